@@ -1,0 +1,241 @@
+# SPDX-License-Identifier: MIT
+"""The vendor catalogue: vendor knowledge as data (resources/vendors/<id>.toml).
+
+IT can add or override vendor files from the configured extra directory; a file
+there with the same ``id`` replaces the built-in one.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+from helper.errors import CatalogueError
+
+OsKey = Literal["windows", "macos", "linux"]
+Removable = Literal["yes", "no", "unknown"]
+
+
+class OsSignatures(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """How a vendor shows on one OS. Every list is optional.
+
+    Attributes:
+        supported: False when no signature is known for this OS (``note`` says why).
+        provider_ids: Windows Enrollments ``ProviderID`` values (case-insensitive).
+        server_hosts: MDM server / discovery host patterns: ``*.awmdm.com`` matches
+            awmdm.com and every subdomain; anything else matches exactly.
+        url_keywords: weak heuristics: substrings of the server host.
+        profile_identifiers: macOS profile / payload identifiers (``*`` globs).
+        profile_uuids: macOS profile / payload UUIDs.
+        bundle_ids, launchd_labels: macOS apps and daemons.
+        paths: files or folders whose presence shows the agent.
+        services: Windows service names.
+        uninstall_names: Windows uninstall DisplayName globs.
+        registry_keys: Windows registry keys (``HKLM\\SOFTWARE\\AirWatch``).
+        packages: Linux package names.
+        removable: can the user remove the management without IT?
+        removal_note: why, in English, for helpdesk.
+    """
+
+    supported: bool = True
+    note: str = ""
+    provider_ids: list[str] = []
+    server_hosts: list[str] = []
+    url_keywords: list[str] = []
+    profile_identifiers: list[str] = []
+    profile_uuids: list[str] = []
+    bundle_ids: list[str] = []
+    launchd_labels: list[str] = []
+    paths: list[str] = []
+    services: list[str] = []
+    uninstall_names: list[str] = []
+    registry_keys: list[str] = []
+    packages: list[str] = []
+    removable: Removable = "unknown"
+    removal_note: str = ""
+
+
+class Vendor(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """One catalogue entry.
+
+    Attributes:
+        id: stable id (``workspace-one``), the file name without .toml.
+        name: display name.
+        role: ``legacy`` (to leave) or ``target`` (Intune).
+        aliases: former names (AirWatch, MobileIron...), for people searching.
+    """
+
+    id: str
+    name: str
+    role: Literal["legacy", "target"] = "legacy"
+    aliases: list[str] = []
+    windows: OsSignatures = msgspec.field(default_factory=OsSignatures)
+    macos: OsSignatures = msgspec.field(default_factory=OsSignatures)
+    linux: OsSignatures = msgspec.field(default_factory=OsSignatures)
+
+    def on(self, os_name: str) -> OsSignatures:
+        sig: OsSignatures = getattr(self, os_name)
+        return sig
+
+
+def host_matches(pattern: str, host: str) -> bool:
+    """Match a host against a catalogue host pattern (see OsSignatures)."""
+    pattern = pattern.lower().rstrip(".")
+    host = host.lower().rstrip(".")
+    if pattern.startswith("*."):
+        base = pattern[2:]
+        return host == base or host.endswith("." + base)
+    return host == pattern
+
+
+def url_host(url: str) -> str | None:
+    """The host of a URL (or of a bare host name), lower-cased; None if none."""
+    text = url.strip()
+    if not text:
+        return None
+    if "://" in text:
+        text = text.split("://", 1)[1]
+    text = text.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    text = text.rsplit("@", 1)[-1]
+    if text.startswith("["):  # IPv6 literal
+        return text.split("]", 1)[0][1:].lower() or None
+    text = text.split(":", 1)[0]
+    return text.lower() or None
+
+
+class Catalogue:
+    """All vendors, with lookups by the signatures detection meets."""
+
+    def __init__(self, vendors: Iterable[Vendor]) -> None:
+        self.vendors: dict[str, Vendor] = {v.id: v for v in vendors}
+
+    def __iter__(self) -> Iterator[Vendor]:
+        return iter(self.vendors.values())
+
+    def get(self, vendor_id: str) -> Vendor | None:
+        return self.vendors.get(vendor_id)
+
+    def by_provider_id(self, provider_id: str) -> Vendor | None:
+        wanted = provider_id.strip().lower()
+        for vendor in self:
+            if any(p.lower() == wanted for p in vendor.windows.provider_ids):
+                return vendor
+        return None
+
+    def by_host(self, host: str, os_name: str) -> Vendor | None:
+        """The vendor whose server host patterns match, then whose keywords do.
+
+        Patterns of the given OS are tried first, then every OS's (a vendor's
+        server host is the same whatever the device).
+        """
+        for scope in (os_name, None):
+            for vendor in self:
+                sigs = [vendor.on(scope)] if scope else _all_os(vendor)
+                if any(host_matches(p, host) for s in sigs for p in s.server_hosts):
+                    return vendor
+        lowered = host.lower()
+        for vendor in self:
+            if any(k.lower() in lowered for s in _all_os(vendor) for k in s.url_keywords):
+                return vendor
+        return None
+
+    def by_url(self, url: str, os_name: str) -> Vendor | None:
+        host = url_host(url)
+        return self.by_host(host, os_name) if host else None
+
+    def by_profile(self, identifier: str, uuid: str, os_name: str = "macos") -> Vendor | None:
+        """The vendor owning a macOS profile/payload identifier or UUID."""
+        ident = identifier.strip()
+        wanted_uuid = uuid.strip().upper()
+        for vendor in self:
+            sig = vendor.on(os_name)
+            if wanted_uuid and any(u.upper() == wanted_uuid for u in sig.profile_uuids):
+                return vendor
+            if ident and any(
+                fnmatch.fnmatchcase(ident.lower(), p.lower()) for p in sig.profile_identifiers
+            ):
+                return vendor
+        return None
+
+    def by_agent(self, kind: str, value: str, os_name: str) -> Vendor | None:
+        """The vendor an agent finding belongs to (kind as in agents.json)."""
+        field = _AGENT_FIELDS.get(kind)
+        if field is None:
+            return None
+        value_l = value.strip().lower()
+        for vendor in self:
+            patterns: list[str] = getattr(vendor.on(os_name), field)
+            for pattern in patterns:
+                p = pattern.lower()
+                if kind in ("path", "registry-key"):
+                    p = p.replace("\\", "/").rstrip("/")
+                    v = value_l.replace("\\", "/").rstrip("/")
+                    if v == p or fnmatch.fnmatchcase(v, p):
+                        return vendor
+                elif fnmatch.fnmatchcase(value_l, p):
+                    return vendor
+        return None
+
+
+_AGENT_FIELDS = {
+    "path": "paths",
+    "app": "bundle_ids",
+    "bundle": "bundle_ids",
+    "launchd": "launchd_labels",
+    "service": "services",
+    "uninstall": "uninstall_names",
+    "registry-key": "registry_keys",
+    "package": "packages",
+}
+
+
+def _all_os(vendor: Vendor) -> list[OsSignatures]:
+    return [vendor.windows, vendor.macos, vendor.linux]
+
+
+def _decode_file(path: Path) -> Vendor:
+    import tomllib
+
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueError("catalogue-invalid", f"{path}: cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError("catalogue-invalid", f"{path}: not valid TOML ({exc})") from None
+    try:
+        vendor = msgspec.convert(raw, Vendor)
+    except msgspec.ValidationError as exc:
+        raise CatalogueError("catalogue-invalid", f"{path}: {exc}") from None
+    if vendor.id != path.stem:
+        raise CatalogueError(
+            "catalogue-invalid",
+            f"{path}: id is {vendor.id!r}, expected {path.stem!r} (the file name)",
+        )
+    return vendor
+
+
+def load_catalogue(extra_dir: Path | None = None) -> Catalogue:
+    """Load the built-in vendors, then IT's extra directory (which wins).
+
+    Raises:
+        CatalogueError: a vendor file is invalid (names the file and the key).
+    """
+    from helper.resources import resource_path
+
+    vendors: dict[str, Vendor] = {}
+    dirs = [resource_path("vendors")]
+    if extra_dir is not None:
+        if not extra_dir.is_dir():
+            raise CatalogueError(
+                "catalogue-invalid", f"{extra_dir}: extra catalogue folder does not exist"
+            )
+        dirs.append(extra_dir)
+    for folder in dirs:
+        for path in sorted(folder.glob("*.toml")):
+            vendor = _decode_file(path)
+            vendors[vendor.id] = vendor
+    return Catalogue(vendors.values())

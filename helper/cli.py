@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: MIT
+"""The command line: ``intune-migration-helper [options] [command]``.
+
+Kept import-light: `detect` must start fast (see `make bench`), so each command
+imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from helper import APP_ID, __version__
+from helper.errors import HelperError
+
+GuiLauncher = Callable[[Sequence[str]], int]
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2  # also: a path that doesn't exist or isn't a capture
+EXIT_CONFIG = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description="Move this device from its legacy management to Microsoft Intune. "
+        "With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    parser.add_argument(
+        "--config", metavar="FILE", type=Path, help="use FILE instead of the user config file"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", metavar="command")
+
+    detect = sub.add_parser("detect", help="tell what manages this device (or a capture)")
+    detect.add_argument("--json", action="store_true", help="print detection/1 JSON")
+    detect.add_argument(
+        "--capture", metavar="PATH", type=Path, help="a capture folder or .zip to replay"
+    )
+
+    capture = sub.add_parser("capture", help="save this device's evidence for helpdesk")
+    capture.add_argument("out", metavar="OUT", type=Path, help="a folder, or a file ending in .zip")
+
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("--lang", metavar="LANG", help="fr or en (default: the system's)")
+    return parser
+
+
+def _load_config(path: Path | None):  # type: ignore[no-untyped-def]
+    from helper.config import load_config
+
+    return load_config(path)
+
+
+def _load_catalogue(config) -> object:  # type: ignore[no-untyped-def]
+    from helper.catalogue import load_catalogue
+
+    extra = config.catalogue.extra_dir
+    return load_catalogue(Path(extra) if extra else None)
+
+
+def _cmd_detect(args: argparse.Namespace) -> int:
+    from helper.detect.engine import detect
+    from helper.detect.render import render_summary
+
+    config = _load_config(args.config)
+    catalogue = _load_catalogue(config)
+    if args.capture is not None:
+        from helper.capture.store import open_capture
+
+        capture = open_capture(args.capture)
+    else:
+        from helper.probe.live import capture_this_machine
+
+        capture = capture_this_machine(catalogue)  # type: ignore[arg-type]
+    result = detect(capture, catalogue)  # type: ignore[arg-type]
+    if args.json:
+        import msgspec
+
+        out = msgspec.json.format(msgspec.json.encode(result), indent=2)
+        sys.stdout.write(out.decode() + "\n")
+    else:
+        sys.stdout.write(render_summary(result))
+    return EXIT_OK
+
+
+def _cmd_capture(args: argparse.Namespace) -> int:
+    from helper.capture.store import write_capture
+    from helper.probe.live import capture_this_machine
+
+    config = _load_config(args.config)
+    catalogue = _load_catalogue(config)
+    capture = capture_this_machine(catalogue)  # type: ignore[arg-type]
+    out = write_capture(capture, args.out)
+    sys.stdout.write(f"Capture written to {out} ({len(capture.files)} evidence files).\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    Args:
+        argv: the arguments, without the program name.
+        gui: starts the window (given by ui.entry); None where no GUI exists.
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    from helper.logsetup import setup_logging
+
+    setup_logging(verbose=args.verbose)
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "detect": _cmd_detect,
+        "capture": _cmd_capture,
+    }
+    try:
+        if args.command in commands:
+            return commands[args.command](args)
+        if gui is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return gui(argv)
+    except HelperError as exc:
+        sys.stderr.write(f"{APP_ID}: {exc.message}\n")
+        return EXIT_CONFIG if exc.code == "config-invalid" else EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        import logging
+
+        logging.getLogger(__name__).exception("unexpected error in %s", args.command)
+        from helper.logsetup import log_file
+
+        sys.stderr.write(
+            f"{APP_ID}: an unexpected error occurred; details are in {log_file()}\n"
+        )
+        return EXIT_INTERNAL

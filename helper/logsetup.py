@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MIT
+"""Logging: a rotating file in the user log folder, UTC timestamps, never a secret.
+
+Every record passes through :class:`RedactingFilter`, which blanks anything shaped
+like a token (JWTs, bearer headers, ``access_token=...`` pairs, passwords) before
+it reaches a handler.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from pathlib import Path
+
+LOG_NAME = "helper.log"
+_FORMAT = "%(asctime)s.%(msecs)03dZ %(levelname)s %(name)s: %(message)s"
+
+_SECRET_PATTERNS = (
+    # JSON Web Tokens (access and id tokens): three base64url parts, eyJ... header.
+    re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"),
+    # Authorization headers.
+    re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}"),
+    # key=value / "key": "value" pairs for secrets (refresh tokens are opaque).
+    re.compile(
+        r"(?i)([\"']?(?:access_token|refresh_token|id_token|client_secret|password|"
+        r"passwd|secret|code|device_code|assertion)[\"']?\s*[:=]\s*[\"']?)"
+        r"[^\"'&\s,}]{4,}"
+    ),
+)
+REDACTED = "[redacted]"
+
+
+def redact(text: str) -> str:
+    """Blank every token-shaped part of ``text``."""
+    for pattern in _SECRET_PATTERNS:
+        if pattern.groups:
+            text = pattern.sub(lambda m: m.group(1) + REDACTED, text)
+        else:
+            text = pattern.sub(REDACTED, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites records so that no handler ever sees a token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if cleaned != message or record.args:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def log_file() -> Path:
+    from helper.paths import log_dir
+
+    return log_dir() / LOG_NAME
+
+
+_configured = False
+
+
+def setup_logging(*, verbose: bool = False) -> None:
+    """Configure the root logger once: rotating file (+ stderr when verbose)."""
+    global _configured  # noqa: PLW0603 - process-wide logging is configured once
+    if _configured:
+        return
+    _configured = True
+    from logging.handlers import RotatingFileHandler
+
+    formatter = logging.Formatter(_FORMAT, datefmt="%Y-%m-%dT%H:%M:%S")
+    formatter.converter = time.gmtime  # UTC timestamps
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    redactor = RedactingFilter()
+    try:
+        handler: logging.Handler = RotatingFileHandler(
+            log_file(), maxBytes=1_000_000, backupCount=7, encoding="utf-8", delay=True
+        )
+    except OSError:
+        # A read-only home must not stop the helper; stderr still gets warnings.
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+    handler.setFormatter(formatter)
+    handler.addFilter(redactor)
+    root.addHandler(handler)
+    if verbose:
+        console = logging.StreamHandler()
+        console.setFormatter(formatter)
+        console.addFilter(redactor)
+        root.addHandler(console)
+    logging.captureWarnings(True)
