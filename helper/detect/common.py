@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: MIT
+"""Pieces every OS detector shares: reading a source safely, building results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from helper.capture.model import Capture
+from helper.catalogue import Catalogue, Vendor
+from helper.detect.model import Evidence, Legacy, OsFindings, Warning
+from helper.parsers import ParseError
+from helper.parsers.agents import Agent, parse_agents
+
+T = TypeVar("T")
+
+UNKNOWN_MDM = "unknown-mdm"
+
+
+def read_source(
+    capture: Capture,
+    name: str,
+    parser: Callable[[bytes], T],
+    findings: OsFindings,
+) -> T | None:
+    """Parse one capture file.
+
+    Returns None when the file is missing (that part of the result is then
+    ``unknown``) or unparsable (a ``source-unreadable`` warning names it).
+    """
+    data = capture.read(name)
+    if data is None:
+        info = capture.source(name)
+        if info is not None and info.error and info.error != "not-found":
+            findings.warnings.append(Warning("source-unreadable", f"{name}: {info.error}"))
+        return None
+    try:
+        return parser(data)
+    except ParseError as exc:
+        findings.warnings.append(Warning("source-unreadable", f"{name}: {exc}"))
+        return None
+
+
+def removable_default(vendor: Vendor, os_name: str) -> bool | None:
+    """What the catalogue says about user removal, before device evidence."""
+    return {"yes": True, "no": False}.get(vendor.on(os_name).removable)
+
+
+def add_legacy(
+    findings: OsFindings,
+    *,
+    vendor_id: str,
+    name: str,
+    removable: bool | None,
+    server: str | None,
+    evidence: list[Evidence],
+) -> Legacy:
+    """Add a legacy management, merging with one already found for the vendor.
+
+    Merging keeps one entry per vendor (several Enrollments keys of one vendor are
+    one management); the stricter removability wins (False over None over True).
+    """
+    for existing in findings.legacy:
+        if existing.vendor == vendor_id and (
+            vendor_id != UNKNOWN_MDM or existing.server == server
+        ):
+            existing.evidence.extend(e for e in evidence if e not in existing.evidence)
+            existing.server = existing.server or server
+            existing.removable = _stricter(existing.removable, removable)
+            return existing
+    legacy = Legacy(vendor_id, name, removable, server, list(evidence))
+    findings.legacy.append(legacy)
+    return legacy
+
+
+def _stricter(a: bool | None, b: bool | None) -> bool | None:
+    if a is False or b is False:
+        return False
+    if a is None or b is None:
+        return None
+    return True
+
+
+def agent_evidence(
+    capture: Capture, name: str, catalogue: Catalogue, findings: OsFindings
+) -> dict[str, list[tuple[Agent, Evidence]]]:
+    """Agents found in ``<os>/agents.json``, grouped by catalogue vendor id."""
+    agents = read_source(capture, name, parse_agents, findings) or []
+    grouped: dict[str, list[tuple[Agent, Evidence]]] = {}
+    for agent in agents:
+        vendor = catalogue.by_agent(agent.kind, agent.value, capture.os)
+        if vendor is None:
+            continue
+        detail = f"{agent.kind}: {agent.value}"
+        if agent.detail:
+            detail += f" ({agent.detail})"
+        grouped.setdefault(vendor.id, []).append((agent, Evidence(name, detail)))
+    return grouped
+
+
+def note_agent_leftovers(
+    findings: OsFindings,
+    agents: dict[str, list[tuple[Agent, Evidence]]],
+    catalogue: Catalogue,
+) -> None:
+    """Corroborate found managements with agents; warn about agents of the others.
+
+    An agent of a vendor that does not manage the device is a leftover (an
+    uninstall that did not finish, or an enrollment removed by hand).
+    """
+    managing = {legacy.vendor: legacy for legacy in findings.legacy}
+    for vendor_id, items in agents.items():
+        evidence = [e for _, e in items]
+        if vendor_id in managing:
+            legacy = managing[vendor_id]
+            legacy.evidence.extend(e for e in evidence if e not in legacy.evidence)
+        elif vendor_id == "intune":
+            if findings.intune.enrolled is True:
+                findings.intune.evidence.extend(evidence)
+        else:
+            vendor = catalogue.get(vendor_id)
+            label = vendor.name if vendor else vendor_id
+            findings.warnings.append(
+                Warning(
+                    "agent-leftover",
+                    f"{label}: " + "; ".join(e.detail for e in evidence),
+                )
+            )
