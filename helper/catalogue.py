@@ -139,7 +139,9 @@ class Catalogue:
                     return vendor
         lowered = host.lower()
         for vendor in self:
-            if any(k.lower() in lowered for s in _all_os(vendor) for k in s.url_keywords):
+            if any(
+                k.lower() in lowered for s in _all_os(vendor) for k in s.url_keywords
+            ):
                 return vendor
         return None
 
@@ -147,7 +149,9 @@ class Catalogue:
         host = url_host(url)
         return self.by_host(host, os_name) if host else None
 
-    def by_profile(self, identifier: str, uuid: str, os_name: str = "macos") -> Vendor | None:
+    def by_profile(
+        self, identifier: str, uuid: str, os_name: str = "macos"
+    ) -> Vendor | None:
         """The vendor owning a macOS profile/payload identifier or UUID."""
         ident = identifier.strip()
         wanted_uuid = uuid.strip().upper()
@@ -156,7 +160,8 @@ class Catalogue:
             if wanted_uuid and any(u.upper() == wanted_uuid for u in sig.profile_uuids):
                 return vendor
             if ident and any(
-                fnmatch.fnmatchcase(ident.lower(), p.lower()) for p in sig.profile_identifiers
+                fnmatch.fnmatchcase(ident.lower(), p.lower())
+                for p in sig.profile_identifiers
             ):
                 return vendor
         return None
@@ -203,9 +208,13 @@ def _decode_file(path: Path) -> Vendor:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueError("catalogue-invalid", f"{path}: cannot be read ({exc})") from None
+        raise CatalogueError(
+            "catalogue-invalid", f"{path}: cannot be read ({exc})"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError("catalogue-invalid", f"{path}: not valid TOML ({exc})") from None
+        raise CatalogueError(
+            "catalogue-invalid", f"{path}: not valid TOML ({exc})"
+        ) from None
     try:
         vendor = msgspec.convert(raw, Vendor)
     except msgspec.ValidationError as exc:
@@ -231,7 +240,8 @@ def load_catalogue(extra_dir: Path | None = None) -> Catalogue:
     if extra_dir is not None:
         if not extra_dir.is_dir():
             raise CatalogueError(
-                "catalogue-invalid", f"{extra_dir}: extra catalogue folder does not exist"
+                "catalogue-invalid",
+                f"{extra_dir}: extra catalogue folder does not exist",
             )
         dirs.append(extra_dir)
     for folder in dirs:

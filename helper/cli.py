@@ -29,21 +29,35 @@ def _parser() -> argparse.ArgumentParser:
         description="Move this device from its legacy management to Microsoft Intune. "
         "With no command, the window opens.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
     parser.add_argument(
-        "--config", metavar="FILE", type=Path, help="use FILE instead of the user config file"
+        "--version", action="version", version=f"{APP_ID} {__version__}"
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="use FILE instead of the user config file",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log debug details"
+    )
     sub = parser.add_subparsers(dest="command", metavar="command")
 
-    detect = sub.add_parser("detect", help="tell what manages this device (or a capture)")
+    detect = sub.add_parser(
+        "detect", help="tell what manages this device (or a capture)"
+    )
     detect.add_argument("--json", action="store_true", help="print detection/1 JSON")
     detect.add_argument(
-        "--capture", metavar="PATH", type=Path, help="a capture folder or .zip to replay"
+        "--capture",
+        metavar="PATH",
+        type=Path,
+        help="a capture folder or .zip to replay",
     )
 
     capture = sub.add_parser("capture", help="save this device's evidence for helpdesk")
-    capture.add_argument("out", metavar="OUT", type=Path, help="a folder, or a file ending in .zip")
+    capture.add_argument(
+        "out", metavar="OUT", type=Path, help="a folder, or a file ending in .zip"
+    )
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--lang", metavar="LANG", help="fr or en (default: the system's)")
@@ -96,7 +110,9 @@ def _cmd_capture(args: argparse.Namespace) -> int:
     catalogue = _load_catalogue(config)
     capture = capture_this_machine(catalogue)  # type: ignore[arg-type]
     out = write_capture(capture, args.out)
-    sys.stdout.write(f"Capture written to {out} ({len(capture.files)} evidence files).\n")
+    sys.stdout.write(
+        f"Capture written to {out} ({len(capture.files)} evidence files).\n"
+    )
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ class CaptureError(HelperError):
 
 
 class ConfigError(HelperError):
-    """An invalid configuration layer; the message names the file, key and expectation."""
+    """An invalid configuration layer; the message names file, key and expectation."""
 
 
 class CatalogueError(HelperError):

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The one way to find files under resources/, from a checkout and from a frozen bundle."""
+"""The one way to find files under resources/, from a checkout or a frozen bundle."""
 
 from __future__ import annotations
 

@@ -32,14 +32,14 @@ REMOVABLE: dict[bool | None, str] = {
 }
 
 WARNINGS: dict[str, str] = {
-    "fake-enrollment-key": "A fake enrollment key (FFFFFFFF-...) was found and ignored.",
+    "fake-enrollment-key": "A fake enrollment key (FFFFFFFF-...) was ignored.",
     "stale-enrollment": "Leftovers of an earlier enrollment were found.",
     "tenant-mdm-url-not-enrolled": (
         "The tenant has automatic MDM enrollment configured, "
         "but that alone does not mean this device is enrolled."
     ),
-    "ade-assigned": "The device is assigned to a management server through Apple ADE.",
-    "ade-enrolled": "The device was enrolled through Apple ADE; the user cannot remove it.",
+    "ade-assigned": "Apple ADE assigns this device to a management server.",
+    "ade-enrolled": "The device was enrolled through Apple ADE: only IT can remove it.",
     "profile-removal-disallowed": "The management profile does not allow removal.",
     "source-unreadable": "A source of evidence could not be read.",
     "agent-leftover": "A management agent is installed but the device is not enrolled.",

@@ -16,7 +16,9 @@ WIN_DSREGCMD = "windows/dsregcmd-status.txt"  # `dsregcmd /status`
 WIN_AGENTS = "windows/agents.json"
 
 # macOS
-MAC_STATUS = "macos/profiles-status-enrollment.txt"  # `profiles status -type enrollment`
+MAC_STATUS = (
+    "macos/profiles-status-enrollment.txt"  # `profiles status -type enrollment`
+)
 MAC_SHOW = "macos/profiles-show-enrollment.txt"  # `profiles show -type enrollment`
 MAC_PROFILES = "macos/profiles-computer.xml"  # `profiles -C -o stdout-xml`
 MAC_AGENTS = "macos/agents.json"
@@ -24,14 +26,22 @@ MAC_AGENTS = "macos/agents.json"
 # Linux
 LINUX_PACKAGES = "linux/packages.txt"  # dpkg-query -W -f='${Package}\t${Version}\n'
 LINUX_DSREG = "linux/dsreg-status.txt"  # `dsreg --status`
-LINUX_INTUNE_REG = "linux/intune-registration.toml"  # ~/.config/intune/registration.toml
+LINUX_INTUNE_REG = (
+    "linux/intune-registration.toml"  # ~/.config/intune/registration.toml
+)
 LINUX_WS1HUB = "linux/ws1hubutil-status-enroll.json"  # `ws1HubUtil status --enroll`
 LINUX_AGENTS = "linux/agents.json"
 
 BY_OS: dict[str, tuple[str, ...]] = {
     "windows": (WIN_ENROLLMENTS, WIN_OMADM, WIN_DSREGCMD, WIN_AGENTS),
     "macos": (MAC_STATUS, MAC_SHOW, MAC_PROFILES, MAC_AGENTS),
-    "linux": (LINUX_PACKAGES, LINUX_DSREG, LINUX_INTUNE_REG, LINUX_WS1HUB, LINUX_AGENTS),
+    "linux": (
+        LINUX_PACKAGES,
+        LINUX_DSREG,
+        LINUX_INTUNE_REG,
+        LINUX_WS1HUB,
+        LINUX_AGENTS,
+    ),
 }
 ALL_FILES: frozenset[str] = frozenset(f for files in BY_OS.values() for f in files)
 OSES = ("windows", "macos", "linux")

@@ -53,7 +53,9 @@ class Capture:
         origin: where it came from (a path, or ``live``), for messages.
     """
 
-    def __init__(self, manifest: Manifest, files: dict[str, bytes], origin: str) -> None:
+    def __init__(
+        self, manifest: Manifest, files: dict[str, bytes], origin: str
+    ) -> None:
         self.manifest = manifest
         self.files = files
         self.origin = origin

@@ -53,7 +53,8 @@ def _read_folder(root: Path) -> Capture:
             size = path.stat().st_size
             if size > layout.MAX_FILE_BYTES or total + size > layout.MAX_TOTAL_BYTES:
                 raise CaptureError(
-                    "capture-too-large", f"{path}: too large for a capture ({size} bytes)"
+                    "capture-too-large",
+                    f"{path}: too large for a capture ({size} bytes)",
                 )
             files[name] = path.read_bytes()
             total += size
@@ -76,7 +77,9 @@ def _read_zip(path: Path) -> Capture:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise CaptureError("capture-invalid", f"{path}: not a readable .zip ({exc})") from None
+        raise CaptureError(
+            "capture-invalid", f"{path}: not a readable .zip ({exc})"
+        ) from None
     with archive:
         entries: dict[str, zipfile.ZipInfo] = {}
         for info in archive.infolist():
@@ -90,7 +93,8 @@ def _read_zip(path: Path) -> Capture:
             candidates = [n for n in candidates if n.count("/") == 1]
             if len(candidates) != 1:
                 raise CaptureError(
-                    "capture-not-found", f"{path}: not a capture (no {layout.MANIFEST} in it)"
+                    "capture-not-found",
+                    f"{path}: not a capture (no {layout.MANIFEST} in it)",
                 )
             prefix = candidates[0][: -len(layout.MANIFEST)]
         total = 0
@@ -122,7 +126,9 @@ def _read_zip(path: Path) -> Capture:
 
         manifest = _decode_manifest(read(layout.MANIFEST), str(path))
         files = {
-            name: read(name) for name in sorted(layout.ALL_FILES) if prefix + name in entries
+            name: read(name)
+            for name in sorted(layout.ALL_FILES)
+            if prefix + name in entries
         }
     return Capture(manifest, files, str(path))
 
@@ -146,7 +152,10 @@ def write_capture(capture: Capture, out: Path) -> Path:
     The .zip holds the files at its root. Writing goes through a temporary name and
     a rename, so an interrupted write never leaves a half capture under ``out``.
     """
-    items = [(layout.MANIFEST, capture.manifest_bytes()), *sorted(capture.files.items())]
+    items = [
+        (layout.MANIFEST, capture.manifest_bytes()),
+        *sorted(capture.files.items()),
+    ]
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     if out.suffix.lower() == ".zip":
         import zipfile

@@ -32,7 +32,9 @@ def read_source(
     if data is None:
         info = capture.source(name)
         if info is not None and info.error and info.error != "not-found":
-            findings.warnings.append(Warning("source-unreadable", f"{name}: {info.error}"))
+            findings.warnings.append(
+                Warning("source-unreadable", f"{name}: {info.error}")
+            )
         return None
     try:
         return parser(data)

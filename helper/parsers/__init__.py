@@ -30,16 +30,17 @@ def decode_text(data: bytes) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             # Truncated mid-character: keep what decodes.
-            text = data[: len(data) - (len(data) % 2)].decode("utf-16", errors="replace")
-    else:
-        if b"\x00" in data:
-            # UTF-16LE without BOM (ASCII text with every other byte NUL).
-            if data[1::2].count(0) > len(data) // 4:
-                text = data.decode("utf-16-le", errors="replace")
-            else:
-                raise ParseError("binary data")
+            text = data[: len(data) - (len(data) % 2)].decode(
+                "utf-16", errors="replace"
+            )
+    elif b"\x00" in data:
+        # UTF-16LE without BOM (ASCII text with every other byte NUL).
+        if data[1::2].count(0) > len(data) // 4:
+            text = data.decode("utf-16-le", errors="replace")
         else:
-            text = data.decode("utf-8-sig", errors="replace")
+            raise ParseError("binary data")
+    else:
+        text = data.decode("utf-8-sig", errors="replace")
     if text.count("\ufffd") > max(8, len(text) // 10):
         raise ParseError("binary data")
     return text

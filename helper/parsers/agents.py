@@ -48,7 +48,11 @@ def parse_agents(data: bytes) -> list[Agent]:
     for entry in doc["found"]:
         if not isinstance(entry, dict):
             continue
-        kind, value, detail = entry.get("kind"), entry.get("value"), entry.get("detail", "")
+        kind, value, detail = (
+            entry.get("kind"),
+            entry.get("value"),
+            entry.get("detail", ""),
+        )
         if isinstance(kind, str) and isinstance(value, str) and value.strip():
             agents.append(
                 Agent(kind, value.strip(), detail if isinstance(detail, str) else "")

@@ -79,7 +79,9 @@ class SubprocessRunner:
                 error="timeout",
             )
         except OSError as exc:
-            return CommandResult(args, None, duration_ms=_ms(start), error=f"os-error: {exc}")
+            return CommandResult(
+                args, None, duration_ms=_ms(start), error=f"os-error: {exc}"
+            )
         return CommandResult(
             args, proc.returncode, proc.stdout, proc.stderr, duration_ms=_ms(start)
         )
