@@ -46,6 +46,10 @@ def source_statuses(capture: Capture) -> list[SourceStatus]:
         info = capture.source(name)
         if capture.read(name) is not None:
             statuses.append(SourceStatus(name, "read"))
+        elif info is not None and info.error == "not-found":
+            statuses.append(
+                SourceStatus(name, "missing", f"not on the device: {info.read}")
+            )
         elif info is not None and info.error:
             statuses.append(SourceStatus(name, "unreadable", info.error))
         else:

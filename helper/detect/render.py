@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: MIT
+"""The readable summary ``detect`` prints without --json (words from helper.words)."""
+
+from __future__ import annotations
+
+from helper import words
+from helper.detect.model import Detection
+
+
+def render_summary(result: Detection) -> str:
+    lines = [words.verdict(result.verdict), ""]
+    for legacy in result.legacy:
+        where = f" (server {legacy.server})" if legacy.server else ""
+        lines.append(f"Legacy management: {legacy.name}{where}")
+        lines.append(f"  {words.REMOVABLE[legacy.removable].capitalize()}.")
+        lines.extend(f"  - {e.source}: {e.detail}" for e in legacy.evidence)
+    intune = {True: "enrolled", False: "not enrolled", None: "unknown"}
+    lines.append(f"Microsoft Intune: {intune[result.intune.enrolled]}")
+    lines.extend(f"  - {e.source}: {e.detail}" for e in result.intune.evidence)
+    entra = result.entra
+    ids = ", ".join(
+        f"{label} {value}"
+        for label, value in (("tenant", entra.tenant_id), ("device", entra.device_id))
+        if value
+    )
+    lines.append(
+        f"Microsoft Entra: {words.join(entra.join)}" + (f" ({ids})" if ids else "")
+    )
+    lines.extend(f"  - {e.source}: {e.detail}" for e in entra.evidence)
+    if result.warnings:
+        lines.append("")
+        lines.append("Warnings:")
+        for warning in result.warnings:
+            detail = f" [{warning.detail}]" if warning.detail else ""
+            lines.append(f"  ! {words.warning(warning.code)}{detail}")
+    looked = ", ".join(f"{s.file} ({s.status})" for s in result.sources)
+    lines.append("")
+    lines.append(f"Looked at: {looked}")
+    return "\n".join(lines) + "\n"
