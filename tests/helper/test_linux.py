@@ -126,7 +126,8 @@ def test_dsreg_sections_and_ids() -> None:
 
 def test_registration_file_lenient() -> None:
     reg = parse_intune_registration(
-        b'# written by intune-portal\ndevice_hint = "A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D"\n'
+        b"# written by intune-portal\n"
+        b'device_hint = "A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D"\n'
         b"aad_device_hint = 'trunc"
     )
     assert reg.device_hint == "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"
