@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: MIT
+"""`make bench`: performance figures, as ratios against a baseline measured in the
+same run (these machines are noisy). Not a test: it prints, it does not assert.
+
+Run: python -m tests.bench [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CAPTURES = REPO / "tests" / "captures"
+TYPICAL = {
+    "windows": "win-ws1-enrolled",
+    "macos": "mac-jamf-removable",
+    "linux": "linux-ws1hub-and-intune",
+}
+
+
+def _median_ms(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bench_detect_in_process(runs: int) -> None:
+    from helper.capture.store import open_capture
+    from helper.catalogue import load_catalogue
+    from helper.detect.engine import detect
+
+    catalogue = load_catalogue()
+    print("Detection from a capture, in process (budget: median ≤ 5 ms)")
+    for os_name, name in TYPICAL.items():
+        path = CAPTURES / name
+        if not path.is_dir():
+            print(f"  {os_name:8} {name}: capture missing")
+            continue
+        capture = open_capture(path)
+        detect(capture, catalogue)  # warm the lazy imports once
+        only = _median_ms(lambda c=capture: detect(c, catalogue), runs)
+        both = _median_ms(lambda p=path: detect(open_capture(p), catalogue), runs)
+        print(
+            f"  {os_name:8} {name:28} detect {only:6.2f} ms   "
+            f"open+detect {both:6.2f} ms"
+        )
+
+
+def _process_ms(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def bench_detect_process(runs: int) -> None:
+    venv_python = REPO / ".venv" / "bin" / "python"
+    python = str(venv_python if venv_python.exists() else Path(sys.executable))
+    command = REPO / ".venv" / "bin" / "intune-migration-helper"
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, HELPER_HOME=home)
+        baseline_argv = [python, "-c", "import json"]
+        detect_argv = [str(command), "detect", "--json"]
+        for argv in (baseline_argv, detect_argv):  # warm the page cache
+            _process_ms(argv, env)
+        base, ours = [], []
+        for _ in range(runs):  # interleaved: both series see the same noise
+            base.append(_process_ms(baseline_argv, env))
+            ours.append(_process_ms(detect_argv, env))
+    b, o = statistics.median(base), statistics.median(ours)
+    print("`intune-migration-helper detect --json`, live, whole process (budget ≤ 3×)")
+    print(f"  python -c 'import json'   median {b:6.1f} ms")
+    print(f"  detect --json (live)      median {o:6.1f} ms")
+    print(f"  ratio                     {o / b:6.2f}×")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=41)
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {args.runs} runs each\n")
+    bench_detect_in_process(max(args.runs, 101))
+    print()
+    bench_detect_process(args.runs)
+
+
+if __name__ == "__main__":
+    main()

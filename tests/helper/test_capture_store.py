@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: MIT
+"""Captures as folders and .zip files: reading, writing, and hostile archives."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helper.capture import layout
+from helper.capture.model import Capture, Manifest
+from helper.capture.store import open_capture, write_capture
+from helper.catalogue import load_catalogue
+from helper.detect.engine import detect
+from helper.errors import CaptureError
+from tests.conftest import CAPTURES
+
+SAMPLE = CAPTURES / "linux-ws1hub-and-intune"
+CATALOGUE = load_catalogue()
+
+
+def test_folder_zip_and_nested_zip_give_the_same_detection(tmp_path: Path) -> None:
+    catalogue = load_catalogue()
+    folder = open_capture(SAMPLE)
+    flat = write_capture(folder, tmp_path / "flat.zip")
+    nested = tmp_path / "nested.zip"
+    # A user zipping the folder itself (Explorer "Send to > Compressed folder").
+    with zipfile.ZipFile(nested, "w") as archive:
+        for path in SAMPLE.rglob("*"):
+            if path.is_file():
+                archive.write(path, f"my-capture/{path.relative_to(SAMPLE)}")
+    results = [detect(open_capture(p), catalogue) for p in (SAMPLE, flat, nested)]
+    assert {r.verdict for r in results} == {"both-enrolled"}
+    assert results[0].legacy == results[1].legacy == results[2].legacy
+    assert open_capture(flat).files == folder.files
+
+
+def test_write_folder_round_trip(tmp_path: Path) -> None:
+    capture = open_capture(SAMPLE)
+    out = write_capture(capture, tmp_path / "out")
+    again = open_capture(out)
+    assert again.files == capture.files
+    assert again.manifest == capture.manifest
+    with pytest.raises(CaptureError, match="not empty"):
+        write_capture(capture, out)
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: p, "no such file"),
+        (lambda p: (p.mkdir(), p)[1], "no capture.json"),
+        (lambda p: (p.write_bytes(b"not a zip"), p)[1], "not a readable .zip"),
+    ],
+)
+def test_not_a_capture(tmp_path: Path, setup, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = setup(tmp_path / "thing")
+    with pytest.raises(CaptureError, match=message):
+        open_capture(path)
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        (b"{", "not valid JSON"),
+        (b'{"os": "beos"}', r"\$\.os"),
+        (b'{"time": "now"}', "os"),
+        (b"[]", "capture.json is not valid"),
+    ],
+)
+def test_bad_manifest_names_what_is_wrong(
+    tmp_path: Path, manifest: bytes, message: str
+) -> None:
+    (tmp_path / "capture.json").write_bytes(manifest)
+    with pytest.raises(CaptureError, match=message):
+        open_capture(tmp_path)
+
+
+def test_zip_bomb_and_traversal_are_refused(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("capture.json", b'{"os": "linux"}')
+        archive.writestr(layout.LINUX_PACKAGES, b"\0" * (layout.MAX_FILE_BYTES + 10))
+    with pytest.raises(CaptureError, match="too large"):
+        open_capture(bomb)
+    evil = tmp_path / "evil.zip"
+    with zipfile.ZipFile(evil, "w") as archive:
+        archive.writestr("capture.json", b'{"os": "linux"}')
+        archive.writestr("../../etc/passwd", b"root:x:0:0")
+        archive.writestr("/abs/linux/packages.txt", b"x\t1")
+    capture = open_capture(evil)
+    assert capture.files == {}
+
+
+def test_folder_ignores_undocumented_files(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "c")
+    (tmp_path / "c" / "secret.docx").write_bytes(b"private")
+    capture = open_capture(tmp_path / "c")
+    assert set(capture.files) <= layout.ALL_FILES
+
+
+GARBAGE = st.binary(max_size=512) | st.text(max_size=256).map(str.encode)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(os_name=st.sampled_from(layout.OSES), data=st.data())
+def test_capture_full_of_garbage_gives_unknown_parts(os_name: str, data) -> None:  # type: ignore[no-untyped-def]
+    files = {name: data.draw(GARBAGE) for name in layout.BY_OS[os_name]}
+    capture = Capture(Manifest(os=os_name), files, "garbage")  # type: ignore[arg-type]
+    result = detect(capture, CATALOGUE)
+    assert result.schema == "detection/1"
+    # Garbage never proves a management exists with an Intune enrollment on top.
+    assert result.verdict in ("unknown", "unmanaged", "legacy-enrolled", "intune-enrolled")
+    unreadable = {
+        w.detail.split(":", 1)[0] for w in result.warnings if w.code == "source-unreadable"
+    }
+    assert unreadable <= set(files)
+
+
+def test_zip_with_unreadable_member(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("capture.json", json.dumps({"os": "linux"}))
+        archive.writestr(layout.LINUX_PACKAGES, b"bash\t5.2\n" * 200)
+    raw = bytearray(buffer.getvalue())
+    # Corrupt the compressed packages.txt payload (after its local header).
+    at = raw.find(b"linux/packages.txt") + len("linux/packages.txt") + 5
+    raw[at : at + 20] = b"\xff" * 20
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(bytes(raw))
+    with pytest.raises(CaptureError, match="cannot be read"):
+        open_capture(broken)
