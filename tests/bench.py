@@ -88,7 +88,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=41)
     args = parser.parse_args()
-    print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {args.runs} runs each\n")
+    version = sys.version.split()[0]
+    print(f"Python {version} on {os.uname().machine}, {args.runs} runs each\n")
     bench_detect_in_process(max(args.runs, 101))
     print()
     bench_detect_process(args.runs)

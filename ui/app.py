@@ -51,7 +51,7 @@ class _DetectWorker(QObject):
             catalogue = load_catalogue(Path(extra) if extra else None)
             result = detect(capture_this_machine(catalogue), catalogue)
             self.finished.emit(words.verdict(result.verdict), render_summary(result))
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+        except Exception as exc:  # shown to the user in one line, never a traceback
             self.failed.emit(str(exc))
 
 
@@ -103,14 +103,16 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self.progress.hide()
-        self.headline.setText(self.tr("The check could not finish: %1").replace("%1", message))
+        self.headline.setText(
+            self.tr("The check could not finish: %1").replace("%1", message)
+        )
         self._thread.quit()
 
     @Slot(bool)
     def _on_toggle(self, checked: bool) -> None:
         self.details.setVisible(checked)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._thread.quit()
         self._thread.wait(5000)
         super().closeEvent(event)

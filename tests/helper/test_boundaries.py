@@ -36,7 +36,11 @@ def test_helper_never_imports_qt() -> None:
         "print(json.dumps(sorted(m for m in sys.modules)))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
     ).stdout
     loaded = json.loads(out)
     offenders = [m for m in loaded if m.split(".")[0] in ("PySide6", "shiboken6")]
@@ -58,6 +62,7 @@ def test_detect_path_stays_light(tmp_path) -> None:  # type: ignore[no-untyped-d
             [sys.executable, "-c", code],
             capture_output=True,
             text=True,
+            check=False,
             cwd=REPO,
             env={"HELPER_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
         )

@@ -116,9 +116,16 @@ def test_capture_full_of_garbage_gives_unknown_parts(os_name: str, data) -> None
     result = detect(capture, CATALOGUE)
     assert result.schema == "detection/1"
     # Garbage never proves a management exists with an Intune enrollment on top.
-    assert result.verdict in ("unknown", "unmanaged", "legacy-enrolled", "intune-enrolled")
+    assert result.verdict in (
+        "unknown",
+        "unmanaged",
+        "legacy-enrolled",
+        "intune-enrolled",
+    )
     unreadable = {
-        w.detail.split(":", 1)[0] for w in result.warnings if w.code == "source-unreadable"
+        w.detail.split(":", 1)[0]
+        for w in result.warnings
+        if w.code == "source-unreadable"
     }
     assert unreadable <= set(files)
 
