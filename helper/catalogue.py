@@ -103,7 +103,7 @@ def url_host(url: str) -> str | None:
     text = text.rsplit("@", 1)[-1]
     if text.startswith("["):  # IPv6 literal
         return text.split("]", 1)[0][1:].lower() or None
-    text = text.split(":", 1)[0]
+    text = text.split(":", 1)[0].strip(".")
     return text.lower() or None
 
 
@@ -126,17 +126,27 @@ class Catalogue:
                 return vendor
         return None
 
-    def by_host(self, host: str, os_name: str) -> Vendor | None:
-        """The vendor whose server host patterns match, then whose keywords do.
+    def by_host(
+        self, host: str, os_name: str, *, keywords: bool = True
+    ) -> Vendor | None:
+        """The vendor whose server host patterns match, then (if ``keywords``)
+        whose keywords do.
 
         Patterns of the given OS are tried first, then every OS's (a vendor's
-        server host is the same whatever the device).
+        server host is the same whatever the device). Keywords are weak
+        heuristics: callers with stronger evidence (profile identifiers) pass
+        ``keywords=False`` first and fall back to :meth:`by_keyword`. Keywords
+        apply even in ``supported = false`` sections.
         """
         for scope in (os_name, None):
             for vendor in self:
                 sigs = [vendor.on(scope)] if scope else _all_os(vendor)
                 if any(host_matches(p, host) for s in sigs for p in s.server_hosts):
                     return vendor
+        return self.by_keyword(host) if keywords else None
+
+    def by_keyword(self, host: str) -> Vendor | None:
+        """The vendor whose weak URL keywords appear in the host."""
         lowered = host.lower()
         for vendor in self:
             if any(
@@ -145,9 +155,9 @@ class Catalogue:
                 return vendor
         return None
 
-    def by_url(self, url: str, os_name: str) -> Vendor | None:
+    def by_url(self, url: str, os_name: str, *, keywords: bool = True) -> Vendor | None:
         host = url_host(url)
-        return self.by_host(host, os_name) if host else None
+        return self.by_host(host, os_name, keywords=keywords) if host else None
 
     def by_profile(
         self, identifier: str, uuid: str, os_name: str = "macos"
