@@ -11,9 +11,14 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from helper import APP_ID, __version__
 from helper.errors import HelperError
+
+if TYPE_CHECKING:
+    from helper.catalogue import Catalogue
+    from helper.config import Config
 
 GuiLauncher = Callable[[Sequence[str]], int]
 
@@ -64,13 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_config(path: Path | None):  # type: ignore[no-untyped-def]
+def _load_config(path: Path | None) -> Config:
     from helper.config import load_config
 
     return load_config(path)
 
 
-def _load_catalogue(config) -> object:  # type: ignore[no-untyped-def]
+def _load_catalogue(config: Config) -> Catalogue:
     from helper.catalogue import load_catalogue
 
     extra = config.catalogue.extra_dir
@@ -90,8 +95,8 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     else:
         from helper.probe.live import capture_this_machine
 
-        capture = capture_this_machine(catalogue)  # type: ignore[arg-type]
-    result = detect(capture, catalogue)  # type: ignore[arg-type]
+        capture = capture_this_machine(catalogue)
+    result = detect(capture, catalogue)
     if args.json:
         import msgspec
 
@@ -108,7 +113,7 @@ def _cmd_capture(args: argparse.Namespace) -> int:
 
     config = _load_config(args.config)
     catalogue = _load_catalogue(config)
-    capture = capture_this_machine(catalogue)  # type: ignore[arg-type]
+    capture = capture_this_machine(catalogue)
     out = write_capture(capture, args.out)
     sys.stdout.write(
         f"Capture written to {out} ({len(capture.files)} evidence files).\n"

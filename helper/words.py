@@ -57,6 +57,7 @@ ERRORS: dict[str, str] = {
     "capture-too-large": "That capture is too large.",
     "capture-exists": "The output folder already exists.",
     "config-invalid": "The configuration is invalid.",
+    "config-not-found": "The configuration file given with --config does not exist.",
     "catalogue-invalid": "A vendor catalogue file is invalid.",
 }
 

@@ -1,0 +1,191 @@
+# SPDX-License-Identifier: MIT
+"""Reading the layers and merging them: defaults < user < bundled < policy.
+
+Later layers win, key by key: sections merge deeply, lists (the waves) are
+replaced whole. Every layer is validated on its own first, so an error names the
+layer's file; the app never runs on a half-read configuration.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Final
+
+import msgspec
+
+from helper.config.keys import KEYS
+from helper.config.layers import (
+    Layer,
+    check_layer,
+    exists,
+    fail,
+    invalid,
+    merge,
+    read_toml,
+)
+from helper.config.model import Config
+from helper.config.policy import PolicySource, platform_policy
+from helper.errors import ConfigError
+
+CONFIG_FILE: Final = "config.toml"
+DEFAULT: Final = "default"
+USER: Final = "user"
+BUNDLED: Final = "bundled"
+
+
+class _Auto:
+    """Type of :data:`AUTO`: "find it the usual way"."""
+
+    def __repr__(self) -> str:
+        return "AUTO"
+
+
+AUTO: Final = _Auto()
+
+
+class Resolved:
+    """The merged configuration and where each key came from.
+
+    Attributes:
+        config: the merged, validated configuration.
+        layers: the layers read, lowest first (the defaults are not listed).
+        sources: every leaf key (:func:`config_keys`) → name of the layer that set
+            it: ``default``, ``user``, ``bundled`` or ``policy``.
+    """
+
+    __slots__ = ("config", "layers", "sources")
+
+    def __init__(
+        self, config: Config, layers: list[Layer], sources: dict[str, str]
+    ) -> None:
+        self.config = config
+        self.layers = layers
+        self.sources = sources
+
+    def origin(self, key: str) -> str:
+        """Where a key's value came from, for helpdesk: ``policy: <file or key>``."""
+        name = self.sources[key]
+        for layer in reversed(self.layers):
+            if layer.name == name:
+                return f"{name}: {layer.where(key)}"
+        return name
+
+
+def bundled_dir() -> Path | None:
+    """The folder of the frozen executable (the installer's config), else None."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+def user_file() -> Path:
+    """The user layer file: ``config.toml`` in the user config folder."""
+    from helper import paths
+
+    return paths.config_dir() / CONFIG_FILE
+
+
+def resolve(
+    path: Path | None = None,
+    *,
+    bundled: Path | _Auto | None = AUTO,
+    policy: PolicySource | _Auto | None = AUTO,
+) -> Resolved:
+    """Read, check and merge every layer.
+
+    Args:
+        path: ``--config FILE``: replaces the user file, and must exist.
+        bundled: folder holding the installer's ``config.toml``; AUTO = the
+            executable's folder when frozen, else none; None = no bundled layer.
+        policy: the managed policy reader; AUTO = the one for this OS
+            (:func:`platform_policy`); None = no policy layer.
+
+    Raises:
+        ConfigError: ``config-not-found`` when ``path`` does not exist;
+            ``config-invalid`` when a layer is invalid (the message names the file
+            or registry key, the key path and what was expected).
+    """
+    layers: list[Layer] = []
+    if path is not None:
+        if not exists(path):
+            raise ConfigError(
+                "config-not-found",
+                f"{path}: the file given with --config does not exist",
+            )
+        layers.append(read_toml(path, USER))
+    else:
+        default_user = user_file()
+        if exists(default_user):
+            layers.append(read_toml(default_user, USER))
+    folder = bundled_dir() if isinstance(bundled, _Auto) else bundled
+    if folder is not None and exists(folder / CONFIG_FILE):
+        layers.append(read_toml(folder / CONFIG_FILE, BUNDLED))
+    source = platform_policy() if isinstance(policy, _Auto) else policy
+    if source is not None:
+        managed = source.read()
+        if managed is not None:
+            layers.append(managed)
+
+    for layer in layers:
+        check_layer(layer)
+    if not layers:
+        return Resolved(Config(), [], dict.fromkeys(KEYS, DEFAULT))
+
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merge(merged, layer.data)
+    try:
+        config = msgspec.convert(merged, Config, strict=True)
+    except msgspec.ValidationError as exc:  # pragma: no cover - layers are checked
+        raise invalid("merged configuration", "", str(exc)) from None
+    sources = {key: _setter(layers, key) for key in KEYS}
+    _check_merged(config, layers, sources)
+    return Resolved(config, layers, sources)
+
+
+def _setter(layers: list[Layer], key: str) -> str:
+    for layer in reversed(layers):
+        if layer.has(key):
+            return layer.name
+    return DEFAULT
+
+
+def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) -> None:
+    """Checks that span layers; blamed on the layer that turned the feature on."""
+    if config.reporting.enabled and not config.reporting.collector_url:
+        name = sources["reporting.enabled"]
+        layer = next(la for la in reversed(layers) if la.name == name)
+        raise fail(
+            layer,
+            "reporting.collector_url",
+            "expected an https:// URL: reporting.enabled is true but no layer sets "
+            "the collector URL",
+        )
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    bundled: Path | _Auto | None = AUTO,
+    policy: PolicySource | _Auto | None = AUTO,
+) -> Config:
+    """The merged configuration (see :func:`resolve` for the arguments).
+
+    Raises:
+        ConfigError: see :func:`resolve`.
+    """
+    return resolve(path, bundled=bundled, policy=policy).config
+
+
+def explain(
+    path: Path | None = None,
+    *,
+    bundled: Path | _Auto | None = AUTO,
+    policy: PolicySource | _Auto | None = AUTO,
+) -> dict[str, str]:
+    """Which layer set each key: ``{"tenant.tenant_id": "policy", ...}``.
+
+    Every key of :func:`config_keys` is present; ``default`` means no layer set it.
+    """
+    return resolve(path, bundled=bundled, policy=policy).sources
