@@ -149,13 +149,17 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
         return EXIT_CONFIG if exc.code == "config-invalid" else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as exc:
         import logging
 
         logging.getLogger(__name__).exception("unexpected error in %s", args.command)
-        from helper.logsetup import log_file
+        from helper.logsetup import log_file, redact
 
-        sys.stderr.write(
-            f"{APP_ID}: an unexpected error occurred; details are in {log_file()}\n"
-        )
+        try:
+            where = f"details are in {log_file()}"
+        except OSError:
+            # No log to point to: name the error itself (redacted, one line).
+            summary = redact(f"{type(exc).__name__}: {exc}").splitlines()[0][:200]
+            where = f"{summary} (the log folder cannot be written either)"
+        sys.stderr.write(f"{APP_ID}: an unexpected error occurred; {where}\n")
         return EXIT_INTERNAL

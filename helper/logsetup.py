@@ -83,9 +83,10 @@ def setup_logging(*, verbose: bool = False) -> None:
             log_file(), maxBytes=1_000_000, backupCount=7, encoding="utf-8", delay=True
         )
     except OSError:
-        # A read-only home must not stop the helper; stderr still gets warnings.
-        handler = logging.StreamHandler()
-        handler.setLevel(logging.WARNING)
+        # A read-only home must not stop the helper. Users get one clean line from
+        # the command itself, never log records or tracebacks on stderr; with
+        # --verbose, the console handler below shows everything.
+        handler = logging.NullHandler()
     handler.setFormatter(formatter)
     handler.addFilter(redactor)
     root.addHandler(handler)
