@@ -1,0 +1,442 @@
+# SPDX-License-Identifier: MIT
+"""The macOS probe, driven by a fake command runner and a fake filesystem.
+
+The fakes sit below the probe (commands and files); the probe, the capture
+format and detection are the real ones.
+"""
+
+from __future__ import annotations
+
+import json
+import plistlib
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pytest
+
+from helper import __version__
+from helper.capture import layout
+from helper.capture.model import Capture
+from helper.capture.store import open_capture, write_capture
+from helper.catalogue import Catalogue, load_catalogue
+from helper.detect.engine import detect
+from helper.parsers.agents import parse_agents
+from helper.probe.macos import (
+    COMMANDS,
+    live_macos_probe,
+    probe_macos,
+    read_bundle_id,
+)
+from helper.probe.runner import CommandResult
+
+STATUS_ARGV = ("/usr/bin/profiles", "status", "-type", "enrollment")
+SHOW_ARGV = ("/usr/bin/profiles", "show", "-type", "enrollment")
+XML_ARGV = ("/usr/bin/profiles", "-C", "-o", "stdout-xml")
+
+STATUS = (
+    b"Enrolled via DEP: No\nMDM enrollment: Yes (User Approved)\n"
+    b"MDM server: https://acme.jamfcloud.com//computer/mdm\n"
+)
+SHOW = b"Device Enrollment configuration:\n(null)\n"
+JAMF_UUID = "00000000-0000-0000-A000-4A414D460003"
+XML = plistlib.dumps(
+    {
+        "_computerlevel": [
+            {
+                "ProfileIdentifier": JAMF_UUID,
+                "ProfileUUID": JAMF_UUID,
+                "ProfileDisplayName": "MDM Profile",
+                "ProfileRemovalDisallowed": "false",
+                "ProfileItems": [
+                    {
+                        "PayloadType": "com.apple.mdm",
+                        "PayloadIdentifier": "00000000-0000-0000-A000-4A414D460004",
+                        "PayloadContent": {
+                            "ServerURL": "https://acme.jamfcloud.com//computer/mdm",
+                            "AccessRights": 8191,
+                            "Topic": "com.apple.mgmt.External.a1b2",
+                            "Description": "requires root privileges, says a note",
+                        },
+                    }
+                ],
+            }
+        ]
+    }
+)
+
+
+class FakeRunner:
+    """Recorded outputs by argument list; records what ran."""
+
+    def __init__(self, results: dict[tuple[str, ...], CommandResult | Exception]):
+        self.results = results
+        self.calls: list[tuple[str, ...]] = []
+
+    def run(self, argv: Sequence[str], *, timeout: float = 20.0) -> CommandResult:
+        key = tuple(argv)
+        self.calls.append(key)
+        assert timeout > 0
+        result = self.results.get(key)
+        if isinstance(result, Exception):
+            raise result
+        if result is None:
+            return CommandResult(list(argv), None, error="not-found")
+        return result
+
+
+def ok(argv: tuple[str, ...], stdout: bytes) -> CommandResult:
+    return CommandResult(list(argv), 0, stdout, b"", duration_ms=12.5)
+
+
+class FakeFs:
+    """A filesystem of paths, folder listings and app bundle ids."""
+
+    def __init__(
+        self,
+        paths: Iterable[str] = (),
+        dirs: dict[str, list[str]] | None = None,
+        bundles: dict[str, str] | None = None,
+    ) -> None:
+        self.paths = set(paths)
+        self.dirs = dirs or {}
+        self.bundles = bundles or {}
+
+    def exists(self, path: str) -> bool:
+        return path in self.paths or path in self.dirs or path in self.bundles
+
+    def listdir(self, folder: str) -> list[str]:
+        if folder not in self.dirs:
+            raise FileNotFoundError(folder)
+        return self.dirs[folder]
+
+    def bundle_id(self, app: str) -> str | None:
+        return self.bundles.get(app)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def run_probe(
+    catalogue: Catalogue, runner: FakeRunner, fs: FakeFs | None = None
+) -> Capture:
+    fs = fs or FakeFs()
+    return probe_macos(
+        catalogue,
+        runner=runner,
+        path_exists=fs.exists,
+        list_dir=fs.listdir,
+        bundle_id=fs.bundle_id,
+        os_version="14.5",
+        arch="arm64",
+    )
+
+
+def all_ok() -> FakeRunner:
+    return FakeRunner(
+        {
+            STATUS_ARGV: ok(STATUS_ARGV, STATUS),
+            SHOW_ARGV: ok(SHOW_ARGV, SHOW),
+            XML_ARGV: ok(XML_ARGV, XML),
+        }
+    )
+
+
+JAMF_FS = FakeFs(
+    paths=["/usr/local/jamf/bin/jamf", "/Library/Application Support/JAMF"],
+    dirs={
+        "/Applications": ["Company Portal.app", "Safari.app", "notes.txt"],
+        "/Library/LaunchDaemons": [
+            "com.jamfsoftware.jamf.daemon.plist",
+            "com.airwatch.airwatchd.plist",
+            "com.example.other.plist",
+            "io.kandji.kandji-daemon.txt",
+        ],
+        "/Library/LaunchAgents": ["com.vmware.hub.agent.plist"],
+    },
+    bundles={
+        "/Applications/Company Portal.app": "com.microsoft.CompanyPortalMac",
+        "/Applications/Safari.app": "com.apple.Safari",
+    },
+)
+
+
+def test_commands_are_argument_lists_with_absolute_paths() -> None:
+    for _, argv in COMMANDS:
+        assert argv[0] == "/usr/bin/profiles"
+        assert all(" " not in arg for arg in argv)
+
+
+def test_full_capture(catalogue: Catalogue) -> None:
+    runner = all_ok()
+    capture = run_probe(catalogue, runner, JAMF_FS)
+    assert runner.calls == [STATUS_ARGV, SHOW_ARGV, XML_ARGV]
+    assert capture.os == "macos"
+    assert capture.origin == "live"
+    manifest = capture.manifest
+    assert manifest.os_version == "14.5"
+    assert manifest.arch == "arm64"
+    assert manifest.helper_version == __version__
+    assert manifest.time is not None
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", manifest.time)
+    assert capture.read(layout.MAC_STATUS) == STATUS
+    assert capture.read(layout.MAC_SHOW) == SHOW
+    # A phrase inside the plist is content, not a "requires root" refusal.
+    assert capture.read(layout.MAC_PROFILES) == XML
+    status = capture.source(layout.MAC_STATUS)
+    assert status is not None
+    assert status.read == "/usr/bin/profiles status -type enrollment"
+    assert status.exit_code == 0
+    assert status.duration_ms == 12.5
+    assert status.error is None
+    assert [s.file for s in manifest.sources] == list(layout.BY_OS["macos"])
+
+    agents = parse_agents(capture.read(layout.MAC_AGENTS) or b"")
+    found = {(a.kind, a.value, a.detail) for a in agents}
+    assert found == {
+        ("path", "/usr/local/jamf/bin/jamf", ""),
+        ("path", "/Library/Application Support/JAMF", ""),
+        (
+            "app",
+            "com.microsoft.CompanyPortalMac",
+            "/Applications/Company Portal.app",
+        ),
+        (
+            "launchd",
+            "com.airwatch.airwatchd",
+            "/Library/LaunchDaemons/com.airwatch.airwatchd.plist",
+        ),
+        (
+            "launchd",
+            "com.vmware.hub.agent",
+            "/Library/LaunchAgents/com.vmware.hub.agent.plist",
+        ),
+    }
+
+
+def test_capture_round_trip_and_detection(catalogue: Catalogue, tmp_path: Path) -> None:
+    capture = run_probe(catalogue, all_ok(), JAMF_FS)
+    folder = write_capture(capture, tmp_path / "cap")
+    result = detect(open_capture(folder), catalogue)
+    assert result.verdict == "legacy-enrolled"
+    assert [(lg.vendor, lg.server) for lg in result.legacy] == [
+        ("jamf-pro", "acme.jamfcloud.com")
+    ]
+    assert result.intune.enrolled is False
+    codes = {w.code for w in result.warnings}
+    assert "company-portal-not-enrolled" in codes
+    assert "agent-leftover" in codes  # the Workspace ONE daemons
+    assert all(s.status == "read" for s in result.sources)
+
+
+@pytest.mark.parametrize(
+    ("result", "error"),
+    [
+        (
+            CommandResult(
+                [], 1, b"", b"profiles: this command requires root privileges\n"
+            ),
+            "requires-root",
+        ),
+        (
+            CommandResult([], 0, b"This command requires root privileges.\n", b""),
+            "requires-root",
+        ),
+        (CommandResult([], 2, b"", b"profiles: illegal option\n"), "exit code 2: "),
+        (CommandResult([], 3, b"partial", b""), "exit code 3: partial"),
+        (CommandResult([], 0, b"  \n", b""), "empty-output"),
+        (CommandResult([], None, error="timeout"), "timeout"),
+        (CommandResult([], None, error="not-found"), "not-found"),
+    ],
+)
+def test_failing_source_is_recorded_without_a_file(
+    catalogue: Catalogue, result: CommandResult, error: str
+) -> None:
+    runner = all_ok()
+    runner.results[XML_ARGV] = result
+    capture = run_probe(catalogue, runner)
+    assert capture.read(layout.MAC_PROFILES) is None
+    info = capture.source(layout.MAC_PROFILES)
+    assert info is not None and info.error is not None
+    assert info.error.startswith(error)
+    assert info.exit_code == result.exit_code
+    assert capture.read(layout.MAC_STATUS) == STATUS
+
+
+def test_runner_that_raises_is_a_failing_source(catalogue: Catalogue) -> None:
+    runner = all_ok()
+    runner.results[STATUS_ARGV] = RuntimeError("boom")
+    capture = run_probe(catalogue, runner)
+    info = capture.source(layout.MAC_STATUS)
+    assert info is not None and info.error == "runner-error: RuntimeError: boom"
+    assert capture.read(layout.MAC_STATUS) is None
+    assert capture.read(layout.MAC_SHOW) == SHOW
+
+
+def test_nothing_works(catalogue: Catalogue) -> None:
+    # No profiles tool, no folders: a capture still comes out, and detection says
+    # "unknown" rather than "unmanaged".
+    capture = run_probe(catalogue, FakeRunner({}))
+    assert set(capture.files) == {layout.MAC_AGENTS}
+    assert parse_agents(capture.files[layout.MAC_AGENTS]) == []
+    result = detect(capture, catalogue)
+    assert result.verdict == "unknown"
+
+
+def test_filesystem_errors_mean_absent(catalogue: Catalogue) -> None:
+    def exists(path: str) -> bool:
+        raise PermissionError(path)
+
+    def listdir(folder: str) -> list[str]:
+        raise PermissionError(folder)
+
+    def bundle_id(app: str) -> str | None:
+        raise OSError(app)
+
+    capture = probe_macos(
+        catalogue,
+        runner=all_ok(),
+        path_exists=exists,
+        list_dir=listdir,
+        bundle_id=bundle_id,
+    )
+    assert parse_agents(capture.read(layout.MAC_AGENTS) or b"") == []
+    info = capture.source(layout.MAC_AGENTS)
+    assert info is not None and info.error is None
+
+
+def test_unexpected_filesystem_failure_is_recorded(catalogue: Catalogue) -> None:
+    def listdir(folder: str) -> list[str]:
+        raise RuntimeError("sandbox says no")
+
+    capture = probe_macos(
+        catalogue,
+        runner=all_ok(),
+        path_exists=lambda _: False,
+        list_dir=listdir,
+        bundle_id=lambda _: None,
+    )
+    assert capture.read(layout.MAC_AGENTS) is None
+    info = capture.source(layout.MAC_AGENTS)
+    assert info is not None and info.error == "RuntimeError: sandbox says no"
+    assert capture.read(layout.MAC_STATUS) == STATUS
+
+
+def test_company_portal_found_when_applications_cannot_be_listed(
+    catalogue: Catalogue,
+) -> None:
+    fs = FakeFs(
+        bundles={"/Applications/Company Portal.app": "com.microsoft.CompanyPortalMac"}
+    )
+    capture = run_probe(catalogue, all_ok(), fs)
+    agents = parse_agents(capture.read(layout.MAC_AGENTS) or b"")
+    assert [(a.kind, a.value) for a in agents] == [
+        ("app", "com.microsoft.CompanyPortalMac")
+    ]
+
+
+def test_company_portal_looked_for_without_catalogue_entry() -> None:
+    fs = FakeFs(
+        dirs={"/Applications": ["Company Portal.app"]},
+        bundles={"/Applications/Company Portal.app": "com.microsoft.CompanyPortalMac"},
+    )
+    capture = run_probe(Catalogue([]), all_ok(), fs)
+    agents = parse_agents(capture.read(layout.MAC_AGENTS) or b"")
+    assert [a.value for a in agents] == ["com.microsoft.CompanyPortalMac"]
+
+
+def test_apps_matched_by_bundle_id_not_by_name(catalogue: Catalogue) -> None:
+    fs = FakeFs(
+        dirs={"/Applications": ["Hub.app", "Company Portal.app"]},
+        bundles={
+            "/Applications/Hub.app": "com.ws1.hub.mac",
+            # An app named like Company Portal that is something else.
+            "/Applications/Company Portal.app": "com.example.fake",
+        },
+    )
+    capture = run_probe(catalogue, all_ok(), fs)
+    agents = parse_agents(capture.read(layout.MAC_AGENTS) or b"")
+    assert [(a.kind, a.value, a.detail) for a in agents] == [
+        ("app", "com.ws1.hub.mac", "/Applications/Hub.app")
+    ]
+
+
+def test_glob_paths_in_the_catalogue(catalogue: Catalogue) -> None:
+    from helper.catalogue import OsSignatures, Vendor
+
+    vendor = Vendor(
+        id="acme",
+        name="Acme MDM",
+        macos=OsSignatures(paths=["/Library/Acme/agent-*.app", "/Opt/*/x"]),
+    )
+    fs = FakeFs(dirs={"/Library/Acme": ["agent-2.app", "other.app"]})
+    capture = run_probe(Catalogue([vendor]), all_ok(), fs)
+    agents = parse_agents(capture.read(layout.MAC_AGENTS) or b"")
+    assert [a.value for a in agents] == ["/Library/Acme/agent-2.app"]
+
+
+def test_manifest_json_is_written(catalogue: Catalogue) -> None:
+    runner = all_ok()
+    runner.results[SHOW_ARGV] = CommandResult(
+        list(SHOW_ARGV), 1, b"", b"profiles: requires root privileges"
+    )
+    capture = run_probe(catalogue, runner)
+    doc = json.loads(capture.manifest_bytes())
+    assert doc["os"] == "macos"
+    show = next(s for s in doc["sources"] if s["file"] == layout.MAC_SHOW)
+    assert show == {
+        "file": layout.MAC_SHOW,
+        "read": "/usr/bin/profiles show -type enrollment",
+        "exit_code": 1,
+        "duration_ms": 0.0,
+        "error": "requires-root",
+    }
+
+
+# --- read_bundle_id and the live wiring ---------------------------------------------
+
+
+def make_app(root: Path, name: str, info: bytes | None) -> str:
+    app = root / name
+    (app / "Contents").mkdir(parents=True)
+    if info is not None:
+        (app / "Contents" / "Info.plist").write_bytes(info)
+    return str(app)
+
+
+def test_read_bundle_id(tmp_path: Path) -> None:
+    good = make_app(
+        tmp_path,
+        "Company Portal.app",
+        plistlib.dumps({"CFBundleIdentifier": " com.microsoft.CompanyPortalMac "}),
+    )
+    binary = make_app(
+        tmp_path,
+        "B.app",
+        plistlib.dumps(
+            {"CFBundleIdentifier": "com.example.b"}, fmt=plistlib.FMT_BINARY
+        ),
+    )
+    assert read_bundle_id(good) == "com.microsoft.CompanyPortalMac"
+    assert read_bundle_id(binary) == "com.example.b"
+    assert read_bundle_id(make_app(tmp_path, "None.app", None)) is None
+    assert read_bundle_id(make_app(tmp_path, "Bad.app", b"<plist><dict>")) is None
+    assert read_bundle_id(make_app(tmp_path, "List.app", plistlib.dumps([1]))) is None
+    assert (
+        read_bundle_id(
+            make_app(tmp_path, "Int.app", plistlib.dumps({"CFBundleIdentifier": 3}))
+        )
+        is None
+    )
+    assert read_bundle_id(str(tmp_path / "Missing.app")) is None
+
+
+def test_live_probe_refuses_other_oses(catalogue: Catalogue) -> None:
+    import platform
+
+    if platform.system() == "Darwin":
+        pytest.skip("runs the real probe on macOS")
+    with pytest.raises(OSError, match="macOS"):
+        live_macos_probe(catalogue)
