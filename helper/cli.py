@@ -64,6 +64,35 @@ def _parser() -> argparse.ArgumentParser:
         "out", metavar="OUT", type=Path, help="a folder, or a file ending in .zip"
     )
 
+    plan = sub.add_parser(
+        "plan", help="print the steps this device (or a capture) gets"
+    )
+    plan.add_argument("--json", action="store_true", help="print plan/1 JSON")
+    source = plan.add_mutually_exclusive_group()
+    source.add_argument(
+        "--capture", metavar="PATH", type=Path, help="a capture to plan for"
+    )
+    source.add_argument("--scenario", metavar="NAME", help="a simulated device")
+    source.add_argument(
+        "--platform",
+        choices=[
+            "windows",
+            "macos",
+            "linux",
+            "ios",
+            "android",
+            "windows-10-mobile",
+            "windows-8.1",
+        ],
+        help="plan for a platform (with --vendor)",
+    )
+    plan.add_argument(
+        "--vendor", metavar="ID", help="legacy vendor id (with --platform)"
+    )
+
+    status = sub.add_parser("status", help="print the saved journey state")
+    status.add_argument("--json", action="store_true", help="print JSON")
+
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--lang", metavar="LANG", help="fr or en (default: the system's)")
     return parser
@@ -121,6 +150,18 @@ def _cmd_capture(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from helper.journey.cmd_plan import run_plan
+
+    return run_plan(args, _load_config(args.config))
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from helper.journey.cmd_status import run_status
+
+    return run_status(args, _load_config(args.config))
+
+
 def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -136,6 +177,8 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "detect": _cmd_detect,
         "capture": _cmd_capture,
+        "plan": _cmd_plan,
+        "status": _cmd_status,
     }
     try:
         if args.command in commands:

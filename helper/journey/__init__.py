@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+"""The migration journey: playbooks, plans, launchers, the state machine (no Qt)."""
