@@ -7,8 +7,9 @@ The real reader (winreg) only runs on Windows; everywhere else, tests feed a
 
 from __future__ import annotations
 
+import importlib
 import sys
-from typing import Protocol
+from typing import Any, Protocol
 
 import msgspec
 
@@ -60,6 +61,12 @@ def type_name(code: int) -> str:
     return _TYPE_NAMES.get(code, f"REG_{code}")
 
 
+def _winreg() -> Any:
+    # typeshed defines winreg for win32 only; typed as Any so mypy passes on
+    # every OS (this reader only ever runs on Windows).
+    return importlib.import_module("winreg")
+
+
 class WinRegReader:
     """The real reader, over winreg with the 64-bit view (KEY_WOW64_64KEY)."""
 
@@ -67,8 +74,8 @@ class WinRegReader:
         if sys.platform != "win32":
             raise OSError("the Windows registry exists only on Windows")
 
-    def _open(self, path: str):  # type: ignore[no-untyped-def]
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+    def _open(self, path: str) -> Any:
+        winreg = _winreg()
 
         hive_name, _, sub = path.partition("\\")
         hive = {
@@ -80,10 +87,12 @@ class WinRegReader:
         return winreg.OpenKey(hive, sub, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY)
 
     def subkeys(self, path: str) -> list[str]:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
-
+        winreg = _winreg()
         try:
             key = self._open(path)
+        except PermissionError:
+            # Access denied is not "absent": let the probe record it as an error.
+            raise
         except OSError:
             return []
         names: list[str] = []
@@ -97,10 +106,11 @@ class WinRegReader:
                 index += 1
 
     def values(self, path: str) -> dict[str, RegValue] | None:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
-
+        winreg = _winreg()
         try:
             key = self._open(path)
+        except PermissionError:
+            raise
         except OSError:
             return None
         found: dict[str, RegValue] = {}
