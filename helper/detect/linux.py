@@ -66,8 +66,8 @@ def detect_linux(capture: Capture, catalogue: Catalogue) -> OsFindings:
                     )
     for vendor_id, found in by_vendor.items():
         evidence = list(found)
-        vendor = catalogue.get(vendor_id)
-        if vendor is None or vendor.role == "target":
+        owner = catalogue.get(vendor_id)
+        if owner is None or owner.role == "target":
             continue
         server = None
         if vendor_id == "workspace-one" and ws1 is not None:
@@ -77,15 +77,15 @@ def detect_linux(capture: Capture, catalogue: Catalogue) -> OsFindings:
             if ws1.enrolled is False:
                 findings.warnings.append(
                     Warning(
-                        "agent-leftover", f"{vendor.name}: Hub installed, not enrolled"
+                        "agent-leftover", f"{owner.name}: Hub installed, not enrolled"
                     )
                 )
                 continue
         add_legacy(
             findings,
-            vendor_id=vendor.id,
-            name=vendor.name,
-            removable=removable_default(vendor, "linux"),
+            vendor_id=owner.id,
+            name=owner.name,
+            removable=removable_default(owner, "linux"),
             server=server,
             evidence=evidence,
         )
