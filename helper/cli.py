@@ -27,10 +27,36 @@ EXIT_INTERNAL = 1
 EXIT_USAGE = 2  # also: a path that doesn't exist or isn't a capture
 EXIT_CONFIG = 3
 
+# Commands that only read and print: they log nothing when all goes well, so they
+# skip configuring logging (5 ms of a start-up budget near the interpreter's
+# own) unless --verbose asks for it or an unexpected error needs the log file.
+_READ_ONLY = frozenset({"detect", "status"})
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter without its shutil import (bz2, lzma...): 2 ms of
+    start-up that every command paid, for a terminal width os already knows."""
+
+    def __init__(self, prog: str) -> None:
+        import os
+
+        try:
+            width = os.get_terminal_size(sys.stdout.fileno()).columns
+        except (OSError, ValueError):
+            width = int(os.environ.get("COLUMNS", "80") or 80)
+        super().__init__(prog, width=max(width - 2, 40))
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=APP_ID,
+        formatter_class=_Formatter,
         description="Move this device from its legacy management to Microsoft Intune. "
         "With no command, the window opens.",
     )
@@ -46,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log debug details"
     )
-    sub = parser.add_subparsers(dest="command", metavar="command")
+    sub = parser.add_subparsers(dest="command", metavar="command", parser_class=_Parser)
 
     detect = sub.add_parser(
         "detect", help="tell what manages this device (or a capture)"
@@ -59,7 +85,10 @@ def _parser() -> argparse.ArgumentParser:
         help="a capture folder or .zip to replay",
     )
 
-    capture = sub.add_parser("capture", help="save this device's evidence for helpdesk")
+    capture = sub.add_parser(
+        "capture",
+        help="save this device's evidence for helpdesk",
+    )
     capture.add_argument(
         "out", metavar="OUT", type=Path, help="a folder, or a file ending in .zip"
     )
@@ -113,7 +142,6 @@ def _load_catalogue(config: Config) -> Catalogue:
 
 def _cmd_detect(args: argparse.Namespace) -> int:
     from helper.detect.engine import detect
-    from helper.detect.render import render_summary
 
     config = _load_config(args.config)
     catalogue = _load_catalogue(config)
@@ -132,6 +160,8 @@ def _cmd_detect(args: argparse.Namespace) -> int:
         out = msgspec.json.format(msgspec.json.encode(result), indent=2)
         sys.stdout.write(out.decode() + "\n")
     else:
+        from helper.detect.render import render_summary
+
         sys.stdout.write(render_summary(result))
     return EXIT_OK
 
@@ -171,9 +201,10 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
     """
     parser = _parser()
     args = parser.parse_args(argv)
-    from helper.logsetup import setup_logging
+    if args.verbose or args.command not in _READ_ONLY:
+        from helper.logsetup import setup_logging
 
-    setup_logging(verbose=args.verbose)
+        setup_logging(verbose=args.verbose)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "detect": _cmd_detect,
         "capture": _cmd_capture,
@@ -195,6 +226,9 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
     except Exception as exc:
         import logging
 
+        from helper.logsetup import setup_logging
+
+        setup_logging(verbose=args.verbose)  # read-only commands log only here
         logging.getLogger(__name__).exception("unexpected error in %s", args.command)
         from helper.logsetup import log_file, redact
 

@@ -65,28 +65,59 @@ def log_file() -> Path:
 _configured = False
 
 
+class _DeferredFileHandler(logging.Handler):
+    """The rotating log file, opened on the first record.
+
+    logging.handlers (and the socket/pickle modules it pulls in) costs about 4 ms
+    to import; a `detect` run that logs nothing never pays for it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._target: logging.Handler | None = None
+
+    def _open(self) -> logging.Handler:
+        from logging.handlers import RotatingFileHandler
+
+        try:
+            target: logging.Handler = RotatingFileHandler(
+                log_file(), maxBytes=1_000_000, backupCount=7, encoding="utf-8"
+            )
+        except OSError:
+            # A read-only home must not stop the helper. Users get one clean
+            # line from the command itself, never records or tracebacks on
+            # stderr; with --verbose, the console handler shows everything.
+            target = logging.NullHandler()
+        target.setFormatter(self.formatter)
+        return target
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._target is None:
+            self._target = self._open()
+        self._target.handle(record)
+
+    def flush(self) -> None:
+        if self._target is not None:
+            self._target.flush()
+
+    def close(self) -> None:
+        if self._target is not None:
+            self._target.close()
+        super().close()
+
+
 def setup_logging(*, verbose: bool = False) -> None:
     """Configure the root logger once: rotating file (+ stderr when verbose)."""
     global _configured  # noqa: PLW0603 - process-wide logging is configured once
     if _configured:
         return
     _configured = True
-    from logging.handlers import RotatingFileHandler
-
     formatter = logging.Formatter(_FORMAT, datefmt="%Y-%m-%dT%H:%M:%S")
     formatter.converter = time.gmtime  # UTC timestamps
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     redactor = RedactingFilter()
-    try:
-        handler: logging.Handler = RotatingFileHandler(
-            log_file(), maxBytes=1_000_000, backupCount=7, encoding="utf-8", delay=True
-        )
-    except OSError:
-        # A read-only home must not stop the helper. Users get one clean line from
-        # the command itself, never log records or tracebacks on stderr; with
-        # --verbose, the console handler below shows everything.
-        handler = logging.NullHandler()
+    handler = _DeferredFileHandler()
     handler.setFormatter(formatter)
     handler.addFilter(redactor)
     root.addHandler(handler)

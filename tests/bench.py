@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 CAPTURES = REPO / "tests" / "captures"
 TYPICAL = {
     "windows": "win-ws1-enrolled",
-    "macos": "mac-jamf-removable",
+    "macos": "mac-jamf-pro-removable",
     "linux": "linux-ws1hub-and-intune",
 }
 
