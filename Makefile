@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 ## make run: create .venv, install, start the helper.
 run: $(STAMP)
-	$(VENV)/bin/intune-migration-helper
+	@$(VENV)/bin/intune-migration-helper || test $$? -eq 4  # 4: no display (one line said so)
 
 ## make test: system packages (root on Debian), then ruff, mypy and pytest.
 test: system-deps $(STAMP) lint typecheck pytest

@@ -20,6 +20,11 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+# Exit code when the window cannot open for want of a display (`make run` on a
+# headless machine treats it as a clean stop, not a failure).
+EXIT_NO_DISPLAY = 4
+
+
 def launch_gui(argv: Sequence[str]) -> int:
     """Start the window; on a machine with no display, say so in one line."""
     if not _has_display():
@@ -28,7 +33,7 @@ def launch_gui(argv: Sequence[str]) -> int:
             "Try `intune-migration-helper detect` to see what manages this device.",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_NO_DISPLAY
     from ui.app import run
 
     return run(list(argv))

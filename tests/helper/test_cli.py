@@ -123,7 +123,7 @@ def test_capture_then_replay_gives_the_live_answer(tmp_path: Path) -> None:
 
 def test_no_display_says_so_in_one_line(tmp_path: Path) -> None:
     proc = run(home=tmp_path, extra_env={"DISPLAY": "", "WAYLAND_DISPLAY": ""})
-    assert proc.returncode == 1
+    assert proc.returncode == 4
     line = assert_one_clean_line(proc)
     assert "no display" in line and "intune-migration-helper detect" in line
 
