@@ -21,10 +21,12 @@ _SECRET_PATTERNS = (
     re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"),
     # Authorization headers.
     re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}"),
+    # Entra's opaque refresh tokens and codes ("0.A..." / "1.A...") on their own.
+    re.compile(r"\b[01]\.A[A-Za-z0-9_.*-]{40,}"),
     # key=value / "key": "value" pairs for secrets (refresh tokens are opaque).
     re.compile(
         r"(?i)([\"']?(?:access_token|refresh_token|id_token|client_secret|password|"
-        r"passwd|secret|code|device_code|assertion)[\"']?\s*[:=]\s*[\"']?)"
+        r"passwd|secret|code|device_code|code_verifier|assertion)[\"']?\s*[:=]\s*[\"']?)"
         r"[^\"'&\s,}]{4,}"
     ),
 )
