@@ -1,0 +1,547 @@
+# SPDX-License-Identifier: MIT
+"""The planner: from a detection (or a platform and vendor) to a plan (plan/1).
+
+The path follows from the detection (docs/journey.md, "Choosing the path"):
+
+========================================  ===================  =================
+detection                                 path                 steps
+========================================  ===================  =================
+intune-enrolled                           ``done``             done
+both-enrolled                             ``remove-legacy``    leave, confirm-left
+legacy-enrolled, removable true/unknown   ``leave-then-join``  prepare, leave,
+                                                               confirm-left,
+                                                               join, confirm-
+                                                               joined, done
+legacy-enrolled or both, removable false  ``contact-it``       contact-it
+unmanaged                                 ``join-only``        prepare, join,
+                                                               confirm-joined,
+                                                               done
+unknown                                   ``contact-it``       check again, then
+                                                               contact-it
+========================================  ===================  =================
+
+An ``unknown`` verdict starts with a verify step (``check = "detected"``)
+rather than going straight to IT: the usual cause is a source that could not
+be read once (a timeout, a busy device), and detecting again costs nothing; a
+verdict found then gives a new plan. Without a detection (guide-only
+platforms, ``plan --platform P --vendor V``) the vendor decides: ``none`` →
+join-only, anything else → leave-then-join.
+
+Which launcher variant a step list gets (Company Portal installed or not, ADE,
+the Hub's MSI ProductCode found or not) is a set of *conditions* the playbook
+steps select on (:func:`conditions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from helper.journey.allowlist import (
+    LaunchRefused,
+    PlaceholderMissing,
+    is_braced_guid,
+    is_upn,
+    render_command,
+    render_uri,
+)
+from helper.journey.plan import GUIDE_ONLY, Plan, Platform, Step, Text
+from helper.journey.plan import Path as PlanPath
+from helper.journey.playbooks import (
+    COMMON,
+    PLATFORMS,
+    TARGET,
+    UNKNOWN_MDM,
+    Playbook,
+    PlaybookSet,
+    PlaybookStep,
+    load_playbooks,
+)
+
+if TYPE_CHECKING:
+    from helper.catalogue import Catalogue
+    from helper.config import Config
+    from helper.detect.model import Detection, Legacy
+
+__all__ = ["build_plan", "conditions", "load_playbooks", "ws1_hub_product_code"]
+
+NONE_VENDOR = "none"
+WS1 = "workspace-one"
+LEAVE = ("leave", "confirm-left")
+JOIN = ("join", "confirm-joined")
+
+_BRACED = re.compile(
+    r"\{[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\}", re.ASCII
+)
+_ADE_HOST = re.compile(r"configuration host ([^\s,()]+)")
+
+
+# --- conditions -----------------------------------------------------------------------
+
+
+def _warnings(detection: Detection | None) -> set[str]:
+    return {w.code for w in detection.warnings} if detection is not None else set()
+
+
+def ws1_hub_product_code(detection: Detection | None) -> str | None:
+    """The Intelligent Hub MSI's ProductCode, from Workspace ONE's uninstall evidence.
+
+    The code changes with every Hub version, so it is never written in a
+    playbook: it comes from the uninstall entry the probe found (an
+    ``uninstall:`` evidence naming the Intelligent Hub with a braced GUID).
+    None when absent, ambiguous (two codes) or malformed: the playbook then
+    falls back to Settings > Apps.
+    """
+    if detection is None or detection.os != "windows":
+        return None
+    codes: set[str] = set()
+    for legacy in detection.legacy:
+        if legacy.vendor != WS1:
+            continue
+        for evidence in legacy.evidence:
+            detail = evidence.detail
+            lowered = detail.lower()
+            if lowered.startswith("uninstall:") and "intelligent hub" in lowered:
+                codes.update(m.upper() for m in _BRACED.findall(detail))
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    return code if is_braced_guid(code) else None
+
+
+def _ade_elsewhere(detection: Detection, catalogue: Catalogue) -> bool:
+    """True when ADE would enroll the Mac into something other than Intune.
+
+    ADE enrolled (``ade-enrolled``) means the legacy server is the ADE server;
+    an ADE assignment (``ade-assigned``) whose configuration host is not an
+    Intune host (or is not named) points elsewhere too.
+    """
+    codes = _warnings(detection)
+    if "ade-enrolled" in codes:
+        return True
+    for warning in detection.warnings:
+        if warning.code != "ade-assigned":
+            continue
+        match = _ADE_HOST.search(warning.detail)
+        vendor = catalogue.by_host(match.group(1), "macos") if match else None
+        if vendor is None or vendor.role != "target":
+            return True
+    return False
+
+
+def _support_contact(config: Config) -> str:
+    org = config.organization
+    return " · ".join(
+        part for part in (org.support_email, org.support_phone, org.support_url) if part
+    )
+
+
+def conditions(
+    detection: Detection | None,
+    *,
+    config: Config,
+    catalogue: Catalogue,
+    fill: Mapping[str, str] | None = None,
+) -> set[str]:
+    """The conditions playbook steps select on (``when = [...]``).
+
+    Args:
+        detection: the detection, or None when planning without one.
+        config: for the support contact.
+        catalogue: to tell whether an ADE host is Intune's.
+        fill: runtime text values (``deadline``, ``support_code``).
+
+    Returns:
+        One of each pair (company-portal / no-company-portal, ade / no-ade,
+        product-code / no-product-code, support-contact / no-support-contact,
+        verdict-unknown / verdict-known), plus ``ade-elsewhere`` and
+        ``deadline`` when they hold.
+    """
+    codes = _warnings(detection)
+    found: set[str] = set()
+    # Company Portal (Intune app on Linux) installed but not enrolled: the
+    # detectors say so with this warning on every OS.
+    found.add(
+        "company-portal"
+        if "company-portal-not-enrolled" in codes
+        else "no-company-portal"
+    )
+    ade = bool(codes & {"ade-enrolled", "ade-assigned"})
+    found.add("ade" if ade else "no-ade")
+    if ade and detection is not None and _ade_elsewhere(detection, catalogue):
+        found.add("ade-elsewhere")
+    found.add("product-code" if ws1_hub_product_code(detection) else "no-product-code")
+    found.add("support-contact" if _support_contact(config) else "no-support-contact")
+    if fill and fill.get("deadline"):
+        found.add("deadline")
+    unknown = detection is not None and detection.verdict == "unknown"
+    found.add("verdict-unknown" if unknown else "verdict-known")
+    return found
+
+
+# --- building ---------------------------------------------------------------------
+
+
+class _Builder:
+    """Collects rendered steps and reasons for one plan."""
+
+    def __init__(
+        self,
+        *,
+        platform: str,
+        path: PlanPath,
+        conds: set[str],
+        placeholders: Mapping[str, str | None],
+        texts: Mapping[str, Text],
+    ) -> None:
+        self.platform = platform
+        self.path = path
+        self.conds = conds
+        self.placeholders = placeholders
+        self.texts = dict(texts)
+        self.steps: list[Step] = []
+        self.reasons: list[str] = []
+
+    def reason(self, *codes: str) -> None:
+        for code in codes:
+            if code not in self.reasons:
+                self.reasons.append(code)
+
+    def add(
+        self,
+        playbook: Playbook,
+        stages: Iterable[str],
+        *,
+        texts: Mapping[str, Text] | None = None,
+    ) -> None:
+        wanted = set(stages)
+        values = {**self.texts, **(texts or {})}
+        for step in playbook.steps:
+            if step.stage not in wanted or not self._selected(step):
+                continue
+            rendered = self._render(step, values)
+            if rendered is not None:
+                self.steps.append(rendered)
+
+    def _selected(self, step: PlaybookStep) -> bool:
+        if step.paths and self.path not in step.paths:
+            return False
+        if step.platforms and self.platform not in step.platforms:
+            return False
+        return all(c in self.conds for c in step.when)
+
+    def _render(self, step: PlaybookStep, values: Mapping[str, Text]) -> Step | None:
+        try:
+            uri = render_uri(step.uri, self.placeholders) if step.uri else None
+            command = (
+                render_command(step.command, self.placeholders)
+                if step.command
+                else None
+            )
+        except PlaceholderMissing:
+            # A variant whose value is unknown here: the playbook's other variant
+            # (selected by the opposite condition) covers the case.
+            self.reason("placeholder-missing")
+            return None
+        except LaunchRefused:
+            self.reason("placeholder-invalid")
+            return None
+        step_id = step.id
+        taken = {s.id for s in self.steps}
+        suffix = 2
+        while step_id in taken:  # two unknown-mdm legacies share one playbook
+            step_id = f"{step.id}-{suffix}"
+            suffix += 1
+        return Step(
+            id=step_id,
+            stage=step.stage,
+            kind=step.kind,
+            text=_fill(step.text, values),
+            uri=uri,
+            command=command,
+            elevate=step.elevate,
+            check=step.check,
+            qr=step.qr,
+            hints=[_fill(h, values) for h in step.hints],
+        )
+
+    def plan(self, vendor: str | None) -> Plan:
+        return Plan(
+            platform=_platform(self.platform),
+            vendor=vendor,
+            path=self.path,
+            steps=self.steps,
+            reasons=self.reasons,
+        )
+
+
+def _fill(text: Text, values: Mapping[str, Text]) -> Text:
+    en, fr = text.en, text.fr
+    for name, value in values.items():
+        en = en.replace("{" + name + "}", value.en)
+        fr = fr.replace("{" + name + "}", value.fr)
+    return Text(en, fr)
+
+
+def _platform(name: str) -> Platform:
+    for known in PLATFORMS:
+        if known == name:
+            return known  # type: ignore[return-value]
+    raise ValueError(f"unknown platform {name!r} (expected one of {PLATFORMS})")
+
+
+def _upn(upn: str | None, config: Config) -> str | None:
+    """A valid UPN for the enrollment link, or None (the user then types it).
+
+    A bare user name gets the configured domain hint (``alice`` +
+    ``contoso.com``); nothing else is guessed.
+    """
+    if not upn:
+        return None
+    upn = upn.strip()
+    hint = config.enrollment.upn_domain_hint
+    if "@" not in upn and hint:
+        upn = f"{upn}@{hint}"
+    return upn if is_upn(upn) else None
+
+
+def _legacy_name(legacy: Legacy, catalogue: Catalogue) -> Text:
+    if legacy.vendor == UNKNOWN_MDM:
+        if legacy.server:
+            return Text(legacy.server, legacy.server)
+        return Text("your current management system", "votre système de gestion actuel")
+    vendor = catalogue.get(legacy.vendor)
+    name = vendor.name if vendor is not None else legacy.name
+    return Text(name, name)
+
+
+def _names(names: Sequence[Text]) -> Text:
+    if not names:
+        return Text("your current management system", "votre système de gestion actuel")
+    if len(names) == 1:
+        return names[0]
+    return Text(
+        ", ".join(n.en for n in names[:-1]) + " and " + names[-1].en,
+        ", ".join(n.fr for n in names[:-1]) + " et " + names[-1].fr,
+    )
+
+
+def _vendor_playbook(
+    playbooks: PlaybookSet, vendor: str, platform: str, builder: _Builder
+) -> Playbook:
+    playbook = playbooks.get(vendor, platform) if vendor != COMMON else None
+    if playbook is None:
+        builder.reason("no-playbook")
+        playbook = playbooks.get(UNKNOWN_MDM, platform)
+        assert playbook is not None  # load_playbooks guarantees it
+    if playbook.routed_to_it:
+        builder.reason("routed-to-it")
+    return playbook
+
+
+def build_plan(
+    detection: Detection | None,
+    *,
+    platform: str,
+    vendor: str | None,
+    config: Config,
+    catalogue: Catalogue,
+    playbooks: PlaybookSet,
+    upn: str | None = None,
+    fill: Mapping[str, str] | None = None,
+) -> Plan:
+    """The plan for one device.
+
+    Args:
+        detection: what manages the device; None to plan from ``platform`` and
+            ``vendor`` alone (guide-only platforms, ``plan --platform``).
+        platform: the device's platform; with a detection, its ``os``.
+        vendor: without a detection: the legacy vendor id, ``unknown-mdm``, or
+            ``none`` / None for a device to enroll only. Ignored with one.
+        config: the IT configuration (discovery URL, UPN domain hint, support
+            contact).
+        catalogue: the vendor catalogue (display names, hosts).
+        playbooks: from :func:`load_playbooks`.
+        upn: the user's sign-in name when known (puts ``username=`` in the
+            Windows enrollment link); a bare name gets the UPN domain hint.
+        fill: runtime text values: ``support_code``, ``deadline`` (formatted
+            for display). Missing ones stay as ``{support_code}`` /
+            ``{deadline}`` in the texts for the caller to fill; the deadline
+            step is only included when ``deadline`` is given.
+
+    Returns:
+        The plan (plan/1). ``reasons`` explains the choice (docs/journey.md).
+
+    Raises:
+        ValueError: an unknown platform, or a platform that contradicts the
+            detection.
+    """
+    if detection is not None and platform != detection.os:
+        raise ValueError(
+            f"platform {platform!r} contradicts the detection ({detection.os!r})"
+        )
+    _platform(platform)
+    conds = conditions(detection, config=config, catalogue=catalogue, fill=fill)
+    contact = _support_contact(config)
+    texts: dict[str, Text] = {"support_contact": Text(contact, contact)}
+    for key in ("support_code", "deadline"):
+        value = (fill or {}).get(key)
+        if value:
+            texts[key] = Text(value, value)
+    placeholders: dict[str, str | None] = {
+        "discovery_url": config.enrollment.discovery_url,
+        "upn": _upn(upn, config),
+        "ws1_hub_product_code": ws1_hub_product_code(detection),
+    }
+
+    def builder(path: PlanPath) -> _Builder:
+        return _Builder(
+            platform=platform,
+            path=path,
+            conds=conds,
+            placeholders=placeholders,
+            texts=texts,
+        )
+
+    if detection is None:
+        return _without_detection(
+            platform, vendor, builder, catalogue=catalogue, playbooks=playbooks
+        )
+    return _with_detection(
+        detection, builder, conds=conds, catalogue=catalogue, playbooks=playbooks
+    )
+
+
+def _without_detection(
+    platform: str,
+    vendor: str | None,
+    builder: Callable[[PlanPath], _Builder],
+    *,
+    catalogue: Catalogue,
+    playbooks: PlaybookSet,
+) -> Plan:
+    reasons = ["no-detection"]
+    if platform in GUIDE_ONLY:
+        reasons.append("guide-only")
+    if vendor is None or vendor == NONE_VENDOR:
+        b = builder("join-only")
+        b.reason(*reasons)
+        _join(b, playbooks, platform)
+        return b.plan(None)
+    b = builder("leave-then-join")
+    b.reason(*reasons)
+    if vendor == TARGET:
+        b.reason("tenant-move")
+    entry = catalogue.get(vendor)
+    name = Text(entry.name, entry.name) if entry is not None else None
+    if vendor == UNKNOWN_MDM:
+        b.reason("unknown-mdm")
+    names = [name] if name is not None else []
+    b.texts["vendor_name"] = _names(names)
+    b.add(playbooks.common("prepare"), ["prepare"])
+    b.add(_vendor_playbook(playbooks, vendor, platform, b), LEAVE)
+    _join(b, playbooks, platform)
+    return b.plan(vendor)
+
+
+def _join(b: _Builder, playbooks: PlaybookSet, platform: str) -> None:
+    if b.path == "join-only":
+        b.add(playbooks.common("prepare"), ["prepare"])
+    target = playbooks.get(TARGET, platform)
+    assert target is not None  # load_playbooks guarantees it
+    b.add(target, JOIN)
+    b.add(playbooks.common("done"), ["done"])
+
+
+def _with_detection(
+    detection: Detection,
+    builder: Callable[[PlanPath], _Builder],
+    *,
+    conds: set[str],
+    catalogue: Catalogue,
+    playbooks: PlaybookSet,
+) -> Plan:
+    platform = detection.os
+    verdict = detection.verdict
+    codes = _warnings(detection)
+    if verdict == "intune-enrolled":
+        b = builder("done")
+        b.reason("intune-enrolled")
+        b.add(playbooks.common("done"), ["done"])
+        return b.plan(None)
+    if verdict == "unknown":
+        b = builder("contact-it")
+        b.reason("verdict-unknown")
+        b.add(playbooks.common("contact-it"), ["contact-it"])
+        b.add(playbooks.common("recheck"), ["contact-it"])
+        return b.plan(None)
+    if verdict == "unmanaged" or not detection.legacy:
+        b = builder("join-only")
+        b.reason("unmanaged")
+        if "company-portal" in conds:
+            b.reason("company-portal-installed")
+        if "ade" in conds:
+            b.reason("ade-assigned")
+        _join(b, playbooks, platform)
+        return b.plan(None)
+
+    legacies = detection.legacy
+    names = [_legacy_name(legacy, catalogue) for legacy in legacies]
+    blocked = [legacy for legacy in legacies if legacy.removable is False]
+    if blocked:
+        path: PlanPath = "contact-it"
+    elif verdict == "both-enrolled":
+        path = "remove-legacy"
+    else:
+        path = "leave-then-join"
+    b = builder(path)
+    b.reason(verdict)
+    b.texts["vendor_name"] = _names(names)
+    if len(legacies) > 1:
+        b.reason("multiple-legacy")
+    if blocked:
+        b.reason("not-removable")
+        if "ade-enrolled" in codes:
+            b.reason("ade-enrolled")
+        if "profile-removal-disallowed" in codes:
+            b.reason("removal-disallowed")
+    elif any(legacy.removable is None for legacy in legacies):
+        b.reason("removable-unknown")
+    else:
+        b.reason("removable")
+    for legacy in legacies:
+        if legacy.vendor == UNKNOWN_MDM:
+            b.reason("unknown-mdm")
+    if any(legacy.vendor == WS1 for legacy in legacies) and platform == "windows":
+        b.reason(
+            "product-code-found" if "product-code" in conds else "product-code-missing"
+        )
+    if "company-portal" in conds:
+        b.reason("company-portal-installed")
+    if "ade-elsewhere" in conds and not blocked:
+        b.reason("ade-assigned-elsewhere")
+
+    if path == "contact-it":
+        b.add(playbooks.common("contact-it"), ["contact-it"])
+        for legacy, name in zip(legacies, names, strict=True):
+            if legacy.removable is False:
+                playbook = _vendor_playbook(playbooks, legacy.vendor, platform, b)
+                b.add(playbook, ["contact-it"], texts={"vendor_name": name})
+        b.add(playbooks.common("recheck"), ["contact-it"])
+        return b.plan(legacies[0].vendor)
+
+    if path == "leave-then-join":
+        b.add(playbooks.common("prepare"), ["prepare"])
+    chosen = [
+        (_vendor_playbook(playbooks, legacy.vendor, platform, b), name)
+        for legacy, name in zip(legacies, names, strict=True)
+    ]
+    # Stage by stage, so that several legacies still give monotonic stages: every
+    # leave step, then every confirm-left check.
+    for stage in LEAVE:
+        for playbook, name in chosen:
+            b.add(playbook, [stage], texts={"vendor_name": name})
+    if path == "leave-then-join":
+        _join(b, playbooks, platform)
+    return b.plan(legacies[0].vendor)
