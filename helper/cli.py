@@ -31,6 +31,10 @@ EXIT_CONFIG = 3
 # skip configuring logging (5 ms of a start-up budget near the interpreter's
 # own) unless --verbose asks for it or an unexpected error needs the log file.
 _READ_ONLY = frozenset({"detect", "status"})
+# Errors in what IT deployed (configuration, catalogue, playbooks): exit 3.
+_IT_CONFIG_ERRORS = frozenset(
+    {"config-invalid", "catalogue-invalid", "playbook-invalid", "allowlist-invalid"}
+)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -220,7 +224,7 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
         return gui(argv)
     except HelperError as exc:
         sys.stderr.write(f"{APP_ID}: {exc.message}\n")
-        return EXIT_CONFIG if exc.code == "config-invalid" else EXIT_USAGE
+        return EXIT_CONFIG if exc.code in _IT_CONFIG_ERRORS else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:

@@ -59,6 +59,9 @@ ERRORS: dict[str, str] = {
     "config-invalid": "The configuration is invalid.",
     "config-not-found": "The configuration file given with --config does not exist.",
     "catalogue-invalid": "A vendor catalogue file is invalid.",
+    "playbook-invalid": "A playbook file is invalid.",
+    "allowlist-invalid": "The launch allowlist is invalid.",
+    "usage": "The command line is not valid.",
 }
 
 

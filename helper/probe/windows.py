@@ -121,6 +121,11 @@ def expand_path(path: str, env: Mapping[str, str]) -> str:
     return expanded
 
 
+_BRACED_GUID = re.compile(
+    r"^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$", re.I | re.A
+)
+
+
 def find_agents(
     catalogue: Catalogue,
     registry: RegistryReader,
@@ -155,6 +160,10 @@ def find_agents(
             display = name.data.strip()
             version = values.get("displayversion")
             detail = version.data if version and isinstance(version.data, str) else ""
+            if _BRACED_GUID.match(sub):
+                # MSI installs are keyed by their ProductCode: the playbook's
+                # `msiexec /x {code}` needs it (it changes with every version).
+                detail = f"{detail.strip()}; {sub.upper()}" if detail.strip() else sub
             for vendor in vendors:
                 if any(
                     fnmatch.fnmatchcase(display.lower(), glob.lower())

@@ -102,11 +102,14 @@ def test_ws1_windows_leaves_then_joins() -> None:
     assert plan.reasons[:2] == ["legacy-enrolled", "removable-unknown"]
     assert ids(plan, "leave", "confirm-left") == [
         "ws1-about-hub",
-        "ws1-uninstall-hub-settings",  # no ProductCode in this capture's evidence
+        "ws1-uninstall-hub",  # the probe recorded the Hub's MSI ProductCode
         "ws1-console-cleanup",
         "ws1-check-left",
     ]
-    assert "product-code-missing" in plan.reasons
+    assert "product-code-found" in plan.reasons
+    uninstall = next(s for s in plan.steps if s.id == "ws1-uninstall-hub")
+    assert uninstall.command is not None
+    assert "{5E4D3C2B-1A09-4F8E-9D7C-6B5A49382716}" in uninstall.command
     assert ids(plan, "join", "confirm-joined") == [
         "intune-check-network",
         "intune-check-rights",

@@ -197,8 +197,13 @@ def test_agents_found() -> None:
     assert json.loads(data)["schema"] == "agents/1"
     agents = parse_agents(data)
     assert agents == [
-        Agent("uninstall", "Workspace ONE Intelligent Hub Installer", "24.10.0.11"),
-        Agent("uninstall", "AirWatch Agent"),  # a DWORD version is not a version
+        Agent(
+            "uninstall",
+            "Workspace ONE Intelligent Hub Installer",
+            "24.10.0.11; {5E4D3C2B-1A09-4F8E-9D7C-6B5A49382716}",
+        ),
+        # A DWORD version is not a version; the key name is the MSI ProductCode.
+        Agent("uninstall", "AirWatch Agent", "{0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}"),
         Agent("service", "IntuneManagementExtension"),
         Agent("path", "C:\\Program Files (x86)\\Microsoft Intune Management Extension"),
         Agent("registry-key", "HKLM\\SOFTWARE\\AirWatch"),
@@ -213,7 +218,10 @@ def test_probe_then_detect_matches_the_library_case() -> None:
     assert result.verdict == expected["verdict"] == "both-enrolled"
     assert [legacy.vendor for legacy in result.legacy] == ["workspace-one"]
     details = [e.detail for e in result.legacy[0].evidence]
-    assert "uninstall: Workspace ONE Intelligent Hub Installer (24.10.0.11)" in details
+    assert (
+        "uninstall: Workspace ONE Intelligent Hub Installer "
+        "(24.10.0.11; {5E4D3C2B-1A09-4F8E-9D7C-6B5A49382716})" in details
+    )
     assert result.intune.enrolled is True
     assert result.entra.join == "entra-joined"
     assert [s.status for s in result.sources] == ["read"] * 4
