@@ -126,6 +126,20 @@ def _parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="print the saved journey state")
     status.add_argument("--json", action="store_true", help="print JSON")
 
+    report = sub.add_parser("report", help="send or show the status reports for IT")
+    action = report.add_mutually_exclusive_group()
+    action.add_argument(
+        "--flush", action="store_true", help="send the queued status reports now"
+    )
+    action.add_argument(
+        "--status",
+        action="store_true",
+        help="show queued, delivered and parked reports (the default)",
+    )
+    report.add_argument(
+        "--json", action="store_true", help="print JSON (report-status/1)"
+    )
+
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--lang", metavar="LANG", help="fr or en (default: the system's)")
     return parser
@@ -196,6 +210,12 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return run_status(args, _load_config(args.config))
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from helper.report.cmd_report import run_report
+
+    return run_report(args, _load_config(args.config))
+
+
 def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -214,6 +234,7 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
         "capture": _cmd_capture,
         "plan": _cmd_plan,
         "status": _cmd_status,
+        "report": _cmd_report,
     }
     try:
         if args.command in commands:

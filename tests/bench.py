@@ -93,6 +93,10 @@ def main() -> None:
     bench_detect_in_process(max(args.runs, 101))
     print()
     bench_detect_process(args.runs)
+    print()
+    from tests.bench_report import main as bench_report
+
+    bench_report(args.runs)
 
 
 if __name__ == "__main__":

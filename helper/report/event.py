@@ -1,0 +1,550 @@
+# SPDX-License-Identifier: MIT
+"""The status event sent to the collector, schema ``migration-status/1``.
+
+Stable and documented (docs/reporting.md): the committed JSON Schema
+(``resources/schemas/migration-status-1.schema.json``) is generated from these
+Structs (``python -m helper.report.event``) and a test keeps the two equal.
+
+Privacy by construction: every string field is an id, a code or a version,
+constrained by a pattern that admits no spaces, slashes, backslashes or ``@``.
+A free-text message, a path, a user name, an e-mail address or a host name cannot
+pass the schema. The serial number only leaves the device as an HMAC-SHA256 with
+the tenant key (``tenant.serial_hmac_key``); with no key, no serial at all.
+
+Import-light (msgspec and the standard library): the journey reporter uses it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import hmac
+import json
+import re
+import uuid
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
+
+import msgspec
+
+if TYPE_CHECKING:
+    from helper.detect.model import Detection
+    from helper.probe.runner import CommandRunner
+
+SCHEMA: Final = "migration-status/1"
+SCHEMA_ID: Final = (
+    "https://intune-migration-helper.example/schemas/migration-status-1.schema.json"
+)
+APP_NAME: Final = "intune-migration-helper"
+MAX_STEPS: Final = 100
+MAX_STAGES: Final = 16
+
+# Lower-case canonical UUIDs, as str(uuid.uuid4()) writes them.
+UUID_PATTERN: Final = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+# Entra and Intune device ids: GUIDs, any case (Windows tools print upper case).
+GUID_PATTERN: Final = (
+    r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
+)
+# Ids: stages, plan steps, vendors, campaigns, waves. No spaces, '/', '\' or '@'.
+ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+# Codes: ``legacy-still-present``, ``0x80180014``, ``ENR-014``, ``http:413``.
+CODE_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}$"
+VERSION_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$"
+LOCALE_PATTERN: Final = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"
+HMAC_PATTERN: Final = r"^[0-9a-f]{64}$"
+
+EventId = Annotated[str, msgspec.Meta(pattern=UUID_PATTERN)]
+Guid = Annotated[str, msgspec.Meta(pattern=GUID_PATTERN)]
+Ident = Annotated[str, msgspec.Meta(pattern=ID_PATTERN)]
+Code = Annotated[str, msgspec.Meta(pattern=CODE_PATTERN)]
+Version = Annotated[str, msgspec.Meta(pattern=VERSION_PATTERN)]
+Locale = Annotated[str, msgspec.Meta(pattern=LOCALE_PATTERN)]
+SerialHmac = Annotated[str, msgspec.Meta(pattern=HMAC_PATTERN)]
+UtcTime = Annotated[datetime.datetime, msgspec.Meta(tz=True)]
+DeviceSeq = Annotated[int, msgspec.Meta(ge=1, le=2**53 - 1)]
+
+# The journey's event states (helper.journey.events.EventState) plus heartbeat.
+EventType = Literal[
+    "created",
+    "resumed",
+    "started",
+    "succeeded",
+    "failed",
+    "skipped",
+    "deferred",
+    "blocked",
+    "heartbeat",
+]
+StepState = Literal["pending", "running", "done", "failed", "skipped"]
+OverallState = Literal[
+    "not-started", "in-progress", "succeeded", "failed", "blocked", "deferred"
+]
+OsFamily = Literal["windows", "macos", "linux"]
+Arch = Literal["x64", "x86", "arm64", "arm", "other"]
+JoinType = Literal[
+    "entra-joined", "hybrid-joined", "domain-joined", "registered", "none", "unknown"
+]
+
+
+class Device(
+    msgspec.Struct,
+    kw_only=True,
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+):
+    """The device, by pseudonymous ids only (no host name, no plain serial).
+
+    Attributes:
+        os_family: windows, macos or linux.
+        os_version: the OS version (``10.0.26100``, ``14.5``, ``12``).
+        arch: x64, x86, arm64, arm or other.
+        entra_device_id: the Entra device id, once the device is registered.
+        intune_device_id: the Intune device id, once enrolled.
+        serial_hmac: hex HMAC-SHA256 of the serial number with the tenant key;
+            absent when IT configured no key.
+        join_type: the Entra join state (detection/1 ``entra.join``).
+    """
+
+    os_family: OsFamily
+    os_version: Version | None = None
+    arch: Arch | None = None
+    entra_device_id: Guid | None = None
+    intune_device_id: Guid | None = None
+    serial_hmac: SerialHmac | None = None
+    join_type: JoinType | None = None
+
+
+class LegacyStatus(
+    msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
+):
+    """The legacy management the device leaves.
+
+    Attributes:
+        vendor: catalogue id (``workspace-one``), ``unknown-mdm``, or None.
+        still_enrolled: the last detection still saw it; None when unknown.
+    """
+
+    vendor: Ident | None = None
+    still_enrolled: bool | None = None
+
+
+class StepStatus(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """The state of one stage or one plan step.
+
+    Attributes:
+        id: the stage (``confirm-left``) or plan step id (``ws1-uninstall-hub``).
+        state: pending, running, done, failed or skipped.
+        error_code: why it failed or was skipped (a code), else None.
+        at: when it last changed (UTC).
+    """
+
+    id: Ident
+    state: StepState
+    error_code: Code | None = None
+    at: UtcTime | None = None
+
+
+class App(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """The sending application."""
+
+    name: Literal["intune-migration-helper"] = APP_NAME
+    version: Version
+
+
+class Env(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """The device's environment.
+
+    Attributes:
+        locale: the user's locale as a BCP 47 tag (``fr-FR``), when known.
+    """
+
+    locale: Locale | None = None
+
+
+class StatusEvent(
+    msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
+):
+    """One status event (``migration-status/1``).
+
+    Every event carries a full snapshot (``stages``, ``steps``, ``overall_state``),
+    so the collector's latest state is right as soon as any later event arrives,
+    even when an earlier one was lost.
+
+    Attributes:
+        schema: ``migration-status/1``.
+        event_id: a UUID made once, when the event is created; the collector's
+            idempotency key (a resent event keeps it).
+        device_seq: increases by one with each event of this device's outbox;
+            the collector keeps the state of the highest one.
+        event_time_utc: when it happened, by the device's clock (UTC).
+        event_type: what happened (the journey's event states, plus heartbeat).
+        campaign_id, wave_id: from the IT configuration.
+        journey_id: the journey (a UUID; a restarted journey gets a new one).
+        journey_path: the plan's path (``leave-then-join``...).
+        stage, step: what the event is about (a stage, and a plan step or None).
+        code: a reason or error code for this event, else None.
+        started_utc: when the stage or step began (UTC), for durations.
+        device: the device ids and OS.
+        legacy: the legacy management, when one is or was detected.
+        stages, steps: the snapshot of every stage and plan step seen so far.
+        current_stage: the stage the journey is at.
+        overall_state: the journey as a whole.
+        app: the helper's name and version.
+        env: the locale.
+    """
+
+    schema: Literal["migration-status/1"]
+    event_id: EventId
+    device_seq: DeviceSeq
+    event_time_utc: UtcTime
+    event_type: EventType
+    campaign_id: Ident | None = None
+    wave_id: Ident | None = None
+    journey_id: EventId | None = None
+    journey_path: Ident | None = None
+    stage: Ident | None = None
+    step: Ident | None = None
+    code: Code | None = None
+    started_utc: UtcTime | None = None
+    device: Device
+    legacy: LegacyStatus | None = None
+    stages: Annotated[list[StepStatus], msgspec.Meta(max_length=MAX_STAGES)] = []
+    steps: Annotated[list[StepStatus], msgspec.Meta(max_length=MAX_STEPS)] = []
+    current_stage: Ident | None = None
+    overall_state: OverallState
+    app: App
+    env: Env = Env()
+
+
+# --- encoding -------------------------------------------------------------------
+
+_encoder = msgspec.json.Encoder()
+_decoder = msgspec.json.Decoder(StatusEvent)
+
+
+def encode_event(event: StatusEvent) -> bytes:
+    """The JSON bytes of one event, as stored in the outbox and sent."""
+    return _encoder.encode(event)
+
+
+def decode_event(raw: bytes) -> StatusEvent:
+    """Decode and check one event.
+
+    Raises:
+        msgspec.ValidationError: the bytes do not match ``migration-status/1``.
+        msgspec.DecodeError: not JSON.
+    """
+    return _decoder.decode(raw)
+
+
+def status_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one event, generated from the model."""
+    schema: dict[str, Any] = msgspec.json.schema(StatusEvent)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = "Intune Migration Helper status event (migration-status/1)"
+    return schema
+
+
+def status_schema_text() -> str:
+    """The committed schema file's exact text."""
+    return json.dumps(status_schema(), indent=2, sort_keys=True) + "\n"
+
+
+# --- building values that pass the schema ---------------------------------------
+
+_ID_RE = re.compile(ID_PATTERN)
+_CODE_RE = re.compile(CODE_PATTERN)
+_GUID_RE = re.compile(GUID_PATTERN)
+_VERSION_RE = re.compile(VERSION_PATTERN)
+_LOCALE_RE = re.compile(LOCALE_PATTERN)
+
+
+def new_event_id() -> str:
+    """A fresh event id (UUID4, lower case)."""
+    return str(uuid.uuid4())
+
+
+def utc(moment: datetime.datetime) -> datetime.datetime:
+    """``moment`` in UTC (naive datetimes are taken as UTC already)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=datetime.UTC)
+    return moment.astimezone(datetime.UTC)
+
+
+def as_ident(value: str | None) -> str | None:
+    """``value`` when it is a valid id, else None (never send what fails)."""
+    return value if value and _ID_RE.fullmatch(value) else None
+
+
+def as_code(value: str | None) -> str | None:
+    """``value`` when it is a valid code, else the code ``invalid-code``.
+
+    A code that does not fit the pattern may hold free text; it is replaced, not
+    dropped, so the collector still sees that something went wrong.
+    """
+    if value is None or value == "":
+        return None
+    return value if _CODE_RE.fullmatch(value) else "invalid-code"
+
+
+def as_guid(value: str | None) -> str | None:
+    """``value`` when it is a GUID (braces removed), else None."""
+    if not value:
+        return None
+    value = value.strip().strip("{}")
+    return value if _GUID_RE.fullmatch(value) else None
+
+
+def as_version(value: str | None) -> str | None:
+    """``value`` when it is a plain version string, else None."""
+    if not value:
+        return None
+    value = value.strip()
+    return value if _VERSION_RE.fullmatch(value) else None
+
+
+def normalize_arch(machine: str | None) -> Arch | None:
+    """``platform.machine()`` (``AMD64``, ``x86_64``, ``aarch64``...) → an Arch."""
+    if not machine:
+        return None
+    value = machine.strip().lower()
+    if value in ("amd64", "x86_64", "x64", "em64t"):
+        return "x64"
+    if value in ("arm64", "aarch64", "arm64e"):
+        return "arm64"
+    if value in ("x86", "i386", "i486", "i586", "i686"):
+        return "x86"
+    if value.startswith("arm"):
+        return "arm"
+    return "other"
+
+
+def normalize_locale(name: str | None) -> str | None:
+    """A POSIX or Windows locale name (``fr_FR.UTF-8``) as a BCP 47 tag (``fr-FR``)."""
+    if not name:
+        return None
+    tag = name.split(".", 1)[0].split("@", 1)[0].replace("_", "-")
+    return tag if _LOCALE_RE.fullmatch(tag) else None
+
+
+# Values firmware writes when the maker left the field empty: not a serial.
+_PLACEHOLDER_SERIALS: Final = frozenset(
+    {
+        "",
+        "0",
+        "00000000",
+        "0123456789",
+        "123456789",
+        "DEFAULT STRING",
+        "NONE",
+        "NOT APPLICABLE",
+        "NOT SPECIFIED",
+        "SYSTEM SERIAL NUMBER",
+        "TO BE FILLED BY O.E.M.",
+        "UNKNOWN",
+    }
+)
+
+
+def normalize_serial(serial: str) -> str | None:
+    """The serial as HMAC'd: surrounding spaces removed, upper case; None for
+    empty or placeholder values."""
+    value = serial.strip().upper()
+    return None if value in _PLACEHOLDER_SERIALS else value
+
+
+def serial_hmac(serial: str | None, key: str) -> str | None:
+    """hex(HMAC-SHA256(key, normalized serial)), or None without a key or serial.
+
+    IT recomputes it from its inventory with the same key::
+
+        hmac.new(key.encode(), serial.strip().upper().encode(), "sha256").hexdigest()
+    """
+    if not key or serial is None:
+        return None
+    value = normalize_serial(serial)
+    if value is None:
+        return None
+    return hmac.new(
+        key.encode("utf-8"), value.encode("utf-8"), hashlib.sha256
+    ).hexdigest()
+
+
+def read_serial_number(
+    runner: CommandRunner | None = None, *, system: str | None = None
+) -> str | None:
+    """This machine's serial number, best effort (None when it cannot be read).
+
+    Only call it when a HMAC key is configured: without one, no serial is sent.
+    It runs a command on Windows and macOS (up to a second or so): call it off the
+    GUI thread, once, and keep the result.
+
+    Args:
+        runner: runs the command (tests pass a fake one).
+        system: ``platform.system()`` (tests pass another OS).
+    """
+    if system is None:
+        import platform
+
+        system = platform.system()
+    if system == "Linux":
+        try:
+            with open("/sys/class/dmi/id/product_serial", encoding="utf-8") as f:
+                return normalize_serial(f.read())
+        except (OSError, UnicodeDecodeError):
+            return None  # root-only on most distributions
+    if runner is None:
+        from helper.probe.runner import SubprocessRunner
+
+        runner = SubprocessRunner()
+    if system == "Darwin":
+        result = runner.run(["/usr/sbin/ioreg", "-rd1", "-c", "IOPlatformExpertDevice"])
+        match = _IOREG_SERIAL.search(result.stdout or b"")
+        if match is None:
+            return None
+        return normalize_serial(match.group(1).decode("ascii", "replace"))
+    if system == "Windows":
+        result = runner.run(
+            [
+                "powershell.exe",
+                "-NoProfile",
+                "-NonInteractive",
+                "-Command",
+                "(Get-CimInstance -ClassName Win32_BIOS).SerialNumber",
+            ],
+            timeout=20.0,
+        )
+        if result.exit_code != 0:
+            return None
+        return normalize_serial(result.stdout.decode("utf-8", "replace"))
+    return None
+
+
+_IOREG_SERIAL: Final = re.compile(rb'"IOPlatformSerialNumber"\s*=\s*"([^"]*)"')
+
+
+class DeviceFacts(msgspec.Struct, kw_only=True, frozen=True):
+    """What the events say about the device, gathered from detection and the OS.
+
+    Attributes:
+        os_family: windows, macos or linux.
+        os_version, arch: from the capture manifest or the platform module.
+        entra_device_id, intune_device_id: from detection.
+        join_type: detection's ``entra.join``.
+        serial_hmac: already HMAC'd (never the plain serial).
+        legacy_vendor: the legacy vendor id, when one was detected.
+        legacy_enrolled: the last detection still saw it (None: unknown).
+    """
+
+    os_family: OsFamily
+    os_version: str | None = None
+    arch: Arch | None = None
+    entra_device_id: str | None = None
+    intune_device_id: str | None = None
+    join_type: JoinType | None = None
+    serial_hmac: str | None = None
+    legacy_vendor: str | None = None
+    legacy_enrolled: bool | None = None
+
+    def device(self) -> Device:
+        """The event's ``device`` object (invalid values dropped)."""
+        return Device(
+            os_family=self.os_family,
+            os_version=as_version(self.os_version),
+            arch=self.arch,
+            entra_device_id=as_guid(self.entra_device_id),
+            intune_device_id=as_guid(self.intune_device_id),
+            serial_hmac=self.serial_hmac,
+            join_type=self.join_type,
+        )
+
+    def legacy(self) -> LegacyStatus | None:
+        """The event's ``legacy`` object, None when nothing is known."""
+        if self.legacy_vendor is None and self.legacy_enrolled is None:
+            return None
+        return LegacyStatus(
+            vendor=as_ident(self.legacy_vendor), still_enrolled=self.legacy_enrolled
+        )
+
+
+def platform_facts() -> DeviceFacts:
+    """The facts the platform module knows (OS family, version, arch)."""
+    import platform
+
+    family: OsFamily
+    version: str | None
+    system = platform.system()
+    if system == "Windows":
+        family, version = "windows", platform.version()
+    elif system == "Darwin":
+        family, version = "macos", platform.mac_ver()[0]
+    else:
+        family, version = "linux", _linux_version()
+    return DeviceFacts(
+        os_family=family,
+        os_version=as_version(version),
+        arch=normalize_arch(platform.machine()),
+    )
+
+
+def _linux_version() -> str | None:
+    try:
+        with open("/etc/os-release", encoding="utf-8") as f:
+            for line in f:
+                key, _, value = line.strip().partition("=")
+                if key == "VERSION_ID":
+                    return value.strip().strip("\"'")
+    except OSError:
+        pass
+    return None
+
+
+_FAMILIES: Final[dict[str, OsFamily]] = {
+    "windows": "windows",
+    "macos": "macos",
+    "linux": "linux",
+}
+
+
+def facts_from_detection(
+    detection: Detection,
+    base: DeviceFacts,
+    *,
+    serial_hmac_value: str | None = None,
+) -> DeviceFacts:
+    """``base`` updated with what a detection result says.
+
+    Args:
+        detection: a detection/1 result.
+        base: the facts so far (OS version and arch; the previous ids).
+        serial_hmac_value: the HMAC'd serial (keeps ``base``'s when None).
+
+    Returns:
+        New facts. Ids only ever appear (a detection that cannot read them keeps
+        the ones already known); the legacy vendor is the first one detected.
+    """
+    family = _FAMILIES.get(detection.os, base.os_family)
+    legacy_vendor = detection.legacy[0].vendor if detection.legacy else None
+    if detection.verdict == "unknown":
+        enrolled: bool | None = base.legacy_enrolled
+    else:
+        enrolled = bool(detection.legacy)
+    return msgspec.structs.replace(
+        base,
+        os_family=family,
+        entra_device_id=as_guid(detection.entra.device_id) or base.entra_device_id,
+        intune_device_id=as_guid(detection.intune.device_id) or base.intune_device_id,
+        join_type=(
+            detection.entra.join
+            if detection.entra.join != "unknown" or base.join_type is None
+            else base.join_type
+        ),
+        serial_hmac=serial_hmac_value or base.serial_hmac,
+        legacy_vendor=legacy_vendor or base.legacy_vendor,
+        legacy_enrolled=enrolled,
+    )
+
+
+if __name__ == "__main__":
+    print(status_schema_text(), end="")
