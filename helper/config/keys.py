@@ -40,6 +40,7 @@ KEYS: Final[dict[str, Kind]] = {
     "enrollment.upn_domain_hint": "str",
     "migration.campaign_id": "str",
     "migration.waves": "waves",
+    "migration.wave": "str",
     "migration.legacy_vendor_hint": "str",
     "migration.max_deferrals": "int",
     "migration.reminder_hours": "int",

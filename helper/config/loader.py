@@ -153,6 +153,16 @@ def _setter(layers: list[Layer], key: str) -> str:
 
 def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) -> None:
     """Checks that span layers; blamed on the layer that turned the feature on."""
+    wave = config.migration.wave
+    if wave and wave not in {w.id for w in config.migration.waves}:
+        name = sources["migration.wave"]
+        layer = next(la for la in reversed(layers) if la.name == name)
+        known = ", ".join(w.id for w in config.migration.waves) or "none"
+        raise fail(
+            layer,
+            "migration.wave",
+            f"expected the id of a wave in migration.waves ({known}), got {wave!r}",
+        )
     if config.reporting.enabled and not config.reporting.collector_url:
         name = sources["reporting.enabled"]
         layer = next(la for la in reversed(layers) if la.name == name)

@@ -96,10 +96,13 @@ class Migration(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
         legacy_vendor_hint: catalogue id of the expected legacy vendor.
         max_deferrals: how many times a user may postpone (0 = never).
         reminder_hours: hours between two reminders.
+        wave: the id of this device's wave ("" = the first wave whose
+            enforcement date is still ahead, else the last one).
     """
 
     campaign_id: str = ""
     waves: tuple[Wave, ...] = ()
+    wave: str = ""
     legacy_vendor_hint: str = ""
     max_deferrals: int = 3
     reminder_hours: int = 24
@@ -343,6 +346,7 @@ CHECKS: Final[dict[str, Check]] = {
     "enrollment.upn_domain_hint": _domain,
     "migration.waves": _waves,
     "migration.legacy_vendor_hint": _token,
+    "migration.wave": _token,
     "migration.max_deferrals": _int_range(0, MAX_DEFERRALS),
     "migration.reminder_hours": _int_range(1, MAX_REMINDER_HOURS),
     "reporting.collector_url": _collector_url,

@@ -311,7 +311,7 @@ class Journey:
         self._clock = clock
         self._tz = tz
         self._max_attempts = max(1, max_attempts)
-        self._wave_id = wave_id
+        self._wave_id = wave_id or config.migration.wave or None
         self._state: JourneyState | None = None
         self._detection: Detection | None = None
         self._pending: list[Event] = []

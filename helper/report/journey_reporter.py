@@ -224,7 +224,7 @@ class JourneyReporter:
         from helper.journey.deadlines import pick_wave
 
         day = today if today is not None else datetime.date.today()
-        wave = pick_wave(config.migration.waves, day)
+        wave = pick_wave(config.migration.waves, day, config.migration.wave or None)
         return cls(
             outbox,
             campaign_id=config.migration.campaign_id or None,
