@@ -484,6 +484,9 @@ def _with_detection(
         if "ade" in conds:
             b.reason("ade-assigned")
         _join(b, playbooks, platform)
+        # Shown only if the journey runs out of attempts (the path never walks
+        # the contact-it stage): the support code and whom to call.
+        b.add(playbooks.common("contact-it"), ["contact-it"])
         return b.plan(None)
 
     legacies = detection.legacy
@@ -544,4 +547,9 @@ def _with_detection(
             b.add(playbook, [stage], texts={"vendor_name": name})
     if path == "leave-then-join":
         _join(b, playbooks, platform)
+    # What to ask IT for, shown only if the journey runs out of attempts (these
+    # paths never walk the contact-it stage otherwise).
+    b.add(playbooks.common("contact-it"), ["contact-it"])
+    for playbook, name in chosen:
+        b.add(playbook, ["contact-it"], texts={"vendor_name": name})
     return b.plan(legacies[0].vendor)

@@ -136,7 +136,11 @@ def _overall(
     what = event.state
     if what == "created":
         return "not-started"
-    if what == "blocked" or (what == "started" and stage == "contact-it"):
+    if what == "blocked" or (
+        stage == "contact-it" and what in ("started", "succeeded", "skipped")
+    ):
+        # Everything on the contact-it page (its steps included) is "waiting for
+        # IT", whatever the step's own outcome.
         return "blocked"
     if what == "deferred":
         return "deferred"

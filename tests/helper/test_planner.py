@@ -119,7 +119,10 @@ def test_ws1_windows_leaves_then_joins() -> None:
         "intune-check-joined",
     ]
     assert plan.steps[0].stage == "prepare"
-    assert plan.steps[-1].id == "done"
+    walked = [s for s in plan.steps if s.stage != "contact-it"]
+    assert walked[-1].id == "done"
+    # If the journey runs out of attempts, the contact-it page says what to ask.
+    assert ids(plan, "contact-it")[-1] == "ws1-ask-enterprise-wipe"
     prepare = ids(plan, "prepare")
     assert "prepare-bitlocker" in prepare and "prepare-filevault" not in prepare
     enroll = next(s for s in plan.steps if s.id == "intune-enroll")
@@ -186,6 +189,7 @@ def test_linux_unmanaged_is_join_only() -> None:
         "intune-use-app",
         "intune-check-joined",
         "done",
+        "contact-it-code-helpdesk",  # shown only if attempts run out
     ]
     install = plan.steps[3]
     assert install.uri == (
@@ -206,8 +210,10 @@ def test_linux_intune_app_installed_opens_it() -> None:
 def test_both_enrolled_removes_legacy_only() -> None:
     plan = capture_plan("win-ws1-and-intune")
     assert plan.path == "remove-legacy"
-    assert {s.stage for s in plan.steps} == {"leave", "confirm-left"}
-    assert ids(plan)[-1] == "ws1-check-left"
+    # Walked: leave and confirm-left only; contact-it steps wait in case the
+    # journey runs out of attempts.
+    assert {s.stage for s in plan.steps} == {"leave", "confirm-left", "contact-it"}
+    assert ids(plan, "leave", "confirm-left")[-1] == "ws1-check-left"
 
 
 def test_unknown_mdm_uses_the_generic_playbook() -> None:
