@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## make run: create .venv, install, start the helper.
-run: $(STAMP)
+run: $(STAMP) translations
 	@$(VENV)/bin/intune-migration-helper || test $$? -eq 4  # 4: no display (one line said so)
 
 ## make test: system packages (root on Debian), then ruff, mypy and pytest.
@@ -29,9 +29,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) translations
 	env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE QT_QPA_PLATFORM=offscreen \
 		$(PY) -m pytest -q $(PYTEST_ARGS)
+
+## make translations: compile resources/translations/*.ts into .qm files (build artefacts).
+translations: $(STAMP)
+	$(PY) installers/build_translations.py --if-needed
 
 ## make bench: performance figures (ratios against a baseline measured in the same run).
 bench: $(STAMP)
@@ -42,3 +46,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache
+	rm -f resources/translations/*.qm

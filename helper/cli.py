@@ -140,8 +140,14 @@ def _parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON (report-status/1)"
     )
 
-    gui = sub.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("--lang", metavar="LANG", help="fr or en (default: the system's)")
+    # The window parses its own options (--lang, --demo, --screenshots,
+    # --reminder: ui/app.py); they pass through untouched.
+    sub.add_parser(
+        "gui",
+        help="open the window (the default); options: --lang fr|en, "
+        "--demo SCENARIO, --screenshots DIR",
+        add_help=False,
+    )
     return parser
 
 
@@ -224,7 +230,9 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
         gui: starts the window (given by ui.entry); None where no GUI exists.
     """
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command not in (None, "gui"):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.verbose or args.command not in _READ_ONLY:
         from helper.logsetup import setup_logging
 

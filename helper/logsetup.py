@@ -26,7 +26,7 @@ _SECRET_PATTERNS = (
     # key=value / "key": "value" pairs for secrets (refresh tokens are opaque).
     re.compile(
         r"(?i)([\"']?(?:access_token|refresh_token|id_token|client_secret|password|"
-        r"passwd|secret|code|device_code|code_verifier|assertion)[\"']?\s*[:=]\s*[\"']?)"
+        r"passwd|secret|(?<![Ss]upport )code|device_code|code_verifier|assertion)[\"']?\s*[:=]\s*[\"']?)"
         r"[^\"'&\s,}]{4,}"
     ),
 )

@@ -1,0 +1,744 @@
+# SPDX-License-Identifier: MIT
+"""The helpdesk panel (Ctrl+Shift+H): what helpdesk needs during a call.
+
+- The **support code**, large and spaced, to be read over the phone.
+- **Overview**: where the journey is (stage, path, verdict, warnings), or "no
+  journey yet" when the window has not checked the device.
+- **Detection**: the last detection as JSON (``detection/1``).
+- **Journey**: the journey snapshot (:class:`~helper.journey.engine.JourneyView`)
+  as JSON, the plan included.
+- **Log**: the last 200 lines of the log file (redacted when written, redacted
+  again here).
+- **Replay**: a capture a user sent, opened read-only: its detection and the
+  steps that device would get (nothing on this machine changes).
+
+Buttons: "Copy diagnostics" (support code, versions, OS, verdict, warnings,
+where each configuration key came from: never a configuration *value*, so no
+tenant secret or token); "Export capture (.zip)…" (this machine's evidence,
+captured in the background); "Open a capture…" (the replay).
+
+Nothing here raises at the user: a file that is not a capture, an unreadable
+log or an invalid configuration each give one line saying what was wrong.
+See docs/helpdesk.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import msgspec
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helper.logsetup import log_file, redact
+from ui.i18n import current_language
+from ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from helper.capture.model import Capture
+    from helper.catalogue import Catalogue
+    from helper.config.model import Config
+    from helper.detect.model import Detection
+    from helper.journey.engine import JourneyView
+    from helper.journey.plan import Plan
+    from helper.journey.playbooks import PlaybookSet
+
+log = logging.getLogger(__name__)
+
+SHORTCUT: Final = QKeySequence("Ctrl+Shift+H")
+LOG_LINES: Final = 200
+LOG_TAIL_BYTES: Final = 256 * 1024
+MAX_MESSAGE: Final = 300  # characters of technical detail in a one-line message
+
+
+# --- pure helpers (no widgets) --------------------------------------------------------
+
+
+def to_json(value: object) -> str:
+    """Indented JSON of a msgspec Struct (or builtins), for reading."""
+    raw = msgspec.json.encode(value)
+    return msgspec.json.format(raw, indent=2).decode("utf-8")
+
+
+def view_json(view: JourneyView) -> str:
+    """The journey snapshot as JSON, without the detection (its own tab)."""
+    data: dict[str, Any] = msgspec.to_builtins(view)
+    data.pop("detection", None)
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def log_tail(path: Path, lines: int = LOG_LINES) -> str:
+    """The last ``lines`` lines of ``path``, redacted; "" when absent or empty.
+
+    Reads at most the last 256 KiB: the log rotates at 1 MB, and the panel
+    opens instantly even on a slow disk.
+
+    Raises:
+        OSError: the file exists but cannot be read.
+    """
+    try:
+        with path.open("rb") as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - LOG_TAIL_BYTES))
+            data = handle.read()
+    except FileNotFoundError:
+        return ""
+    text = data.decode("utf-8", errors="replace")
+    tail = text.splitlines()[-lines:]
+    if size > LOG_TAIL_BYTES and len(tail) == len(text.splitlines()):
+        tail = tail[1:]  # the first line was cut in the middle
+    return redact("\n".join(tail))
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one short line (its message, else its type)."""
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if len(first) > MAX_MESSAGE:
+        first = first[: MAX_MESSAGE - 1] + "…"
+    return redact(first)
+
+
+def config_origins(config_path: Path | None) -> list[str]:
+    """``key: layer (where)`` for every key a layer set; values never appear.
+
+    Raises:
+        ConfigError: a layer is invalid (its message never repeats a secret).
+    """
+    from helper.config import resolve
+
+    resolved = resolve(config_path)
+    return [
+        f"{key}: {resolved.origin(key)}"
+        for key, layer in sorted(resolved.sources.items())
+        if layer != "default"
+    ]
+
+
+def _secrets(config: Config | None) -> list[str]:
+    if config is None:
+        return []
+    return [s for s in (config.tenant.serial_hmac_key,) if s]
+
+
+def diagnostics_text(
+    view: JourneyView | None,
+    *,
+    config: Config | None = None,
+    config_path: Path | None = None,
+    language: str = "en",
+    now: datetime.datetime | None = None,
+) -> str:
+    """What "Copy diagnostics" copies (English: it goes into tickets).
+
+    No configuration value is included, only where each key came from; any
+    tenant secret that still appeared (it cannot, but a future field might) is
+    blanked, and the whole text goes through :func:`helper.logsetup.redact`.
+    """
+    from helper.probe.base import platform_os
+    from ui.errors import versions
+
+    moment = (now or datetime.datetime.now(datetime.UTC)).astimezone(datetime.UTC)
+    code = view.support_code if view is not None else "(no journey yet)"
+    # Our own values, added after redaction: redact() blanks anything shaped
+    # like "code: XXXX" (OAuth authorization codes), support codes included.
+    header = [
+        "Intune Migration Helper diagnostics",
+        f"Time: {moment.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        f"Support code: {code}",
+        "",
+    ]
+    lines = [
+        versions(),
+        f"Platform: {platform_os()}",
+        f"Language: {language}",
+        f"Log file: {log_file()}",
+        "",
+    ]
+    if view is None:
+        lines.append("Journey: none yet")
+    else:
+        reminder = view.next_reminder.isoformat() if view.next_reminder else "-"
+        lines += [
+            f"Journey: {view.journey_id}",
+            f"Stage: {view.stage} (path {view.path}, platform {view.platform}, "
+            f"vendor {view.vendor or '-'})",
+            f"Begun: {view.begun}; attempts {view.attempts}/{view.max_attempts}",
+            f"Reason: {view.code or '-'}; notice: {view.notice or '-'}",
+            f"Next reminder: {reminder}",
+            f"Journey warnings: {', '.join(view.warnings) or '-'}",
+            f"Plan reasons: {', '.join(view.plan.reasons) or '-'}",
+            f"Updated: {view.updated_at.isoformat()}",
+        ]
+        lines += _detection_lines(view.detection, view.verdict)
+    lines.append("")
+    lines.append("Configuration (where each key was set; values not shown):")
+    try:
+        origins = config_origins(config_path)
+    except Exception as exc:  # an invalid layer: its one-line message
+        origins = [f"invalid: {one_line(exc)}"]
+    lines += [f"  {origin}" for origin in origins] or ["  all defaults"]
+    text = "\n".join(lines) + "\n"
+    for secret in _secrets(config):
+        text = text.replace(secret, "[redacted]")
+    return "\n".join(header) + "\n" + redact(text)
+
+
+def _detection_lines(detection: Detection | None, verdict: str | None) -> list[str]:
+    if detection is None:
+        return [f"Verdict: {verdict or '-'} (no detection in this session)"]
+    lines = [f"Verdict: {detection.verdict} (os {detection.os})"]
+    for legacy in detection.legacy:
+        lines.append(
+            f"Legacy: {legacy.vendor} ({legacy.name}), removable "
+            f"{legacy.removable}, server {legacy.server or '-'}"
+        )
+    lines.append(f"Intune enrolled: {detection.intune.enrolled}")
+    lines.append(f"Entra join: {detection.entra.join}")
+    lines += [f"Warning: {w.code}: {w.detail}" for w in detection.warnings] or [
+        "Warnings: -"
+    ]
+    unread = [f"{s.file} ({s.status})" for s in detection.sources if s.status != "read"]
+    lines.append(f"Sources not read: {', '.join(unread) or '-'}")
+    return lines
+
+
+@dataclass(frozen=True)
+class Replay:
+    """A capture someone sent, read back: what the panel shows in Replay."""
+
+    origin: str
+    capture_time: str | None
+    detection: Detection
+    plan: Plan
+    catalogue: Catalogue
+    playbooks: PlaybookSet
+
+
+def replay_capture(
+    path: Path,
+    *,
+    config: Config,
+    catalogue: Catalogue | None = None,
+    playbooks: PlaybookSet | None = None,
+) -> Replay:
+    """Open a capture, detect, plan: the same code paths as a live device.
+
+    Runs off the GUI thread. A ``capture.json`` path opens its folder.
+
+    Raises:
+        CaptureError: not a capture, unreadable, too large.
+        Exception: anything a hostile or damaged capture provokes (the panel
+            turns it into one line).
+    """
+    from helper.capture.store import open_capture
+    from helper.detect.engine import detect
+    from helper.journey.planner import build_plan
+
+    if path.name == "capture.json" and path.is_file():
+        path = path.parent
+    catalogue = catalogue if catalogue is not None else _catalogue(config)
+    playbooks = playbooks if playbooks is not None else _playbooks(config)
+    capture = open_capture(path)
+    detection = detect(capture, catalogue)
+    plan = build_plan(
+        detection,
+        platform=detection.os,
+        vendor=None,
+        config=config,
+        catalogue=catalogue,
+        playbooks=playbooks,
+    )
+    return Replay(
+        str(path), capture.manifest.time, detection, plan, catalogue, playbooks
+    )
+
+
+def export_capture(out: Path, capture_fn: Callable[[], Capture]) -> tuple[Path, int]:
+    """Capture this machine and write it as a .zip; (path, evidence files).
+
+    Runs off the GUI thread.
+    """
+    from helper.capture.store import write_capture
+
+    capture = capture_fn()
+    return write_capture(capture, out), len(capture.files)
+
+
+def _catalogue(config: Config) -> Catalogue:
+    from helper.catalogue import load_catalogue
+
+    extra = config.catalogue.extra_dir
+    return load_catalogue(Path(extra) if extra else None)
+
+
+def _playbooks(config: Config) -> PlaybookSet:
+    from helper.journey.playbooks import load_playbooks
+
+    extra = config.catalogue.extra_dir
+    return load_playbooks(Path(extra) if extra else None)
+
+
+def _live_capture(config: Config, catalogue: Catalogue | None) -> Capture:
+    from helper.probe.live import capture_this_machine
+
+    return capture_this_machine(
+        catalogue if catalogue is not None else _catalogue(config)
+    )
+
+
+# --- the panel ------------------------------------------------------------------------
+
+
+class HelpdeskPanel(QDialog):
+    """The helpdesk panel.
+
+    Args:
+        parent: the main window.
+        view: the journey snapshot; None when there is no journey yet.
+        config: IT's configuration; None loads it (defaults when invalid).
+        config_path: the ``--config`` file, for "where each key came from".
+        catalogue: the vendor catalogue; None loads it when first needed.
+        playbooks: the playbooks; None loads them when first needed.
+        capture_fn: captures this machine (runs off the GUI thread); None for
+            the live probe.
+
+    Signals:
+        export_finished: (path) the capture was written.
+        export_failed: (message) one line saying why it was not.
+        replay_finished: (origin) a capture was opened and planned.
+        replay_failed: (message) one line saying what was wrong with it.
+    """
+
+    export_finished = Signal(str)
+    export_failed = Signal(str)
+    replay_finished = Signal(str)
+    replay_failed = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        view: JourneyView | None = None,
+        config: Config | None = None,
+        config_path: Path | None = None,
+        catalogue: Catalogue | None = None,
+        playbooks: PlaybookSet | None = None,
+        capture_fn: Callable[[], Capture] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Helpdesk"))
+        self._config = config if config is not None else _load_config(config_path)
+        self._config_path = config_path
+        self._catalogue = catalogue
+        self._playbooks = playbooks
+        self._capture_fn = capture_fn
+        self._view: JourneyView | None = None
+        self._busy = 0
+        self.replay: Replay | None = None
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+        # Support code: big, spaced, selectable.
+        code_caption = QLabel(self.tr("Support code"), self)
+        self.code_label = QLabel(self)
+        code_font = QFont(mono)
+        code_font.setPointSizeF(max(code_font.pointSizeF(), 10.0) * 2.4)
+        code_font.setBold(True)
+        code_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 115)
+        self.code_label.setFont(code_font)
+        self.code_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.code_label.setAccessibleName(self.tr("Support code"))
+        code_caption.setBuddy(self.code_label)
+        self.copy_code_button = QPushButton(self.tr("Copy code"), self)
+        self.copy_code_button.clicked.connect(self._on_copy_code)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_label, 1)
+        code_row.addWidget(self.copy_code_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.tabs = QTabWidget(self)
+        self.overview = self._text_box(self.tr("Overview"), mono=None)
+        self.detection_text = self._text_box(self.tr("Detection (JSON)"), mono=mono)
+        self.journey_text = self._text_box(self.tr("Journey (JSON)"), mono=mono)
+        log_page = QWidget(self)
+        log_layout = QVBoxLayout(log_page)
+        self.log_text = self._text_box(self.tr("Log"), mono=mono)
+        self.log_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        refresh = QPushButton(self.tr("&Refresh the log"), log_page)
+        refresh.clicked.connect(self.refresh_log)
+        log_layout.addWidget(self.log_text, 1)
+        log_layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.tabs.addTab(self.detection_text, self.tr("Detection"))
+        self.tabs.addTab(self.journey_text, self.tr("Journey"))
+        self.tabs.addTab(log_page, self.tr("Log"))
+        replay_page = QWidget(self)
+        replay_layout = QVBoxLayout(replay_page)
+        self.replay_message = QLabel(
+            self.tr(
+                "Open a capture a user sent (“Open a capture…”) to see what "
+                "their device shows and the steps it would get."
+            ),
+            replay_page,
+        )
+        self.replay_message.setWordWrap(True)
+        self.replay_message.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.replay_steps = self._text_box(self.tr("Steps"), mono=None)
+        self.replay_detection = self._text_box(
+            self.tr("Detection of the capture (JSON)"), mono=mono
+        )
+        replay_layout.addWidget(self.replay_message)
+        replay_layout.addWidget(self.replay_steps, 1)
+        replay_layout.addWidget(self.replay_detection, 1)
+        self.replay_index = self.tabs.addTab(replay_page, self.tr("Replay"))
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(self.tr("Working"))
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        self.copy_button = self.buttons.addButton(self.tr("Copy &diagnostics"), role)
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export capture (.zip)…"), role
+        )
+        self.open_button = self.buttons.addButton(self.tr("&Open a capture…"), role)
+        self.copy_button.clicked.connect(self.copy_diagnostics)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(code_caption)
+        layout.addLayout(code_row)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(760, 620)
+        self.set_view(view)
+        self.refresh_log()
+
+    def _text_box(self, name: str, *, mono: QFont | None) -> QPlainTextEdit:
+        box = QPlainTextEdit(self)
+        box.setReadOnly(True)
+        box.setAccessibleName(name)
+        if mono is not None:
+            box.setFont(mono)
+        # Tab moves focus on, as everywhere else in the dialog.
+        box.setTabChangesFocus(True)
+        return box
+
+    # --- the journey ------------------------------------------------------------------
+
+    @property
+    def view(self) -> JourneyView | None:
+        return self._view
+
+    @Slot(object)
+    def set_view(self, view: JourneyView | None) -> None:
+        """Show a new journey snapshot (the window calls it on every change)."""
+        self._view = view
+        if view is None:
+            self.code_label.setText("—")
+            self.copy_code_button.setEnabled(False)
+            self.overview.setPlainText(
+                self.tr(
+                    "No journey yet: the helper has not checked this device in "
+                    "this session."
+                )
+            )
+            self.detection_text.setPlainText(self.tr("No detection yet."))
+            self.journey_text.setPlainText(self.tr("No journey yet."))
+            return
+        self.code_label.setText(view.support_code)
+        self.copy_code_button.setEnabled(True)
+        self.overview.setPlainText(self._overview(view))
+        if view.detection is not None:
+            self.detection_text.setPlainText(to_json(view.detection))
+        else:
+            self.detection_text.setPlainText(
+                self.tr("The last detection failed; see the log.")
+            )
+        self.journey_text.setPlainText(view_json(view))
+
+    def _overview(self, view: JourneyView) -> str:
+        def row(label: str, value: object) -> str:
+            return label.replace("%1", str(value if value not in (None, "") else "—"))
+
+        lines = [
+            row(self.tr("Stage: %1"), view.stage),
+            row(self.tr("Path: %1"), view.path),
+            row(self.tr("Platform: %1"), view.platform),
+            row(self.tr("Legacy vendor: %1"), view.vendor),
+            row(self.tr("Verdict: %1"), view.verdict),
+            row(self.tr("Why: %1"), view.code),
+            row(
+                self.tr("Failed checks: %1"),
+                f"{view.attempts}/{view.max_attempts}",
+            ),
+            row(
+                self.tr("Next reminder: %1"),
+                view.next_reminder.isoformat() if view.next_reminder else None,
+            ),
+            row(self.tr("Last change: %1"), view.updated_at.isoformat()),
+        ]
+        if view.detection is not None and view.detection.warnings:
+            lines.append(self.tr("Detection warnings:"))
+            lines += [f"  {w.code}: {w.detail}" for w in view.detection.warnings]
+        if view.warnings:
+            lines.append(row(self.tr("Journey warnings: %1"), ", ".join(view.warnings)))
+        return "\n".join(lines)
+
+    # --- log --------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_log(self) -> None:
+        """Read the last lines of the log file again."""
+        path = log_file()
+        try:
+            text = log_tail(path)
+        except OSError as exc:
+            text = self.tr("The log file cannot be read: %1").replace(
+                "%1", one_line(exc)
+            )
+        if not text:
+            text = self.tr("The log file is empty or does not exist yet: %1").replace(
+                "%1", str(path)
+            )
+        self.log_text.setPlainText(text)
+        bar = self.log_text.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    # --- diagnostics ------------------------------------------------------------------
+
+    def diagnostics(self) -> str:
+        """The text "Copy diagnostics" puts on the clipboard."""
+        return diagnostics_text(
+            self._view,
+            config=self._config,
+            config_path=self._config_path,
+            language=current_language(),
+        )
+
+    @Slot()
+    def copy_diagnostics(self) -> None:
+        QGuiApplication.clipboard().setText(self.diagnostics())
+        self.status.setText(
+            self.tr("Diagnostics copied to the clipboard (no secrets included).")
+        )
+
+    @Slot()
+    def _on_copy_code(self) -> None:
+        if self._view is not None:
+            QGuiApplication.clipboard().setText(self._view.support_code)
+            self.status.setText(self.tr("Support code copied to the clipboard."))
+
+    # --- busy state -------------------------------------------------------------------
+
+    def _start(self, message: str) -> None:
+        self._busy += 1
+        self.status.setText(message)
+        self.progress.show()
+        self.export_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+
+    def _stop(self) -> None:
+        self._busy = max(0, self._busy - 1)
+        if self._busy == 0:
+            self.progress.hide()
+            self.export_button.setEnabled(True)
+            self.open_button.setEnabled(True)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
+
+    # --- export -----------------------------------------------------------------------
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M")
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        suggested = str(Path(folder or Path.home()) / f"helper-capture-{stamp}.zip")
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export capture"),
+            suggested,
+            self.tr("Capture (*.zip)"),
+        )
+        if name:
+            self.export_capture_to(Path(name))
+
+    def export_capture_to(self, path: Path) -> None:
+        """Capture this machine in the background and write it to ``path``
+        (``.zip`` added when missing); emits ``export_finished``/``export_failed``."""
+        if path.suffix.lower() != ".zip":
+            path = path.with_name(path.name + ".zip")
+        config, catalogue = self._config, self._catalogue
+        capture_fn = self._capture_fn or (lambda: _live_capture(config, catalogue))
+        self._start(self.tr("Capturing this device…"))
+        run_in_background(
+            lambda: export_capture(path, capture_fn),
+            on_success=self._on_exported,
+            on_failure=self._on_export_error,
+            serial=False,
+            context=self,
+        )
+
+    def _on_exported(self, result: tuple[Path, int]) -> None:
+        self._stop()
+        path, count = result
+        self.status.setText(
+            self.tr("Capture saved to %1 (%n evidence file(s)).", "", count).replace(
+                "%1", str(path)
+            )
+        )
+        log.info("helpdesk exported a capture to %s", path)
+        self.export_finished.emit(str(path))
+
+    def _on_export_error(self, error: BaseException) -> None:
+        self._stop()
+        log.warning("capture export failed: %s", error, exc_info=error)
+        message = self.tr("The capture could not be saved: %1").replace(
+            "%1", one_line(error)
+        )
+        self.status.setText(message)
+        self.export_failed.emit(message)
+
+    # --- replay -----------------------------------------------------------------------
+
+    @Slot()
+    def _on_open_clicked(self) -> None:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DownloadLocation
+        )
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a capture"),
+            folder,
+            self.tr("Capture (*.zip capture.json);;All files (*)"),
+        )
+        if name:
+            self.open_capture_path(Path(name))
+
+    def open_capture_path(self, path: Path) -> None:
+        """Replay the capture at ``path`` (a .zip, a folder or its capture.json)
+        in the background; emits ``replay_finished``/``replay_failed``."""
+        config, catalogue, playbooks = self._config, self._catalogue, self._playbooks
+        self._start(self.tr("Opening the capture…"))
+        self.tabs.setCurrentIndex(self.replay_index)
+        run_in_background(
+            lambda: replay_capture(
+                path, config=config, catalogue=catalogue, playbooks=playbooks
+            ),
+            on_success=self._on_replayed,
+            on_failure=lambda error: self._on_replay_error(path, error),
+            serial=False,
+            context=self,
+        )
+
+    def _on_replayed(self, replay: Replay) -> None:
+        self._stop()
+        self.replay = replay
+        self._catalogue, self._playbooks = replay.catalogue, replay.playbooks
+        detection, plan = replay.detection, replay.plan
+        header = self.tr("Capture: %1 (taken %2)").replace("%1", replay.origin, 1)
+        header = header.replace("%2", replay.capture_time or "?", 1)
+        summary = self.tr("Verdict: %1. Path: %2.").replace("%1", detection.verdict, 1)
+        summary = summary.replace("%2", plan.path, 1)
+        self.replay_message.setText(header + "\n" + summary)
+        language = current_language()
+        lines: list[str] = []
+        stage = None
+        for number, step in enumerate(plan.steps, 1):
+            if step.stage != stage:
+                stage = step.stage
+                lines.append(f"[{stage}]")
+            text = step.text.fr if language == "fr" else step.text.en
+            lines.append(f"  {number}. {text}")
+            if step.uri:
+                lines.append(f"     {step.uri}")
+            if step.command:
+                lines.append(f"     {' '.join(step.command)}")
+        self.replay_steps.setPlainText("\n".join(lines))
+        self.replay_detection.setPlainText(to_json(detection))
+        self.status.setText(self.tr("Capture opened (read-only)."))
+        self.replay_finished.emit(replay.origin)
+
+    def _on_replay_error(self, path: Path, error: BaseException) -> None:
+        self._stop()
+        message = replay_error_message(error)
+        log.warning("helpdesk could not replay %s: %s", path, one_line(error))
+        self.replay = None
+        self.replay_message.setText(message)
+        self.replay_steps.clear()
+        self.replay_detection.clear()
+        self.status.setText(message)
+        self.replay_failed.emit(message)
+
+
+def replay_error_message(error: BaseException) -> str:
+    """One translated line saying what was wrong with a capture."""
+    from helper.errors import CaptureError, HelperError
+
+    translate = QCoreApplication.translate
+    detail = one_line(error)
+    if isinstance(error, CaptureError) and error.code == "capture-not-found":
+        text = translate("HelpdeskPanel", "This is not a capture: %1")
+    elif isinstance(error, CaptureError) and error.code == "capture-too-large":
+        text = translate("HelpdeskPanel", "This capture is too large: %1")
+    elif isinstance(error, CaptureError):
+        text = translate("HelpdeskPanel", "This capture is damaged or not valid: %1")
+    elif isinstance(error, HelperError):
+        text = translate("HelpdeskPanel", "The helper’s IT content is not valid: %1")
+    elif isinstance(error, OSError):
+        text = translate("HelpdeskPanel", "The file cannot be read: %1")
+    else:
+        text = translate("HelpdeskPanel", "This capture cannot be replayed: %1")
+    return text.replace("%1", detail)
+
+
+def _load_config(config_path: Path | None) -> Config:
+    from helper.config import load_config
+    from helper.config.model import Config
+    from helper.errors import ConfigError
+
+    try:
+        return load_config(config_path)
+    except ConfigError as exc:
+        log.warning("configuration not usable in the helpdesk panel: %s", exc)
+        return Config()
