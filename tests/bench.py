@@ -97,6 +97,10 @@ def main() -> None:
     from tests.bench_report import main as bench_report
 
     bench_report(args.runs)
+    print()
+    from tests.bench_collector import main as bench_collector
+
+    bench_collector(args.runs)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,322 @@
+# SPDX-License-Identifier: MIT
+"""``intune-migration-collector``: init-db, serve, purge (and two helpers).
+
+::
+
+    intune-migration-collector [--config FILE] init-db
+    intune-migration-collector [--config FILE] serve [--host H] [--port P]
+        [--tls-cert PEM --tls-key PEM] [--workers N] [--dev]
+    intune-migration-collector [--config FILE] purge [--days N] [--dry-run]
+    intune-migration-collector [--config FILE] show-config
+    intune-migration-collector [--config FILE] dev-token [--read] [--oid GUID]
+
+Exit codes: 0 done; 1 the database (or the server) failed; 2 bad usage or
+configuration. Errors are one line on stderr (``intune-migration-collector:
+error: <file>: <key>: <expected>``); ``serve`` logs JSON lines on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime
+import json
+import os
+import sys
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from collector.config import Config
+
+PROG: Final = "intune-migration-collector"
+EXIT_OK: Final = 0
+EXIT_FAILED: Final = 1
+EXIT_USAGE: Final = 2
+PURGE_CHUNK: Final = 5000
+# serve --workers: each worker process rebuilds the configuration from the
+# same arguments (passed here) and the same environment.
+WORKER_ARGS_ENV: Final = "_INTUNE_MIGRATION_COLLECTOR_WORKER_ARGS"
+
+
+PluginCommand = Callable[[argparse.Namespace, "Config"], int]
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, PluginCommand]]:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="The Intune Migration Helper collector: receives migration "
+        "status events and serves them to IT.",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="TOML configuration file (default: $INTUNE_COLLECTOR_CONFIG, else "
+        "/etc/intune-migration-collector/config.toml when it exists)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser(
+        "init-db", help="create or upgrade the database tables (idempotent)"
+    )
+    serve = commands.add_parser("serve", help="run the collector")
+    serve.add_argument("--host", help="address to bind (server.host)")
+    serve.add_argument("--port", type=int, help="TCP port (server.port)")
+    serve.add_argument("--tls-cert", metavar="PEM", help="certificate chain file")
+    serve.add_argument("--tls-key", metavar="PEM", help="private key file")
+    serve.add_argument(
+        "--workers", type=int, help="processes (PostgreSQL only; server.workers)"
+    )
+    serve.add_argument(
+        "--dev",
+        action="store_true",
+        help="local trials: accept UNSIGNED tokens; loopback addresses only",
+    )
+    purge = commands.add_parser(
+        "purge", help="delete raw events older than the retention (state is kept)"
+    )
+    purge.add_argument(
+        "--days", type=int, help="retention in days (default: storage.retention_days)"
+    )
+    purge.add_argument("--dry-run", action="store_true", help="count, do not delete")
+    commands.add_parser(
+        "show-config", help="print the resolved configuration (no secrets)"
+    )
+    token = commands.add_parser(
+        "dev-token", help="print an unsigned token for a `serve --dev` collector"
+    )
+    token.add_argument(
+        "--read", action="store_true", help="a reader token (Migration.Read role)"
+    )
+    token.add_argument("--oid", help="the user object id (default: a fixed GUID)")
+    return parser, _plugin_commands(commands)
+
+
+def _plugin_commands(commands: Any) -> dict[str, PluginCommand]:
+    """Subcommands of the optional modules (:data:`collector.config.PLUGIN_MODULES`).
+
+    A module that defines ``add_cli(commands)`` (adds its parsers to the
+    ``add_subparsers()`` object) and ``run_cli(args, config) -> int`` gets its
+    commands here; they run with the configuration loaded for administration
+    (``[auth]`` not required).
+    """
+    from collector.config import load_plugins
+
+    handlers: dict[str, PluginCommand] = {}
+    for module in load_plugins():
+        add = getattr(module, "add_cli", None)
+        run = getattr(module, "run_cli", None)
+        if not (callable(add) and callable(run)):
+            continue
+        before = set(commands.choices)
+        add(commands)
+        for name in set(commands.choices) - before:
+            handlers[name] = run
+    return handlers
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def _serve_overrides(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    server: dict[str, Any] = {}
+    for name in ("host", "port", "tls_cert", "tls_key", "workers"):
+        value = getattr(args, name, None)
+        if value is not None:
+            server[name] = value
+    return {"server": server} if server else {}
+
+
+def _init_db(config: Config) -> int:
+    from collector.storage import migrate, open_store
+
+    with open_store(config.storage) as store:
+        applied = migrate(store)
+        if applied:
+            for component, version in applied:
+                print(f"{store.display_url}: applied {component} migration {version}")
+        else:
+            print(f"{store.display_url}: up to date")
+    return EXIT_OK
+
+
+def _purge(config: Config, days: int | None, dry_run: bool) -> int:
+    from collector.storage import open_store, utc_text
+    from collector.storage.migrations import check
+    from collector.storage.queries import count_events, purge_events
+
+    keep = days if days is not None else config.storage.retention_days
+    if keep < 1:
+        _error("--days: expected 1 or more")
+        return EXIT_USAGE
+    cutoff = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=keep)
+    before = utc_text(cutoff)
+    with open_store(config.storage) as store:
+        check(store)
+        if dry_run:
+            count = store.query(count_events, before=before)
+            print(f"{count} events received before {before} would be deleted")
+            return EXIT_OK
+        total = 0
+        while True:
+            # Short transactions: the collector keeps writing meanwhile.
+            deleted = store.transaction(purge_events, before=before, limit=PURGE_CHUNK)
+            total += deleted
+            if deleted < PURGE_CHUNK:
+                break
+        print(f"deleted {total} events received before {before}")
+    return EXIT_OK
+
+
+def _show_config(config: Config) -> int:
+    import msgspec
+
+    from collector.config import display_url
+
+    data = msgspec.to_builtins(config)
+    data["storage"]["url"] = display_url(config.storage.url)
+    print(json.dumps(data, indent=2, sort_keys=True))
+    return EXIT_OK
+
+
+def _b64(data: dict[str, Any]) -> str:
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def dev_token(config: Config, *, read: bool = False, oid: str | None = None) -> str:
+    """An unsigned access token that a ``serve --dev`` collector with this
+    configuration accepts (never accepted without ``--dev``)."""
+    auth = config.auth
+    tenant = auth.tenants[0]
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "aud": auth.audiences[0],
+        "iss": auth.issuers[0].replace("{tid}", tenant),
+        "tid": tenant,
+        "oid": oid or str(uuid.UUID(int=0xDE7)),
+        "azp": auth.report_client_ids[0],
+        "scp": auth.report_scope,
+        "ver": "2.0",
+        "iat": now,
+        "nbf": now,
+        "exp": now + 8 * 3600,
+    }
+    if read:
+        claims["roles"] = [auth.read_role]
+    return f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(claims)}."
+
+
+def _check_database(config: Config) -> None:
+    from collector.storage import check, open_store
+
+    with open_store(config.storage) as store:
+        check(store)
+
+
+def _uvicorn_options(config: Config) -> dict[str, Any]:
+    server = config.server
+    options: dict[str, Any] = {
+        "host": server.host,
+        "port": server.port,
+        "log_config": None,
+        "access_log": False,
+        "ws": "none",
+        "lifespan": "on",
+        "server_header": False,
+        "timeout_graceful_shutdown": 15,
+    }
+    if server.tls_cert:
+        options["ssl_certfile"] = server.tls_cert
+        options["ssl_keyfile"] = server.tls_key
+    return options
+
+
+def _serve(config: Config, worker_args: dict[str, Any]) -> int:
+    import uvicorn
+
+    from collector import logging as collector_logging
+
+    # Before the JSON logs take over stderr: a missing schema is one line.
+    _check_database(config)
+    collector_logging.setup(config.log.level, dev=config.dev)
+    options = _uvicorn_options(config)
+    if config.server.workers > 1:
+        os.environ[WORKER_ARGS_ENV] = json.dumps(worker_args)
+        try:
+            uvicorn.run(
+                "collector.cli:worker_app",
+                factory=True,
+                workers=config.server.workers,
+                **options,
+            )
+        except KeyboardInterrupt:
+            pass
+        return EXIT_OK
+    from collector.app import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(config), **options))
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        # uvicorn re-raises SIGINT after its graceful shutdown: a normal stop.
+        pass
+    return EXIT_OK if server.started else EXIT_FAILED
+
+
+def worker_app() -> Any:
+    """The app of one ``serve --workers N`` process (a uvicorn factory)."""
+    from collector import logging as collector_logging
+    from collector.app import create_app
+    from collector.config import load_config
+
+    args = json.loads(os.environ[WORKER_ARGS_ENV])
+    config = load_config(args["config"], overrides=args["overrides"], dev=args["dev"])
+    collector_logging.setup(config.log.level, dev=config.dev)
+    return create_app(config)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    from collector.config import ConfigError, load_config
+    from collector.storage import StorageError
+
+    parser, plugin_commands = _parser()
+    args = parser.parse_args(argv)
+    dev = bool(getattr(args, "dev", False)) or args.command == "dev-token"
+    overrides = _serve_overrides(args) if args.command == "serve" else {}
+    try:
+        config = load_config(
+            args.config,
+            overrides=overrides,
+            dev=dev,
+            serving=args.command in ("serve", "dev-token"),
+        )
+    except ConfigError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    try:
+        if args.command == "init-db":
+            return _init_db(config)
+        if args.command == "serve":
+            worker_args = {"config": args.config, "overrides": overrides, "dev": dev}
+            return _serve(config, worker_args)
+        if args.command == "purge":
+            return _purge(config, args.days, args.dry_run)
+        if args.command == "show-config":
+            return _show_config(config)
+        if args.command in plugin_commands:
+            return plugin_commands[args.command](args, config)
+        print(dev_token(config, read=args.read, oid=args.oid))
+        return EXIT_OK
+    except StorageError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

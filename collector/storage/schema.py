@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: MIT
+"""The collector's tables: names, columns and the core migrations.
+
+Both databases get the same tables (DDL type tokens: see
+:meth:`~collector.storage.base.Dialect.ddl`). Times are text in
+:data:`~collector.storage.base.UTC_FORMAT`.
+
+``events``: every accepted event, once (raw history; purged after
+``storage.retention_days``).
+
+=================  ======  ==========================================================
+column             type    meaning
+=================  ======  ==========================================================
+event_id           text    the event's UUID; primary key (idempotency)
+tid, oid           text    tenant and user, **from the validated token**
+client_app_id      text    the token's ``azp`` (v2) or ``appid`` (v1)
+device_key         text    :func:`collector.ingest.device_key`; joins ``device_state``
+device_seq         bigint  the device's counter (highest = latest)
+event_type         text    created, started, succeeded, failed, heartbeat...
+wave_id            text    from the event (may be NULL)
+event_time_utc     text    the device's clock
+received_utc       text    the collector's clock (retention, export order)
+payload            json    the event, re-encoded compactly (JSONB in PostgreSQL)
+=================  ======  ==========================================================
+
+``device_state``: one row per device key, the event with the highest
+``device_seq`` seen (an older event arriving late never replaces it). Kept by
+``purge``. Columns copied from that event for filtering and counting:
+``tid, oid, client_app_id, entra_device_id, intune_device_id, serial_hmac,
+os_family, os_version, arch, join_type, campaign_id, wave_id, journey_id,
+journey_path, legacy_vendor, legacy_still_enrolled`` (1, 0 or NULL),
+``overall_state, current_stage, event_type, stage, step, code, app_version``;
+then ``last_seq, last_event_id, last_event_time_utc, last_received_utc`` (when
+that event arrived), ``first_received_utc`` (the device's first event) and
+``payload`` (that event's JSON, with its ``steps`` and ``stages``).
+
+``schema_version``: ``(component, version, applied_utc)``; one sequence per
+component (``core`` here; the dashboard and forward modules register theirs,
+see :func:`collector.storage.migrations.register_migrations`).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from collector.storage.migrations import Migration
+
+EVENTS: Final = "events"
+DEVICE_STATE: Final = "device_state"
+SCHEMA_VERSION: Final = "schema_version"
+
+EVENT_COLUMNS: Final = (
+    "event_id",
+    "tid",
+    "oid",
+    "client_app_id",
+    "device_key",
+    "device_seq",
+    "event_type",
+    "wave_id",
+    "event_time_utc",
+    "received_utc",
+    "payload",
+)
+
+STATE_COLUMNS: Final = (
+    "device_key",
+    "tid",
+    "oid",
+    "client_app_id",
+    "entra_device_id",
+    "intune_device_id",
+    "serial_hmac",
+    "os_family",
+    "os_version",
+    "arch",
+    "join_type",
+    "campaign_id",
+    "wave_id",
+    "journey_id",
+    "journey_path",
+    "legacy_vendor",
+    "legacy_still_enrolled",
+    "overall_state",
+    "current_stage",
+    "event_type",
+    "stage",
+    "step",
+    "code",
+    "app_version",
+    "last_seq",
+    "last_event_id",
+    "last_event_time_utc",
+    "last_received_utc",
+    "first_received_utc",
+    "payload",
+)
+
+CORE_MIGRATIONS: Final = (
+    Migration(
+        1,
+        "events and latest state per device",
+        (
+            """
+            CREATE TABLE events (
+                event_id TEXT PRIMARY KEY,
+                tid TEXT NOT NULL,
+                oid TEXT NOT NULL,
+                client_app_id TEXT NOT NULL,
+                device_key TEXT NOT NULL,
+                device_seq {bigint} NOT NULL,
+                event_type TEXT NOT NULL,
+                wave_id TEXT,
+                event_time_utc TEXT NOT NULL,
+                received_utc TEXT NOT NULL,
+                payload {json} NOT NULL
+            )
+            """,
+            # Retention (purge) and the raw export walk events in arrival order.
+            "CREATE INDEX events_received ON events (received_utc, event_id)",
+            # One device's history, newest first.
+            "CREATE INDEX events_device ON events (device_key, device_seq)",
+            """
+            CREATE TABLE device_state (
+                device_key TEXT PRIMARY KEY,
+                tid TEXT NOT NULL,
+                oid TEXT NOT NULL,
+                client_app_id TEXT NOT NULL,
+                entra_device_id TEXT,
+                intune_device_id TEXT,
+                serial_hmac TEXT,
+                os_family TEXT NOT NULL,
+                os_version TEXT,
+                arch TEXT,
+                join_type TEXT,
+                campaign_id TEXT,
+                wave_id TEXT,
+                journey_id TEXT,
+                journey_path TEXT,
+                legacy_vendor TEXT,
+                legacy_still_enrolled {int},
+                overall_state TEXT NOT NULL,
+                current_stage TEXT,
+                event_type TEXT NOT NULL,
+                stage TEXT,
+                step TEXT,
+                code TEXT,
+                app_version TEXT NOT NULL,
+                last_seq {bigint} NOT NULL,
+                last_event_id TEXT NOT NULL,
+                last_event_time_utc TEXT NOT NULL,
+                last_received_utc TEXT NOT NULL,
+                first_received_utc TEXT NOT NULL,
+                payload {json} NOT NULL
+            )
+            """,
+            # The filters of /api/v1/devices and the dashboard's counts.
+            "CREATE INDEX device_state_wave ON device_state (wave_id, overall_state)",
+            "CREATE INDEX device_state_state ON device_state (overall_state)",
+            "CREATE INDEX device_state_vendor ON device_state (legacy_vendor)",
+            "CREATE INDEX device_state_os ON device_state (os_family)",
+            "CREATE INDEX device_state_seen ON device_state (last_received_utc)",
+        ),
+    ),
+)
+
+__all__ = [
+    "CORE_MIGRATIONS",
+    "DEVICE_STATE",
+    "EVENTS",
+    "EVENT_COLUMNS",
+    "SCHEMA_VERSION",
+    "STATE_COLUMNS",
+]
