@@ -213,22 +213,9 @@ def _all_os(vendor: Vendor) -> list[OsSignatures]:
 
 
 def _decode_file(path: Path) -> Vendor:
-    import tomllib
+    from helper.tomlfile import load_toml_as
 
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueError(
-            "catalogue-invalid", f"{path}: cannot be read ({exc})"
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(
-            "catalogue-invalid", f"{path}: not valid TOML ({exc})"
-        ) from None
-    try:
-        vendor = msgspec.convert(raw, Vendor)
-    except msgspec.ValidationError as exc:
-        raise CatalogueError("catalogue-invalid", f"{path}: {exc}") from None
+    vendor = load_toml_as(path, Vendor, CatalogueError, "catalogue-invalid")
     if vendor.id != path.stem:
         raise CatalogueError(
             "catalogue-invalid",

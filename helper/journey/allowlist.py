@@ -482,22 +482,9 @@ def _validate(data: AllowlistFile, path: Path) -> None:
 
 
 def _decode(path: Path) -> AllowlistFile:
-    import tomllib
+    from helper.tomlfile import load_toml_as
 
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AllowlistError(
-            "allowlist-invalid", f"{path}: cannot be read ({exc})"
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AllowlistError(
-            "allowlist-invalid", f"{path}: not valid TOML ({exc})"
-        ) from None
-    try:
-        data = msgspec.convert(raw, AllowlistFile)
-    except msgspec.ValidationError as exc:
-        raise AllowlistError("allowlist-invalid", f"{path}: {exc}") from None
+    data = load_toml_as(path, AllowlistFile, AllowlistError, "allowlist-invalid")
     _validate(data, path)
     return data
 

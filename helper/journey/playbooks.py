@@ -304,22 +304,9 @@ def decode_playbook(path: Path) -> Playbook:
     Raises:
         PlaybookError: unreadable, not TOML, or not shaped like a playbook.
     """
-    import tomllib
+    from helper.tomlfile import load_toml_as
 
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlaybookError(
-            "playbook-invalid", f"{path}: cannot be read ({exc})"
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PlaybookError(
-            "playbook-invalid", f"{path}: not valid TOML ({exc})"
-        ) from None
-    try:
-        return msgspec.convert(raw, Playbook)
-    except msgspec.ValidationError as exc:
-        raise PlaybookError("playbook-invalid", f"{path}: {exc}") from None
+    return load_toml_as(path, Playbook, PlaybookError, "playbook-invalid")
 
 
 def load_playbooks(extra_dir: Path | None = None) -> PlaybookSet:

@@ -247,15 +247,9 @@ def load_scenario(name: str, *, root: Path | None = None) -> Scenario:
             "scenario-not-found",
             f"no scenario named {json.dumps(name)} (known: {known})",
         )
-    import tomllib
+    from helper.tomlfile import load_toml_as
 
-    try:
-        raw = tomllib.loads(where.read_text(encoding="utf-8"))
-        spec = msgspec.convert(raw, type=ScenarioFile)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ScenarioError("scenario-invalid", f"{where}: {exc}") from None
-    except msgspec.ValidationError as exc:
-        raise ScenarioError("scenario-invalid", f"{where}: {exc}") from None
+    spec = load_toml_as(where, ScenarioFile, ScenarioError, "scenario-invalid")
     problem = _problem(spec, name, folder / name)
     if problem:
         raise ScenarioError("scenario-invalid", f"{where}: {problem}")
