@@ -1,129 +1,339 @@
 # SPDX-License-Identifier: MIT
-"""The window. A first version: it checks the device in the background and shows
-the answer with its evidence. The full wizard (journey, helpdesk panel, French)
-comes with the GUI issue and replaces this page."""
+"""Start the window (``intune-migration-helper [gui]``).
+
+Bootstrap order (STYLE §3.8): :class:`HelperApplication` → application name,
+organization, version and desktop file name → one instance per user
+(``ui.single_instance``) → configuration → translators (``ui.i18n``) →
+stylesheet (``ui.theme``) → main window → first paint → the crash dialog hook
+(``ui.errors``) → the journey starts on the state worker.
+
+Some things wait for the first paint, to keep the start-up short
+(tests/bench_gui.py measures it against a bare Qt window): the crash dialog
+hook (until then an exception propagates out of :func:`run` to the command
+line, which logs it), the window icon, and the single-instance claim when no
+helper of this user can be running (:func:`instance_may_be_running`).
+
+Nothing heavy loads before the first paint: no msal, httpx or keyring (they load
+on first use, off the GUI thread), no detection, no playbooks. With
+``HELPER_FIRST_PAINT_EXIT=1`` the process prints ``first-paint`` on stdout and
+quits as soon as the first page is painted (the start-up benchmark).
+
+Options of ``gui``::
+
+    gui [--demo SCENARIO] [--screenshots DIR] [--lang fr|en] [--reminder]
+
+``--demo`` runs the journey on a simulated device; ``--screenshots`` walks demo
+journeys offscreen, saves one PNG per page in DIR and exits 0.
+
+ui.entry imports this module only once it starts the window, so importing Qt
+here costs the command line nothing.
+"""
 
 from __future__ import annotations
 
+import argparse
+import importlib
+import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
-from helper import APP_NAME, BUNDLE_ID, __version__
+from helper import APP_ID, APP_NAME, BUNDLE_ID, __version__
+
+if TYPE_CHECKING:
+    from helper.config.model import Config
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FIRST_PAINT_ENV: Final = "HELPER_FIRST_PAINT_EXIT"
+FIRST_PAINT_MARKER: Final = "first-paint"
+EXIT_OK: Final = 0
+EXIT_CONFIG: Final = 3  # as the command line: an error in what IT deployed
+LANGUAGES: Final = ("en", "fr")
 
 
-class _DetectWorker(QObject):
-    """Runs detection off the UI thread.
+class HelperApplication(QApplication):
+    """The helper's application object (tests' ``qapp_cls``)."""
 
-    Signals:
-        finished: (verdict words, technical summary).
-        failed: one-line error.
+    @Slot()
+    def quit_after_first_paint(self) -> None:
+        """Print the start-up marker and quit (``HELPER_FIRST_PAINT_EXIT``)."""
+        sys.stdout.write(f"{FIRST_PAINT_MARKER}\n")
+        sys.stdout.flush()
+        self.quit()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{APP_ID} gui", description="Open the migration window."
+    )
+    parser.add_argument("command", nargs="?", choices=["gui"], help=argparse.SUPPRESS)
+    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration")
+    parser.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--lang", metavar="LANG", help="fr or en (default: system)")
+    parser.add_argument(
+        "--demo", metavar="SCENARIO", help="run the journey on a simulated device"
+    )
+    parser.add_argument(
+        "--screenshots",
+        type=Path,
+        metavar="DIR",
+        help="save one PNG per page of demo journeys in DIR, then exit",
+    )
+    parser.add_argument(
+        "--reminder", action="store_true", help="started by a login reminder"
+    )
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The GUI's arguments (the global ``--config`` and ``-v`` included)."""
+    args, unknown = _parser().parse_known_args(list(argv))
+    if unknown:
+        log.info("ignored arguments: %s", unknown)
+    return args
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    """The application, named (reuses an existing one: tests)."""
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else HelperApplication([sys.argv[0], *argv])
+    )
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(BUNDLE_ID)
+    return app
+
+
+def optional_module(name: str) -> ModuleType | None:
+    """A GUI module that another change builds, None if this build lacks it."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise  # the module exists but something it imports does not
+        log.info("%s is not available in this build", name)
+        return None
+
+
+def install_translators(app: QApplication, lang: str | None, config_lang: str) -> str:
+    """Qt's and our catalogues (``ui.i18n``); returns ``en`` or ``fr``."""
+    i18n = optional_module("ui.i18n")
+    if i18n is not None:
+        return str(i18n.install_translators(app, lang, config_lang))
+    chosen = (lang or config_lang or "en")[:2].lower()
+    return chosen if chosen in LANGUAGES else "en"
+
+
+def _fail(message: str) -> None:
+    """Why the window cannot open: on stderr, and in a dialog when there is a
+    screen to show it on."""
+    sys.stderr.write(f"{APP_ID}: {message}\n")
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, APP_NAME, message)
+
+
+def build_window(
+    config: Config,
+    lang: str,
+    demo: str | None,
+    *,
+    autostart: bool = True,
+    config_path: Path | None = None,
+) -> MainWindow:
+    """The main window, on this machine or on a simulated device."""
+    from ui.main_window import MainWindow
+
+    if not demo:
+        return MainWindow(
+            config, lang=lang, autostart=autostart, config_path=config_path
+        )
+    from ui.demo import demo_backend, demo_config
+
+    shown = demo_config(config, lang=lang)
+    return MainWindow(
+        shown,
+        lang=lang,
+        demo=demo,
+        backend_factory=lambda: demo_backend(demo, shown),
+        autostart=autostart,
+        config_path=config_path,
+    )
+
+
+def instance_may_be_running() -> bool:
+    """Whether a helper of this user may be running (checked without QtNetwork).
+
+    ``ui.single_instance`` listens with QLocalServer; on POSIX that is a socket
+    file ``<BUNDLE_ID>.<uid>`` in Qt's temporary folder (``$TMPDIR``, else
+    ``/tmp``): no file, no running helper, and the claim can wait until after
+    the first paint (QtNetwork costs 11 ms of start-up). Windows uses named
+    pipes: always True there, so the claim comes before the window. A wrong
+    guess is safe: the claim after the paint still finds a running helper, and
+    this window then closes.
+    """
+    if os.name == "nt" or not hasattr(os, "getuid"):
+        return True
+    folder = (os.environ.get("TMPDIR") or "/tmp").rstrip("/") or "/"
+    return os.path.exists(os.path.join(folder, f"{BUNDLE_ID}.{os.getuid()}"))
+
+
+def import_msgspec_lean() -> None:
+    """Import msgspec without typing_extensions (3 ms of the start-up budget).
+
+    msgspec imports typing_extensions, when installed, for back-ports Python
+    3.11 has in ``typing`` (``get_type_hints``, TypedDict's ``Required``); the
+    configuration uses neither. ui.entry does the same for its lean commands;
+    here the marker is removed right after, so that httpx, which needs the real
+    module, imports it normally later.
+    """
+    if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
+        return
+    sys.modules["typing_extensions"] = None  # type: ignore[assignment]
+    try:
+        import msgspec  # noqa: F401
+    finally:
+        del sys.modules["typing_extensions"]
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The application's icon (resources/icons), for title bars and task bars.
+
+    After the first paint: the SVG image plugin loads when the icon is used.
+    """
+    from PySide6.QtGui import QIcon
+
+    from helper.resources import resource_path
+
+    icon = resource_path("icons", f"{BUNDLE_ID}.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+class _AfterFirstPaint(QObject):
+    """What waits until the first page is on screen: the crash dialog hook, the
+    window icon and, usually, the single-instance claim.
+
+    Args:
+        window: the main window.
+        argv: this launch's arguments (sent to a running helper).
+        claim: claim the single instance now (it was not claimed before).
     """
 
-    finished = Signal(str, str)
-    failed = Signal(str)
+    def __init__(self, window: MainWindow, argv: Sequence[str], claim: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.argv = list(argv)
+        self.claim = claim
+        self.instance: QObject | None = None
 
     @Slot()
     def run(self) -> None:
-        try:
-            from helper import words
-            from helper.catalogue import load_catalogue
-            from helper.config import load_config
-            from helper.detect.engine import detect
-            from helper.detect.render import render_summary
-            from helper.probe.live import capture_this_machine
-
-            config = load_config(None)
-            extra = config.catalogue.extra_dir
-            from pathlib import Path
-
-            catalogue = load_catalogue(Path(extra) if extra else None)
-            result = detect(capture_this_machine(catalogue), catalogue)
-            self.finished.emit(words.verdict(result.verdict), render_summary(result))
-        except Exception as exc:  # shown to the user in one line, never a traceback
-            self.failed.emit(str(exc))
-
-
-class MainWindow(QMainWindow):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(APP_NAME)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.headline = QLabel(self.tr("Checking this device…"), central)
-        self.headline.setWordWrap(True)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.headline.setFont(font)
-        self.progress = QProgressBar(central)
-        self.progress.setRange(0, 0)
-        self.progress.setAccessibleName(self.tr("Checking progress"))
-        self.details = QPlainTextEdit(central)
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(self.tr("Technical details"))
-        self.details.hide()
-        self.toggle = QPushButton(self.tr("Show technical details"), central)
-        self.toggle.setCheckable(True)
-        self.toggle.setEnabled(False)
-        self.toggle.toggled.connect(self._on_toggle)
-        for widget in (self.headline, self.progress, self.toggle, self.details):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
-        self.resize(640, 420)
-        self._thread = QThread(self)
-        self._worker = _DetectWorker()
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    @Slot(str, str)
-    def _on_finished(self, verdict: str, summary: str) -> None:
-        self.progress.hide()
-        self.headline.setText(verdict)
-        self.details.setPlainText(summary)
-        self.toggle.setEnabled(True)
-        self._thread.quit()
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self.progress.hide()
-        self.headline.setText(
-            self.tr("The check could not finish: %1").replace("%1", message)
-        )
-        self._thread.quit()
-
-    @Slot(bool)
-    def _on_toggle(self, checked: bool) -> None:
-        self.details.setVisible(checked)
-
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self._thread.quit()
-        self._thread.wait(5000)
-        super().closeEvent(event)
+        errors = optional_module("ui.errors")
+        app = QApplication.instance()
+        if errors is not None and isinstance(app, QApplication):
+            errors.install_excepthook(app)
+        if isinstance(app, QApplication):
+            set_window_icon(app)
+        if not self.claim:
+            return
+        single = optional_module("ui.single_instance")
+        if single is None:
+            return
+        instance = single.claim_single_instance(self.argv)
+        if instance is None:
+            # Another helper started at the same moment and answered: it shows
+            # itself, this one goes.
+            self.window.close()
+            return
+        instance.attach(self.window)
+        self.instance = instance
 
 
 def run(argv: Sequence[str]) -> int:
-    app = QApplication([sys.argv[0], *argv])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(BUNDLE_ID)
-    window = MainWindow()
+    """Start the window; returns the exit code.
+
+    Args:
+        argv: the command line after the program name (``gui`` and the global
+            options may be in it).
+    """
+    args = parse_args(argv)
+    if args.screenshots is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # whatever the machine has
+    benchmark = bool(os.environ.get(FIRST_PAINT_ENV))
+    app = make_application()
+
+    # One helper per user: a second launch brings the first forward.
+    instance = None
+    claim_later = False
+    if args.screenshots is None and not args.demo:
+        if not instance_may_be_running():
+            claim_later = not benchmark
+        elif not benchmark:
+            single = optional_module("ui.single_instance")
+            if single is not None:
+                instance = single.claim_single_instance(list(argv))
+                if instance is None:
+                    return EXIT_OK  # the running helper was asked to show itself
+
+    import_msgspec_lean()
+    from helper.config import load_config
+    from helper.errors import HelperError
+
+    try:
+        config = load_config(args.config)
+    except HelperError as exc:
+        _fail(exc.message)
+        return EXIT_CONFIG
+    lang = install_translators(app, args.lang, config.ui.language)
+
+    from ui import theme
+
+    theme.apply(app)
+
+    if args.screenshots is not None:
+        after = optional_module("ui.errors")
+        if after is not None:
+            after.install_excepthook(app)
+        from ui.screenshots import take_screenshots
+
+        for path in take_screenshots(
+            args.screenshots, lang=lang, config=config, scenario=args.demo
+        ):
+            sys.stdout.write(f"{path}\n")
+        return EXIT_OK
+
+    window = build_window(
+        config, lang, args.demo, autostart=not benchmark, config_path=args.config
+    )
+    if benchmark and isinstance(app, HelperApplication):
+        window.first_painted.connect(app.quit_after_first_paint)
+    after_paint = _AfterFirstPaint(window, argv, claim_later)
+    window.first_painted.connect(after_paint.run)
+    if instance is not None:
+        instance.attach(window)
     window.show()
-    window.start()
-    return app.exec()
+    code = int(app.exec())
+    from ui import tasks
+
+    tasks.shutdown(timeout=0.5)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

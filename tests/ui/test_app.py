@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: MIT
+"""ui/app.py: the GUI's arguments, the single-instance pre-check, the lean
+msgspec import, an invalid configuration, closing while a task runs, and the
+done page's report delivery state."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from helper import BUNDLE_ID
+from helper.config.model import Config
+from tests.conftest import REPO
+from tests.ui.conftest import WindowFactory, click, settle
+from ui import app as app_module
+from ui.main_window import MainWindow
+
+
+def test_arguments() -> None:
+    args = app_module.parse_args(
+        ["--config", "x.toml", "gui", "--demo", "ws1-windows", "--lang", "fr"]
+    )
+    assert args.command == "gui"
+    assert args.config == Path("x.toml")
+    assert args.demo == "ws1-windows" and args.lang == "fr"
+    args = app_module.parse_args(["--screenshots", "out", "--reminder", "-v"])
+    assert args.screenshots == Path("out") and args.reminder
+    assert app_module.parse_args([]).demo is None
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX socket files")
+def test_instance_precheck_looks_for_the_socket_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert app_module.instance_may_be_running() is False
+    (tmp_path / f"{BUNDLE_ID}.{os.getuid()}").touch()
+    assert app_module.instance_may_be_running() is True
+
+
+def test_instance_precheck_matches_single_instance(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """The name the pre-check looks for is the one ui.single_instance listens on."""
+    single = pytest.importorskip("ui.single_instance")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    instance = single.SingleInstance()
+    try:
+        assert instance.listen()
+        assert app_module.instance_may_be_running() is True
+    finally:
+        instance.close()
+
+
+def test_msgspec_lean_import_leaves_typing_extensions_importable() -> None:
+    code = (
+        "import sys\n"
+        "from ui.app import import_msgspec_lean\n"
+        "import_msgspec_lean()\n"
+        "assert 'msgspec' in sys.modules\n"
+        "assert 'typing_extensions' not in sys.modules\n"
+        "import typing_extensions\n"
+        "assert typing_extensions.__name__ == 'typing_extensions'\n"
+        "from helper.config import load_config\n"
+        "load_config(None)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_invalid_configuration_exits_3(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[organization]\nnmae = 'typo'\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ui.app",
+            "--config",
+            str(bad),
+            "gui",
+            "--demo",
+            "ws1-windows",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 3
+    assert "nmae" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_closing_while_a_task_runs_does_not_wait_long(qtbot: QtBot) -> None:
+    gate = threading.Event()
+
+    def slow_backend():  # type: ignore[no-untyped-def]
+        gate.wait(30)
+        raise RuntimeError("never built")
+
+    window = MainWindow(Config(), backend_factory=slow_backend)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.busy)
+    start = time.monotonic()
+    window.close()
+    elapsed = time.monotonic() - start
+    assert 1.5 < elapsed < 5
+    gate.set()
+
+
+class FakeReporting:
+    def __init__(self, queued: int, state: str) -> None:
+        self.queued, self.state = queued, state
+
+    def status(self) -> FakeReporting:
+        return self
+
+
+def test_done_page_shows_updates_waiting(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window("intune-macos")
+    window.reporting = FakeReporting(3, "retrying")
+    click(qtbot, window.current_page().primary)
+    click(qtbot, window.current_page().primary)
+    assert window.current_page_name() == "done"
+    settle(qtbot)
+    text = window.pages["done"].delivery.text()  # type: ignore[attr-defined]
+    assert "3 status update" in text and "waiting to be sent." in text
+    assert "will try again" in text

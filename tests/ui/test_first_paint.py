@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: MIT
+"""The first page shows before anything heavy loads.
+
+The whole program (``ui.entry``, as the console script runs it) in a child
+process with ``HELPER_FIRST_PAINT_EXIT=1``: it prints ``first-paint`` when the
+first page has been painted and quits. At that moment msal, httpx and keyring
+must not be loaded (sign-in and reporting load them on first use, off the GUI
+thread), nor detection, the journey engine or the playbooks (they load on the
+state worker after the paint).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+HEAVY = ("msal", "httpx", "keyring")
+LATER = (
+    "helper.journey.engine",
+    "helper.journey.planner",
+    "helper.journey.playbooks",
+    "helper.detect.engine",
+    "helper.catalogue",
+    "PySide6.QtNetwork",
+)
+
+CHILD = f"""
+import sys
+from ui.entry import main
+code = main([])
+names = {HEAVY!r} + {LATER!r}
+print("loaded=" + ",".join(n for n in names if n in sys.modules))
+sys.exit(code)
+"""
+
+
+def test_first_paint_before_heavy_imports() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HELPER_FIRST_PAINT_EXIT="1")
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.split()
+    assert lines[0] == "first-paint"
+    assert lines[-1] == "loaded=", lines[-1]

@@ -1,0 +1,352 @@
+# SPDX-License-Identifier: MIT
+"""What every page shares: the page frame, small widgets and the plan text
+helpers. Imported before the first paint (the welcome page), so it stays small:
+the step rows and the command dialog are in :mod:`ui.pages.steps`.
+
+Keyboard rules kept here for every page: each page has one primary button,
+pressed by Enter from anywhere on the page (unless another button has the
+focus, which Enter then presses); tab order follows reading order, button row
+last (secondary buttons, then the primary); buttons carry accessible names and
+descriptions.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme, words
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QLayout
+
+    from helper.journey.deadlines import Deadline
+    from helper.journey.engine import JourneyView
+    from helper.journey.plan import Step, Text
+
+translate = QCoreApplication.translate
+
+PRECHECKS: frozenset[str] = frozenset({"network", "rights"})
+ENGINE_CHECKS: frozenset[str] = frozenset({"left", "joined", "detected"})
+
+
+# --- plan texts ---------------------------------------------------------------------
+
+
+def localized(text: Text, lang: str) -> str:
+    """A plan text in the window's language (English for any other)."""
+    return text.fr if lang == "fr" else text.en
+
+
+def fill(text: str, *, support_code: str, deadline: str) -> str:
+    """Fill the placeholders the planner leaves to the window."""
+    return text.replace("{support_code}", support_code).replace("{deadline}", deadline)
+
+
+def deadline_words(due: Deadline | None, lang: str) -> str:
+    """What ``{deadline}`` becomes: the date, or "the deadline" without waves."""
+    if due is None:
+        return translate("Common", "the deadline")
+    return words.format_date(due.enforcement_date, lang)
+
+
+def step_text(step: Step, view: JourneyView | None, lang: str) -> str:
+    """A step's words, in the window's language, placeholders filled."""
+    raw = localized(step.text, lang)
+    if view is None:
+        return raw
+    return fill(
+        raw,
+        support_code=view.support_code,
+        deadline=deadline_words(view.deadline, lang),
+    )
+
+
+def hint_texts(steps: Iterable[Step], view: JourneyView, lang: str) -> list[str]:
+    """The hints of ``steps`` (verify steps carry them), filled, without repeats."""
+    seen: list[str] = []
+    for step in steps:
+        for hint in step.hints:
+            text = fill(
+                localized(hint, lang),
+                support_code=view.support_code,
+                deadline=deadline_words(view.deadline, lang),
+            )
+            if text not in seen:
+                seen.append(text)
+    return seen
+
+
+def plain(text: str) -> str:
+    """A button text without its mnemonic marker (accessible names)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def open_label(step: Step) -> str:
+    """The button of an ``open`` step, from what it opens."""
+    uri = step.uri or ""
+    if uri.startswith("ms-settings:"):
+        return translate("Common", "Open Settings")
+    if uri.startswith("companyportal:"):
+        return translate("Common", "Open Company Portal")
+    if uri.startswith("ms-device-enrollment:"):
+        return translate("Common", "Open Windows enrollment")
+    if uri.startswith("ms-windows-store:"):
+        return translate("Common", "Open Microsoft Store")
+    if uri.startswith(("https:", "http:")):
+        return translate("Common", "Open in the browser")
+    return translate("Common", "Open")
+
+
+def run_label(step: Step) -> str:
+    """The button of a ``run`` step (a confirmation dialog follows)."""
+    if step.elevate:
+        return translate("Common", "Run as administrator…")
+    return translate("Common", "Run…")
+
+
+# --- before the first paint ---------------------------------------------------------
+
+# PySide builds every enum of the ``Qt`` namespace the first time any of them is
+# touched (by name, or as a value a method returns): about 12 ms, a tenth of the
+# whole start-up budget. Code that runs before the first paint therefore never
+# touches ``Qt``; everything else reaches it through :func:`qt`.
+_state = {"painted": False}
+_deferred_plain: list[QLabel] = []
+
+
+def qt() -> type[Qt]:
+    """The ``Qt`` namespace (only after the first paint; see above)."""
+    from PySide6.QtCore import Qt
+
+    return Qt
+
+
+def painted() -> bool:
+    """The window has been painted once (the ``Qt`` namespace is fair game)."""
+    return _state["painted"]
+
+
+def might_be_rich(text: str) -> bool:
+    """Whether QLabel's automatic format could take ``text`` for HTML: Qt looks
+    for something like a tag before the first line break."""
+    return "<" in text.split("\n", 1)[0]
+
+
+def make_plain(label: QLabel, text: str = "") -> None:
+    """Show ``label``'s text as plain text, never HTML (texts from IT, playbooks
+    and detection are data). Before the first paint, a text that cannot be
+    mistaken for HTML keeps the automatic format until :func:`first_paint_done`."""
+    if painted() or might_be_rich(text):
+        label.setTextFormat(qt().TextFormat.PlainText)
+    else:
+        _deferred_plain.append(label)
+
+
+def first_paint_done() -> None:
+    """The first page is on screen: give deferred labels their plain format."""
+    import shiboken6
+
+    _state["painted"] = True
+    plain = qt().TextFormat.PlainText
+    for label in _deferred_plain:
+        if shiboken6.isValid(label):
+            label.setTextFormat(plain)
+    _deferred_plain.clear()
+
+
+# --- small widgets ------------------------------------------------------------------
+
+
+def wrapped_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A plain-text label that wraps (texts from IT and playbooks are never HTML)."""
+    label = QLabel(parent)
+    make_plain(label, text)
+    label.setWordWrap(True)
+    label.setText(text)
+    return label
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A bordered frame (palette colours) and its layout."""
+    frame = QFrame(parent)
+    frame.setObjectName(theme.CARD)
+    layout = QVBoxLayout(frame)
+    return frame, layout
+
+
+def make_button(
+    text: str,
+    slot: Callable[[], None],
+    *,
+    description: str = "",
+    parent: QWidget | None = None,
+) -> QPushButton:
+    """A push button that Enter presses when it has the focus, with accessible
+    name and description."""
+    button = QPushButton(text, parent)
+    button.setAutoDefault(True)
+    button.setAccessibleName(plain(text))
+    if description:
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+    button.clicked.connect(slot)
+    return button
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget and sub-layout of ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+            continue
+        child = item.layout()
+        if child is not None:
+            clear_layout(child)
+
+
+# --- the page frame -----------------------------------------------------------------
+
+
+class Page(QWidget):
+    """A wizard page: a title, a scrolling body, and a row of buttons.
+
+    Subclasses fill :attr:`body` and call :meth:`set_buttons`; :meth:`render`
+    receives every new journey view.
+    """
+
+    name: ClassVar[str] = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        self.title = QLabel(self)
+        make_plain(self.title)
+        self.title.setWordWrap(True)
+        self.title.setFont(
+            theme.scaled_font(self.font(), theme.HEADLINE_SCALE, bold=True)
+        )
+        outer.addWidget(self.title)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(
+            translate("Common", "Page content"),
+        )
+        self.body = QWidget(self.scroll_area)
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
+        self.button_row = QHBoxLayout()
+        outer.addLayout(self.button_row)
+        self.primary: QPushButton | None = None
+        self.secondary: list[QPushButton] = []
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+        self.setAccessibleName(text)
+
+    def set_buttons(
+        self, secondary: Iterable[QPushButton], primary: QPushButton | None
+    ) -> None:
+        """Lay out the button row: secondary buttons on the left, primary right."""
+        while self.button_row.count():  # keep the widgets: they may come back
+            self.button_row.takeAt(0)
+        if self.primary is not None:
+            self.primary.setDefault(False)
+        self.secondary = list(secondary)
+        for button in self.secondary:
+            button.setParent(self)
+            self.button_row.addWidget(button)
+        self.button_row.addStretch(1)
+        self.primary = primary
+        if primary is not None:
+            primary.setParent(self)
+            primary.setDefault(True)
+            self.button_row.addWidget(primary)
+        self.update_tab_order()
+
+    def focusables(self) -> list[QWidget]:
+        """The page's focusable widgets in reading order (body first).
+
+        Body widgets come in creation order (``findChildren`` is depth-first in
+        child order), which the pages keep equal to the visual order.
+        """
+        found: list[QWidget] = [self.scroll_area]
+        for widget in self.body.findChildren(QWidget):
+            if _takes_tab(widget) and not widget.isHidden() and widget.isEnabled():
+                found.append(widget)
+        found.extend(self.secondary)
+        if self.primary is not None:
+            found.append(self.primary)
+        return found
+
+    def update_tab_order(self) -> None:
+        """Tab goes through the body in reading order, then the button row."""
+        chain = self.focusables()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def focus_primary(self) -> None:
+        """Give the focus to the primary button (or the first control)."""
+        if self.primary is not None and self.primary.isEnabled():
+            self.primary.setFocus()
+            return
+        for widget in self.focusables():
+            if widget.isEnabled() and widget is not self.scroll_area:
+                widget.setFocus()
+                return
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable the buttons while a state task runs (double clicks)."""
+        for button in [*self.secondary, self.primary]:
+            if button is not None:
+                button.setEnabled(not busy and self.button_allowed(button))
+
+    def button_allowed(self, button: QPushButton) -> bool:
+        """Whether a button may be enabled once idle (pages override)."""
+        del button
+        return True
+
+    def show_view(self, view: JourneyView) -> None:
+        """Show a new journey view (pages override)."""
+        del view
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = qt().Key
+        if event.key() in (key.Key_Return, key.Key_Enter):
+            primary = self.primary
+            if primary is not None and primary.isVisible() and primary.isEnabled():
+                primary.click()
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    """Whether Tab stops on ``widget`` (without touching ``Qt`` before the paint:
+    the body of the welcome page has only push buttons that take the focus)."""
+    if painted():
+        return bool(widget.focusPolicy() & qt().FocusPolicy.TabFocus)
+    return isinstance(widget, QPushButton)

@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: MIT
+"""Done: the summary, and whether IT has received the status updates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel
+
+from ui import tasks, theme, words
+from ui.pages.common import (
+    Page,
+    card,
+    clear_layout,
+    make_button,
+    step_text,
+    wrapped_label,
+)
+
+if TYPE_CHECKING:
+    from helper.journey.engine import JourneyView
+    from ui.main_window import MainWindow
+
+
+class DonePage(Page):
+    """The done page.
+
+    Args:
+        window: the main window (its ``reporting`` service, if any).
+    """
+
+    name = "done"
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.set_title(self.tr("All done"))
+        body = self.body_layout
+        self.headline = wrapped_label("", self.body)
+        self.headline.setFont(
+            theme.scaled_font(self.font(), theme.TITLE_SCALE, bold=True)
+        )
+        body.addWidget(self.headline)
+        self.summary, self.summary_layout = card(self.body)
+        body.addWidget(self.summary)
+        self.delivery = wrapped_label("", self.body)
+        self.delivery.setAccessibleName(self.tr("Status updates for IT"))
+        self.delivery.hide()
+        body.addWidget(self.delivery)
+        body.addStretch(1)
+        secondary = []
+        if window.guide_action.isEnabled():
+            self.guide_button = make_button(
+                self.tr("&Guide another device…"),
+                window.guide_action.trigger,
+                description=self.tr("Steps and QR codes to move a phone or tablet"),
+            )
+            secondary.append(self.guide_button)
+        self.close_button = make_button(
+            self.tr("&Close"), self._on_close, description=self.tr("Close the helper")
+        )
+        self.set_buttons(secondary, self.close_button)
+        self._asked = False
+
+    def show_view(self, view: JourneyView) -> None:
+        window = self.window_
+        self.headline.setText(words.verdict(view.verdict or "intune-enrolled"))
+        clear_layout(self.summary_layout)
+        heading = QLabel(self.tr("What happened"), self.summary)
+        heading.setFont(theme.scaled_font(self.font(), 1.0, bold=True))
+        self.summary_layout.addWidget(heading)
+        done_steps = [s for s in view.plan.steps if s.stage == "done"]
+        for step in done_steps:
+            self.summary_layout.addWidget(
+                wrapped_label(step_text(step, view, window.lang), self.summary)
+            )
+        for page in window.strip_pages():
+            if page in ("leave", "join"):
+                self.summary_layout.addWidget(
+                    wrapped_label("✓ " + window.page_title(page), self.summary)
+                )
+        self.summary_layout.addWidget(
+            wrapped_label(
+                words.arg(self.tr("Support code: %1"), view.support_code), self.summary
+            )
+        )
+        self.update_tab_order()
+        self._ask_reporting()
+
+    def _ask_reporting(self) -> None:
+        """Read the outbox in the background (it is a small database)."""
+        reporting = self.window_.reporting
+        if reporting is None or self._asked:
+            return
+        self._asked = True
+        status = reporting.status  # type: ignore[attr-defined]
+        tasks.run_in_background(
+            status,
+            on_success=self._on_status,
+            on_failure=self._on_status_failed,
+            serial=False,
+            context=self,
+        )
+
+    def _on_status(self, status: object) -> None:
+        self._asked = False
+        queued = int(getattr(status, "queued", 0) or 0)
+        state = str(getattr(status, "state", "idle"))
+        lines = []
+        if queued:
+            lines.append(words.waiting_updates(queued))
+        lines.append(words.delivery_state(state))
+        self.delivery.setText("\n".join(lines))
+        self.delivery.show()
+
+    def _on_status_failed(self, error: BaseException) -> None:
+        self._asked = False
+        del error
+        self.delivery.hide()
+
+    @Slot()
+    def _on_close(self) -> None:
+        self.window_.close()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Ask the reporting service again (after a send)."""
+        self._ask_reporting()
