@@ -101,6 +101,10 @@ def main() -> None:
     from tests.bench_collector import main as bench_collector
 
     bench_collector(args.runs)
+    print()
+    from tests.bench_gui import main as bench_gui
+
+    bench_gui(args.runs)
 
 
 if __name__ == "__main__":

@@ -123,6 +123,9 @@ def _load(translator: QTranslator, name: str, lang: str, folder: str) -> bool:
     return translator.load(QLocale(lang), name, "_", folder)
 
 
+_LEFT_TO_RIGHT = frozenset({"en", "fr"})
+
+
 def install_translators(
     app: QCoreApplication,
     lang: str | None,
@@ -152,7 +155,10 @@ def install_translators(
     _installed.clear()
     qlocale = QLocale(chosen)
     QLocale.setDefault(qlocale)
-    if isinstance(app, QGuiApplication):
+    if isinstance(app, QGuiApplication) and chosen not in _LEFT_TO_RIGHT:
+        # Reading textDirection() makes PySide build every enum of the Qt
+        # namespace (11 ms before the first paint); our languages are all
+        # left-to-right, Qt's default, so only others pay for it.
         app.setLayoutDirection(qlocale.textDirection())
     _language = chosen
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

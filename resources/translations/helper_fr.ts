@@ -2,74 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>MainWindow</source>
-        <comment>%1 %2: request for help</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>The device has not been checked yet.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Support code</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Platform</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Legacy vendor</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Verdict</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Path</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Stage</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Code</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Failed checks</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Warnings</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Demo scenario</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MainWindow</source>
-        <comment>Updated</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CheckPage</name>
     <message>
         <source>Check this device</source>
@@ -336,8 +268,8 @@
         <translation>Vérifier à nouveau cet appareil depuis le début</translation>
     </message>
     <message>
-        <source>I’ve &amp;contacted IT</source>
-        <translation>J’ai contacté le service &amp;informatique</translation>
+        <source>I’ve c&amp;ontacted IT</source>
+        <translation>J’ai c&amp;ontacté le service informatique</translation>
     </message>
     <message>
         <source>Tell the helper you have asked IT for help</source>
@@ -887,6 +819,58 @@
         <translation>Étape %1 sur %2&#xa0;: %3</translation>
     </message>
     <message>
+        <source>%1 %2: request for help</source>
+        <translation>%1 %2&#xa0;: demande d’aide</translation>
+    </message>
+    <message>
+        <source>The device has not been checked yet.</source>
+        <translation>L’appareil n’a pas encore été vérifié.</translation>
+    </message>
+    <message>
+        <source>Support code</source>
+        <translation>Code d’assistance</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Legacy vendor</source>
+        <translation>Ancien éditeur</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>Vérifications échouées</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>Demo scenario</source>
+        <translation>Scénario de démonstration</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
         <source>About %1</source>
         <translation>À propos de %1</translation>
     </message>
@@ -912,7 +896,7 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
         <translation>Demander de l’aide au service informatique pour cet appareil</translation>
     </message>
     <message>
-        <source>&amp;I’ve done it — check again</source>
+        <source>I’ve &amp;done it — check again</source>
         <translation>C’est &amp;fait — vérifier à nouveau</translation>
     </message>
     <message>
