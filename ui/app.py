@@ -193,24 +193,6 @@ def instance_may_be_running() -> bool:
     return os.path.exists(os.path.join(folder, f"{BUNDLE_ID}.{os.getuid()}"))
 
 
-def import_msgspec_lean() -> None:
-    """Import msgspec without typing_extensions (3 ms of the start-up budget).
-
-    msgspec imports typing_extensions, when installed, for back-ports Python
-    3.11 has in ``typing`` (``get_type_hints``, TypedDict's ``Required``); the
-    configuration uses neither. ui.entry does the same for its lean commands;
-    here the marker is removed right after, so that httpx, which needs the real
-    module, imports it normally later.
-    """
-    if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
-        return
-    sys.modules["typing_extensions"] = None  # type: ignore[assignment]
-    try:
-        import msgspec  # noqa: F401
-    finally:
-        del sys.modules["typing_extensions"]
-
-
 def set_window_icon(app: QApplication) -> None:
     """The application's icon (resources/icons), for title bars and task bars.
 
@@ -290,6 +272,8 @@ def run(argv: Sequence[str]) -> int:
                 instance = single.claim_single_instance(list(argv))
                 if instance is None:
                     return EXIT_OK  # the running helper was asked to show itself
+
+    from ui.entry import import_msgspec_lean
 
     import_msgspec_lean()
     from helper.config import load_config

@@ -39,29 +39,28 @@ def launch_gui(argv: Sequence[str]) -> int:
     return run(list(argv))
 
 
-# Commands whose whole process imports no third-party package but msgspec and
-# platformdirs (a test checks it).
-_LEAN_COMMANDS = frozenset({"detect", "status"})
-
-
-def _skip_typing_extensions(argv: Sequence[str]) -> None:
-    """Keep msgspec from importing typing_extensions in lean commands.
+def import_msgspec_lean() -> None:
+    """Import msgspec without typing_extensions (5 ms of start-up budgets).
 
     msgspec imports typing_extensions whenever it is installed (httpx's anyio
-    brings it) only to back-port typing features Python 3.11 has built in; that
-    import, and the `inspect` module it pulls in, cost 5 ms, a tenth of the
-    `detect` start-up budget. With this marker msgspec falls back to `typing`,
-    which behaves the same for our annotations. Never done for commands that may
-    load httpx, msal or Qt, which need the real module.
+    brings it) only for back-ports Python 3.11 has in ``typing``
+    (``get_type_hints``, TypedDict's ``Required``); our models use neither.
+    That import, and the `inspect` module it pulls in, costs 5 ms: a tenth of
+    the `detect` budget. The marker is removed right after, so a later import of
+    typing_extensions (httpx, msal) gets the real module.
     """
-    command = next((a for a in argv if not a.startswith("-")), None)
-    if command in _LEAN_COMMANDS and "typing_extensions" not in sys.modules:
-        sys.modules["typing_extensions"] = None  # type: ignore[assignment]
+    if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
+        return
+    sys.modules["typing_extensions"] = None  # type: ignore[assignment]
+    try:
+        import msgspec  # noqa: F401
+    finally:
+        del sys.modules["typing_extensions"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
-    _skip_typing_extensions(args)
+    import_msgspec_lean()
     from helper.cli import main as cli_main
 
     return cli_main(args, gui=launch_gui)

@@ -62,7 +62,7 @@ def test_instance_precheck_matches_single_instance(
 def test_msgspec_lean_import_leaves_typing_extensions_importable() -> None:
     code = (
         "import sys\n"
-        "from ui.app import import_msgspec_lean\n"
+        "from ui.entry import import_msgspec_lean\n"
         "import_msgspec_lean()\n"
         "assert 'msgspec' in sys.modules\n"
         "assert 'typing_extensions' not in sys.modules\n"
