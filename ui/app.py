@@ -160,9 +160,23 @@ def build_window(
     from ui.main_window import MainWindow
 
     if not demo:
-        return MainWindow(
-            config, lang=lang, autostart=autostart, config_path=config_path
+        from ui.main_window import live_backend
+        from ui.reporting import ReportingController
+
+        reporting = ReportingController(config)
+        window = MainWindow(
+            config,
+            lang=lang,
+            autostart=autostart,
+            config_path=config_path,
+            reporting=reporting,
+            # Runs on the state worker: the service (httpx, msal) loads there.
+            backend_factory=lambda: live_backend(
+                config, reporter=reporting.build_reporter()
+            ),
         )
+        reporting.setParent(window)
+        return window
     from ui.demo import demo_backend, demo_config
 
     shown = demo_config(config, lang=lang)

@@ -614,6 +614,15 @@ class MainWindow(QMainWindow):
         quit_action = QAction(translate("MainWindow", "&Quit"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        sign_in = getattr(self.reporting, "sign_in", None)
+        if callable(sign_in):
+            # Reports wait for a signed-in work account when the collector asks.
+            self.sign_in_action = QAction(
+                translate("MainWindow", "&Sign in to send status updates"), self
+            )
+            self.sign_in_action.triggered.connect(sign_in)
+            file_menu.addAction(self.sign_in_action)
+            file_menu.addSeparator()
         file_menu.addAction(quit_action)
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self.helpdesk_action = QAction(
@@ -1022,4 +1031,7 @@ class MainWindow(QMainWindow):
 
         if self.controller.busy and not tasks.wait_serial_idle(CLOSE_WAIT_S):
             log.info("closing while a journey task still runs; it is abandoned")
+        close_reporting = getattr(self.reporting, "close", None)
+        if callable(close_reporting):
+            close_reporting()
         super().closeEvent(event)

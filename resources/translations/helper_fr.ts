@@ -771,6 +771,10 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>&amp;Sign in to send status updates</source>
+        <translation>&amp;Se connecter pour envoyer les mises à jour d’état</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>

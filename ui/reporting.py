@@ -1,0 +1,189 @@
+# SPDX-License-Identifier: MIT
+"""Status reports from the window: flush at start, after each journey transition
+and on a timer, and sign in when the collector asks for it.
+
+The service (helper.report.delivery.ReportingService) and the sign-in provider
+(helper.auth.signin) import httpx, msal and keyring: they are built on a worker
+thread after the first paint, never on the GUI thread, and every flush runs in
+the background through ui.tasks.
+
+Signals:
+    changed: a flush or a sign-in finished (the done page re-reads the status).
+    sign_in_needed: the collector needs a signed-in user before it accepts reports.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ui import tasks
+
+if TYPE_CHECKING:
+    from helper.config import Config
+    from helper.journey.events import Reporter
+
+log = logging.getLogger(__name__)
+
+# The timer never waits longer than the service's flush interval (300 s).
+_MAX_WAIT_MS = 300_000
+_MIN_WAIT_MS = 1_000
+
+
+class ReportingController(QObject):
+    """Owns the reporting service for the window.
+
+    Args:
+        config: IT's configuration (reporting.enabled, collector URL, tenant).
+        parent: the Qt parent (the main window).
+    """
+
+    changed = Signal()
+    sign_in_needed = Signal()
+    _enqueued = Signal()
+
+    def __init__(
+        self,
+        config: Config,
+        parent: QObject | None = None,
+        *,
+        http_factory: Callable[[], Any] | None = None,
+        tokens_factory: Callable[[Any], Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._config = config
+        # Tests pass a client trusting their CA and a static token provider.
+        self._http_factory = http_factory
+        self._tokens_factory = tokens_factory
+        self._service: Any = None
+        self._tokens: Any = None
+        self._http: Any = None  # ours to close: the service only borrows it
+        self._lock = threading.Lock()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush_soon)
+        # on_enqueued runs on the journey's worker: a queued signal brings it here.
+        self._enqueued.connect(self.flush_soon)
+
+    # --- worker side ---------------------------------------------------------------
+
+    def build_reporter(self) -> Reporter:
+        """The journey's reporter; builds the service. Runs on the state worker."""
+        from helper.journey.events import NullReporter
+
+        if not self._config.reporting.enabled:
+            return NullReporter()
+        try:
+            from helper.auth.signin import MsalTokenProvider
+            from helper.report.delivery import ReportingService
+            from helper.report.http import make_http_client
+
+            http = (self._http_factory or make_http_client)()
+            if self._tokens_factory is not None:
+                tokens = self._tokens_factory(http)
+            else:
+                tokens = MsalTokenProvider.from_config(self._config, http_client=http)
+            service = ReportingService(
+                self._config,
+                tokens=tokens,
+                http_client=http,
+                on_enqueued=lambda _event: self._enqueued.emit(),
+            )
+        except Exception:
+            # Reporting must never stop a migration: the journey goes on and
+            # the log says why nothing is sent.
+            log.exception("status reports are off for this run")
+            return NullReporter()
+        with self._lock:
+            self._service, self._tokens, self._http = service, tokens, http
+        service.heartbeat()
+        self._enqueued.emit()  # flush what earlier runs left queued
+        reporter: Reporter = service.reporter
+        return reporter
+
+    def status(self) -> object | None:
+        """The outbox status (report-status/1), or None before the service exists.
+
+        Reads a small database: call it from a worker (the done page does).
+        """
+        with self._lock:
+            service = self._service
+        return service.status() if service is not None else None
+
+    # --- GUI side ------------------------------------------------------------------
+
+    @Slot()
+    def flush_soon(self) -> None:
+        """Send what is queued, in the background."""
+        with self._lock:
+            service = self._service
+        if service is None:
+            return
+        tasks.run_in_background(
+            service.flush,
+            on_success=self._on_flushed,
+            on_failure=self._on_flush_failed,
+            serial=False,
+            context=self,
+        )
+
+    def _on_flushed(self, result: Any) -> None:
+        outcome = str(getattr(result, "outcome", ""))
+        if outcome == "sign-in-needed":
+            self.sign_in_needed.emit()
+        self._schedule(getattr(result, "next_attempt", None))
+        self.changed.emit()
+
+    def _on_flush_failed(self, error: BaseException) -> None:
+        # flush() never raises for network or HTTP trouble; anything else is a
+        # bug worth a log line, not a dialog in the employee's face.
+        log.error("status report flush failed: %s", type(error).__name__)
+        self._schedule(None)
+
+    def _schedule(self, next_attempt: Any) -> None:
+        import datetime
+
+        wait = _MAX_WAIT_MS
+        if isinstance(next_attempt, datetime.datetime):
+            now = datetime.datetime.now(datetime.UTC)
+            delta = (next_attempt - now).total_seconds() * 1000
+            wait = int(min(max(delta, _MIN_WAIT_MS), _MAX_WAIT_MS))
+        self._timer.start(wait)
+
+    def sign_in(self) -> None:
+        """Interactive sign-in (system browser), then send what waits."""
+        with self._lock:
+            tokens, service = self._tokens, self._service
+        if tokens is None or service is None:
+            return
+
+        def work() -> object:
+            tokens.sign_in(interactive=True)
+            return service.flush(force=True)
+
+        tasks.run_in_background(
+            work,
+            on_success=self._on_flushed,
+            on_failure=self._on_sign_in_failed,
+            serial=False,
+            context=self,
+        )
+
+    def _on_sign_in_failed(self, error: BaseException) -> None:
+        log.warning("sign-in failed: %s", getattr(error, "code", type(error).__name__))
+        self.changed.emit()
+
+    def close(self) -> None:
+        """Stop the timer and close the service's database and HTTP client."""
+        self._timer.stop()
+        with self._lock:
+            service, self._service = self._service, None
+            http, self._http = self._http, None
+        if service is not None:
+            service.close()
+        if http is not None:
+            http.close()
