@@ -158,15 +158,25 @@ def _purge(config: Config, days: int | None, dry_run: bool) -> int:
         if dry_run:
             count = store.query(count_events, before=before)
             print(f"{count} events received before {before} would be deleted")
-            return EXIT_OK
-        total = 0
-        while True:
-            # Short transactions: the collector keeps writing meanwhile.
-            deleted = store.transaction(purge_events, before=before, limit=PURGE_CHUNK)
-            total += deleted
-            if deleted < PURGE_CHUNK:
-                break
-        print(f"deleted {total} events received before {before}")
+        else:
+            total = 0
+            while True:
+                # Short transactions: the collector keeps writing meanwhile.
+                deleted = store.transaction(
+                    purge_events, before=before, limit=PURGE_CHUNK
+                )
+                total += deleted
+                if deleted < PURGE_CHUNK:
+                    break
+            print(f"deleted {total} events received before {before}")
+        from collector.config import load_plugins
+
+        # The optional modules' tables have their own retention.
+        for module in load_plugins():
+            plugin_purge = getattr(module, "purge", None)
+            if callable(plugin_purge):
+                for line in plugin_purge(store, config, dry_run=dry_run):
+                    print(line)
     return EXIT_OK
 
 
@@ -177,6 +187,11 @@ def _show_config(config: Config) -> int:
 
     data = msgspec.to_builtins(config)
     data["storage"]["url"] = display_url(config.storage.url)
+    # Never print a secret (the serial HMAC key, client secrets) to a terminal.
+    for section in data.get("extensions", {}).values():
+        for key in list(section):
+            if (key.endswith("_key") or "secret" in key) and section[key]:
+                section[key] = "***"
     print(json.dumps(data, indent=2, sort_keys=True))
     return EXIT_OK
 

@@ -528,7 +528,14 @@ def load_config(
         extensions=extensions,
         source=str(file) if file is not None else "",
     )
-    return _check(config, sources, base, serving=serving)
+    checked = _check(config, sources, base, serving=serving)
+    # Optional modules (dashboard, expected devices, forward) check their own
+    # sections, so a bad value is one line, not a traceback at serve time.
+    for module in load_plugins():
+        check_plugin = getattr(module, "check_config", None)
+        if callable(check_plugin):
+            check_plugin(checked)
+    return checked
 
 
 def _where(sources: Mapping[str, str], key: str) -> str:
