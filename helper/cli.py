@@ -233,7 +233,8 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
     args, extra = parser.parse_known_args(argv)
     if extra and args.command not in (None, "gui"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    if args.verbose or args.command not in _READ_ONLY:
+    # The window configures logging itself after its first paint (start-up).
+    if args.verbose or args.command not in (*_READ_ONLY, None, "gui"):
         from helper.logsetup import setup_logging
 
         setup_logging(verbose=args.verbose)

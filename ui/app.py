@@ -240,6 +240,11 @@ class _AfterFirstPaint(QObject):
 
     @Slot()
     def run(self) -> None:
+        from helper.logsetup import setup_logging
+
+        # The log file waits for the first paint (logging costs 4 ms before it);
+        # the CLI configured it already when --verbose asked for the console.
+        setup_logging(verbose=False)
         errors = optional_module("ui.errors")
         app = QApplication.instance()
         if errors is not None and isinstance(app, QApplication):
