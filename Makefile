@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck pytest system-deps translations clean
+.PHONY: run test bench lint typecheck pytest system-deps translations package clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ typecheck: $(STAMP)
 pytest: $(STAMP) translations
 	env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE QT_QPA_PLATFORM=offscreen \
 		$(PY) -m pytest -q $(PYTEST_ARGS)
+
+## make package: Linux bundle, its --self-test, the .deb, and the MSI structure check.
+package: system-deps $(STAMP) translations
+	$(PY) installers/build.py all
 
 ## make translations: compile resources/translations/*.ts into .qm files (build artefacts).
 translations: $(STAMP)

@@ -105,6 +105,10 @@ def main() -> None:
     from tests.bench_gui import main as bench_gui
 
     bench_gui(args.runs)
+    print()
+    from tests.bench_package import main as bench_package
+
+    bench_package(args.runs)
 
 
 if __name__ == "__main__":

@@ -60,6 +60,10 @@ def import_msgspec_lean() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    if "--self-test" in args:
+        from ui.selftest import run_self_test
+
+        return run_self_test(args)
     import_msgspec_lean()
     from helper.cli import main as cli_main
 

@@ -547,10 +547,11 @@ def test_secret_is_never_repeated_in_messages() -> None:
     assert "tenant.serial_hmac_key" in message
     assert "at least 32 characters" in message
     assert "hunter2" not in message
-    user_toml("[tenant]\nserial_hmac_key = 42\n")
+    path = user_toml("[tenant]\nserial_hmac_key = 4242\n")
     message = str(error_of())
     assert "expected a string, got an integer" in message
-    assert "42" not in message
+    # After the file's path (a temporary folder whose name may hold any digits).
+    assert "4242" not in message.removeprefix(str(path))
 
 
 def test_invalid_bundled_and_policy_files_are_named(tmp_path: Path) -> None:

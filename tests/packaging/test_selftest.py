@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: MIT
+"""``--self-test`` from the source tree, and its failures (one line each).
+
+The frozen bundle's run is in test_frozen.py; here the same code runs from the
+checkout, so a broken self-test shows up without building anything.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helper import APP_ID
+from helper.selftest import SelfTestError, one_line, run_checks
+from tests.packaging.conftest import REPO
+
+RUN = (
+    "import sys; from ui.selftest import run_self_test; "
+    "sys.exit(run_self_test(sys.argv[1:]))"
+)
+
+
+def run_source(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The self-test in a fresh interpreter, in a near-empty environment."""
+    return subprocess.run(
+        [sys.executable, "-c", RUN, *args],
+        cwd=REPO,
+        env={"HOME": str(tmp_path), "HELPER_HOME": str(tmp_path / "home")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_self_test_passes_from_source(tmp_path: Path) -> None:
+    result = run_source(tmp_path)  # no QT_QPA_PLATFORM: offscreen by itself
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{APP_ID} ")
+    assert "self-test ok" in result.stdout
+    assert "platform offscreen" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_configuration_fails_in_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[migration]\nmax_deferrals = 1000\n", encoding="utf-8")
+    result = run_source(tmp_path, "--config", str(config))
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith(APP_ID)]
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{APP_ID}: self-test failed: configuration: ")
+    assert "migration.max_deferrals" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def point_resources_at(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("helper.selftest.resources_root", lambda: copy)
+    monkeypatch.setattr("helper.selftest.resource_path", copy.joinpath)
+
+
+def test_missing_compiled_translation_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", copy)
+    (copy / "translations" / "helper_fr.qm").unlink(missing_ok=True)
+    point_resources_at(copy, monkeypatch)
+    with pytest.raises(SelfTestError) as error:
+        run_checks()
+    message = str(error.value)
+    assert message.startswith("resources: ")
+    assert "helper_fr.qm" in message
+
+
+def test_missing_resource_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", copy)
+    shutil.rmtree(copy / "icons")
+    point_resources_at(copy, monkeypatch)
+    with pytest.raises(SelfTestError, match=r"^resources: missing in .*: icons$"):
+        run_checks()
+
+
+def test_one_line() -> None:
+    assert one_line("first\nsecond") == "first"
+    assert one_line("tab\there") == "tab\\there"
+    assert len(one_line("x" * 1000)) == 300

@@ -1,0 +1,200 @@
+# SPDX-License-Identifier: MIT
+"""``intune-migration-helper --self-test``: can this build open its window?
+
+Run by CI on every frozen bundle and installed package, and by IT on a pilot
+device: it runs the Qt-free checks of :mod:`helper.selftest` (resources,
+configuration, catalogue, playbooks, detection on the simulated devices, the
+lazily imported modules), then the Qt ones:
+
+- Qt's French catalogue (``qtbase_fr``) and ours (``helper_<lang>.qm``) load
+  and translate;
+- in French and in English, the main window is built the way ``ui/app.py``
+  builds it, shown, and its first page painted and grabbed.
+
+Offscreen unless ``QT_QPA_PLATFORM`` says otherwise, so it needs no display.
+It claims no single-instance socket (it runs beside an open helper), starts no
+journey and sends nothing. Exit 0 with one summary line on stdout; exit 1 with
+one line on stderr naming what failed.
+
+Wiring: the frozen entry point (``installers/pyinstaller/launcher.py``) calls
+:func:`run_self_test` for ``--self-test``; ``ui/entry.py`` does the same for
+the console script.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, TextIO
+
+from helper import APP_ID, __version__
+from helper.selftest import SelfTestError, SelfTestState, one_line, run_checks
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from helper.config.model import Config
+
+EXIT_OK: Final = 0
+EXIT_FAILED: Final = 1
+FIRST_PAINT_TIMEOUT_MS: Final = 10_000
+LANGUAGES: Final = ("fr", "en")
+# A string of Qt's own catalogue (QDialogButtonBox's Cancel) and its French.
+QT_PROBE: Final = ("QPlatformTheme", "Cancel", "Annuler")
+
+
+def _config_path(argv: Sequence[str]) -> Path | None:
+    """``--config FILE`` or ``--config=FILE`` among the arguments, if any."""
+    args = list(argv)
+    for index, arg in enumerate(args):
+        if arg == "--config" and index + 1 < len(args):
+            return Path(args[index + 1])
+        if arg.startswith("--config="):
+            return Path(arg.split("=", 1)[1])
+    return None
+
+
+def check_qt_catalogues(app: QApplication) -> str:
+    """Qt's French catalogue and each of ours load and are not empty."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from ui.i18n import QT_CATALOGUE, translations_dir
+
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if not qt.load(QLocale("fr"), QT_CATALOGUE, "_", qt_dir):
+        raise SelfTestError(f"{QT_CATALOGUE}_fr.qm not found in {qt_dir}")
+    context, source, french = QT_PROBE
+    got = qt.translate(context, source) or ""
+    if got.replace("&", "") != french:
+        raise SelfTestError(
+            f"{QT_CATALOGUE}_fr translates {source!r} as {got!r}, not {french!r}"
+        )
+    folder = translations_dir()
+    for lang in LANGUAGES:
+        ours = QTranslator(app)
+        if not ours.load(f"helper_{lang}", folder) or ours.isEmpty():
+            raise SelfTestError(f"helper_{lang}.qm not found or empty in {folder}")
+    return "translations " + ", ".join(LANGUAGES)
+
+
+def _wait_for_first_paint(window: QWidget, signal: SignalInstance) -> None:
+    """Show the window and run the event loop until it is painted once."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    painted: list[bool] = []
+
+    def on_painted() -> None:
+        painted.append(True)
+        loop.quit()
+
+    signal.connect(on_painted)
+    QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, loop.quit)
+    window.show()
+    if not painted:
+        loop.exec()
+    if not painted:
+        raise SelfTestError(
+            f"the first page was not painted within {FIRST_PAINT_TIMEOUT_MS} ms"
+        )
+
+
+def check_first_page(app: QApplication, config: Config, lang: str) -> str:
+    """Build the main window in ``lang`` as ui/app.py does; paint and grab it."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app as ui_app
+
+    chosen = ui_app.install_translators(app, lang, config.ui.language)
+    if chosen != lang:
+        raise SelfTestError(f"asked for {lang}, the window got {chosen}")
+    window = ui_app.build_window(config, lang, None, autostart=False)
+    try:
+        _wait_for_first_paint(window, window.first_painted)
+        image = window.grab()
+        if image.isNull() or image.width() == 0 or image.height() == 0:
+            raise SelfTestError(f"the {lang} window grabbed an empty image")
+        current = window.current_page_name  # a method today; a property tomorrow?
+        page = current() if callable(current) else current
+        if page != "welcome":
+            raise SelfTestError(f"the {lang} window opened on {page!r}, not welcome")
+        return f"{page} page painted in {lang} ({image.width()}×{image.height()})"
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+
+
+def self_test(argv: Sequence[str] = ()) -> str:
+    """Run every check; returns the summary.
+
+    Raises:
+        SelfTestError: the first check that failed.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    state = run_checks(SelfTestState(), _config_path(argv))
+    if state.config is None:  # set by the configuration check
+        raise SelfTestError("configuration: not loaded")
+
+    from PySide6.QtGui import QGuiApplication
+
+    from ui import app as ui_app
+    from ui import theme
+
+    app = ui_app.make_application()
+    theme.apply(app)
+    facts = list(state.facts.values())
+    try:
+        facts.append(check_qt_catalogues(app))
+        for lang in LANGUAGES:
+            facts.append(check_first_page(app, state.config, lang))
+    except SelfTestError:
+        raise
+    except Exception as exc:
+        message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        raise SelfTestError(f"window: {message}") from None
+    facts.append(f"platform {QGuiApplication.platformName()}")
+    return "; ".join(facts)
+
+
+def _emit(stream: TextIO | None, line: str) -> None:
+    """Write a line; a windowed Windows executable has no stdout nor stderr."""
+    if stream is not None:
+        stream.write(line + "\n")
+        stream.flush()
+
+
+def run_self_test(argv: Sequence[str] = ()) -> int:
+    """``--self-test``: print one line, return the exit code.
+
+    Args:
+        argv: the command line after the program name (``--config FILE`` is
+            honoured; everything else is ignored).
+    """
+    start = time.perf_counter()
+    try:
+        summary = self_test(argv)
+    except SelfTestError as exc:
+        _emit(sys.stderr, f"{APP_ID}: self-test failed: {one_line(str(exc))}")
+        return EXIT_FAILED
+    except Exception as exc:  # never a traceback: one line, like the CLI
+        text = one_line(f"{type(exc).__name__}: {exc}")
+        _emit(sys.stderr, f"{APP_ID}: self-test failed: {text}")
+        return EXIT_FAILED
+    finally:
+        try:
+            from ui import tasks
+
+            tasks.shutdown(timeout=0.5)
+        except Exception:  # the self-test result stands whatever the teardown
+            pass
+    elapsed = time.perf_counter() - start
+    _emit(
+        sys.stdout, f"{APP_ID} {__version__} self-test ok in {elapsed:.1f} s: {summary}"
+    )
+    return EXIT_OK
