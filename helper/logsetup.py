@@ -25,7 +25,7 @@ _SECRET_PATTERNS = (
     re.compile(r"\b[01]\.A[A-Za-z0-9_.*-]{40,}"),
     # key=value / "key": "value" pairs for secrets (refresh tokens are opaque).
     re.compile(
-        r"(?i)([\"']?(?:access_token|refresh_token|id_token|client_secret|password|"
+        r"(?i)([\"']?(?:access_token|refresh_token|id_token|client_?secret|password|"
         # "Support code: K7Q4-M2XD" is what helpdesk asks for: keep it.
         r"passwd|secret|(?<!support )code|device_code|code_verifier|assertion)"
         r"[\"']?\s*[:=]\s*[\"']?)"
