@@ -117,6 +117,34 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
+# Qt messages known to be harmless: the offscreen platform (tests, screenshots,
+# the self-test) prints this on every show() (shared ci-recipes §3.2).
+_HARMLESS_QT_MESSAGES: Final = frozenset(
+    {"This plugin does not support propagateSizeHints()"}
+)
+
+
+def install_qt_message_handler() -> None:
+    """Send Qt's own warnings to the ``qt`` logger (the log file), not stderr."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qt_log = logging.getLogger("qt")
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        del context
+        if message not in _HARMLESS_QT_MESSAGES:
+            qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
 def optional_module(name: str) -> ModuleType | None:
     """A GUI module that another change builds, None if this build lacks it."""
     try:
@@ -278,6 +306,7 @@ def run(argv: Sequence[str]) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # whatever the machine has
     benchmark = bool(os.environ.get(FIRST_PAINT_ENV))
     app = make_application()
+    install_qt_message_handler()
 
     # One helper per user: a second launch brings the first forward.
     instance = None

@@ -5,6 +5,7 @@ done page's report delivery state."""
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -146,3 +147,21 @@ def test_done_page_shows_updates_waiting(
     text = window.pages["done"].delivery.text()  # type: ignore[attr-defined]
     assert "3 status update" in text and "waiting to be sent." in text
     assert "will try again" in text
+
+
+@pytest.mark.no_qt_log
+def test_qt_messages_go_to_the_qt_logger(caplog: pytest.LogCaptureFixture) -> None:
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    from ui.app import install_qt_message_handler
+
+    install_qt_message_handler()
+    try:
+        with caplog.at_level(logging.DEBUG, logger="qt"):
+            qWarning("QFont::setPointSizeF: Point size <= 0 (-1.000000)")
+            qWarning("This plugin does not support propagateSizeHints()")
+    finally:
+        qInstallMessageHandler(None)
+    messages = [r.getMessage() for r in caplog.records if r.name == "qt"]
+    assert messages == ["QFont::setPointSizeF: Point size <= 0 (-1.000000)"]
+    assert caplog.records[0].levelno == logging.WARNING

@@ -70,6 +70,10 @@ def test_journey_events_reach_the_collector(qtbot: QtBot, server: ReportServer) 
     assert getattr(status, "queued", None) == 0
     assert getattr(status, "delivered", 0) >= len(server.store)
     assert flushed
+    # No flush may still be running when the client closes (its socket would leak).
+    from ui import tasks
+
+    qtbot.waitUntil(lambda: tasks.manager().pending == 0, timeout=10_000)
     controller.close()
 
 
