@@ -8,6 +8,9 @@ layer's file; the app never runs on a half-read configuration.
 
 from __future__ import annotations
 
+import datetime
+import ntpath
+import os
 import sys
 from pathlib import Path
 from typing import Any, Final
@@ -25,7 +28,7 @@ from helper.config.layers import (
     read_toml,
 )
 from helper.config.model import Config
-from helper.config.policy import PolicySource, platform_policy
+from helper.config.policy import POLICY, PolicySource, platform_policy
 from helper.errors import ConfigError
 
 CONFIG_FILE: Final = "config.toml"
@@ -70,6 +73,65 @@ class Resolved:
             if layer.name == name:
                 return f"{name}: {layer.where(key)}"
         return name
+
+
+SNAPSHOT_FILE: Final = "policy-snapshot.json"
+
+
+def _snapshot_path() -> Path:
+    from helper import paths
+
+    return paths.data_dir() / SNAPSHOT_FILE
+
+
+def _save_policy(layer: Layer) -> None:
+    """Keep a copy of the validated managed policy (see :func:`_saved_policy`).
+
+    Written only when it changed; a failure only costs the fallback.
+    """
+    doc = {"origin": layer.origin, "data": layer.data}
+    try:
+        raw = msgspec.json.encode(doc)
+        path = _snapshot_path()
+        if exists(path) and path.read_bytes() == raw:
+            return
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(raw)
+        os.replace(tmp, path)
+    except (OSError, TypeError, msgspec.EncodeError):
+        return
+
+
+def _saved_policy() -> Layer | None:
+    """The last managed policy seen on this device, when none is present now.
+
+    A copy that cannot be read or no longer validates is ignored: it is the
+    helper's own file, never a reason to stop.
+    """
+    path = _snapshot_path()
+    try:
+        doc = msgspec.json.decode(path.read_bytes(), type=dict[str, Any])
+        data = doc["data"]
+        origin = str(doc["origin"])
+        if not isinstance(data, dict):
+            return None
+        for wave in data.get("migration", {}).get("waves", []):
+            for name in ("notify_date", "enforcement_date"):
+                if isinstance(wave.get(name), str):
+                    wave[name] = datetime.date.fromisoformat(wave[name])
+        # Its paths were checked absolute for the policy's own OS when saved.
+        layer = Layer(
+            POLICY,
+            f"saved copy of {origin} ({path})",
+            data,
+            isabs=lambda p: os.path.isabs(p) or ntpath.isabs(p),
+        )
+        check_layer(layer)
+    except (OSError, KeyError, TypeError, ValueError, AttributeError):
+        return None
+    except (msgspec.DecodeError, ConfigError):
+        return None
+    return layer
 
 
 def bundled_dir() -> Path | None:
@@ -122,13 +184,21 @@ def resolve(
     if folder is not None and exists(folder / CONFIG_FILE):
         layers.append(read_toml(folder / CONFIG_FILE, BUNDLED))
     source = platform_policy() if isinstance(policy, _Auto) else policy
-    if source is not None:
-        managed = source.read()
-        if managed is not None:
-            layers.append(managed)
+    managed = source.read() if source is not None else None
+    saved = None
+    if source is not None and managed is None:
+        # The old EMM may have delivered the policy (a registry CSP, a managed
+        # preferences profile): leaving it removes the policy mid-migration,
+        # exactly when the join step needs the tenant and collector settings.
+        saved = _saved_policy()
+    for layer in (managed, saved):
+        if layer is not None:
+            layers.append(layer)
 
     for layer in layers:
         check_layer(layer)
+    if managed is not None:
+        _save_policy(managed)
     if not layers:
         return Resolved(Config(), [], dict.fromkeys(KEYS, DEFAULT))
 

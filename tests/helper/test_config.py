@@ -975,3 +975,35 @@ def test_import_and_load_stay_light(tmp_path: Path) -> None:
         check=True,
     )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_policy_survives_the_old_emm_removing_it() -> None:
+    """A policy the old EMM delivered vanishes when the device leaves it: the
+    helper keeps using the last one it saw (tenant, collector, waves)."""
+    managed = load(policy=registry())
+    assert managed.tenant.tenant_id == TENANT
+    gone = RegistryPolicy(FakeRegistry({}))
+    resolved = resolve(bundled=None, policy=gone)
+    assert resolved.config == managed
+    assert resolved.sources["tenant.tenant_id"] == "policy"
+    assert "saved copy of" in resolved.origin("tenant.tenant_id")
+    assert resolved.config.migration.waves[1].enforcement_date == datetime.date(
+        2025, 4, 30
+    )
+    # A newer policy replaces the copy; the user file still loses to it.
+    user_toml('[organization]\nname = "Mine"\n')
+    renamed = registry(organization={"name": ("REG_SZ", "Contoso 2")})
+    assert load(policy=renamed).organization.name == "Contoso 2"
+    assert load(policy=gone).organization.name == "Contoso 2"
+
+
+def test_a_damaged_saved_policy_is_ignored() -> None:
+    load(policy=registry())
+    (paths.data_dir() / "policy-snapshot.json").write_bytes(b"\x00{not json")
+    config = load(policy=RegistryPolicy(FakeRegistry({})))
+    assert config.tenant.tenant_id == ""
+
+
+def test_no_policy_source_means_no_saved_copy_either() -> None:
+    load(policy=registry())
+    assert load(policy=None).tenant.tenant_id == ""
