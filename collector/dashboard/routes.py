@@ -825,8 +825,11 @@ class Dashboard:
             keep_serials=keep_serials,
         )
 
-    async def upload(self, request: Request) -> Response:
-        """``POST /dashboard/expected``: import a device list, answer a report."""
+    async def _read_list(
+        self, request: Request, *, keep_serials: bool
+    ) -> tuple[dict[str, str], ParsedList, Words] | Response:
+        """The uploaded device list, checked (role, CSRF, form) and parsed; or the
+        page that says what was wrong with it. Shared by upload and missing.csv."""
         principal = await self._principal(request)
         words = self._words(request)
         form = await self._form(request, principal)
@@ -835,10 +838,21 @@ class Dashboard:
         fields, data = form
         try:
             parsed = await run_in_threadpool(
-                self._parse, data, fields.get("wave", "").strip(), keep_serials=False
+                self._parse,
+                data,
+                fields.get("wave", "").strip(),
+                keep_serials=keep_serials,
             )
         except ExpectedListError as exc:
             return self._failure(request, words, exc.code)
+        return fields, parsed, words
+
+    async def upload(self, request: Request) -> Response:
+        """``POST /dashboard/expected``: import a device list, answer a report."""
+        read = await self._read_list(request, keep_serials=False)
+        if isinstance(read, Response):
+            return read
+        fields, parsed, words = read
         replace = fields.get("mode") == "replace"
         clock: Callable[[], float] = request.app.state.clock
         result = await run_in_threadpool(
@@ -973,18 +987,10 @@ class Dashboard:
     async def missing(self, request: Request) -> Response:
         """``POST /dashboard/expected/missing.csv``: the list's rows that never
         reported, with their serials (nothing stored)."""
-        principal = await self._principal(request)
-        words = self._words(request)
-        form = await self._form(request, principal)
-        if isinstance(form, str):
-            return self._failure(request, words, form)
-        fields, data = form
-        try:
-            parsed = await run_in_threadpool(
-                self._parse, data, fields.get("wave", "").strip(), keep_serials=True
-            )
-        except ExpectedListError as exc:
-            return self._failure(request, words, exc.code)
+        read = await self._read_list(request, keep_serials=True)
+        if isinstance(read, Response):
+            return read
+        _fields, parsed, _words = read
         found = await self.store.run_query(
             reported, [r.serial_hmac for r in parsed.rows]
         )
