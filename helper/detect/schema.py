@@ -3,25 +3,22 @@
 
 from __future__ import annotations
 
-import json
-
-import msgspec
+from typing import Any
 
 from helper.detect.model import Detection
+from helper.schemas import model_schema, schema_text
 
 
-def detection_schema() -> dict[str, object]:
-    schema: dict[str, object] = msgspec.json.schema(Detection)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = (
-        "https://intune-migration-helper.example/schemas/detection-1.schema.json"
+def detection_schema() -> dict[str, Any]:
+    return model_schema(
+        Detection,
+        file_name="detection-1.schema.json",
+        title="Intune Migration Helper detection result (detection/1)",
     )
-    schema["title"] = "Intune Migration Helper detection result (detection/1)"
-    return schema
 
 
 def detection_schema_text() -> str:
-    return json.dumps(detection_schema(), indent=2, sort_keys=True) + "\n"
+    return schema_text(detection_schema())
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ format. ``python -m helper.journey.playbooks`` prints the JSON Schema
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -354,17 +353,19 @@ def load_playbooks(extra_dir: Path | None = None) -> PlaybookSet:
 
 def playbook_schema() -> dict[str, object]:
     """The JSON Schema of a playbook file (playbook/1), generated from the model."""
-    schema: dict[str, object] = msgspec.json.schema(Playbook)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = (
-        "https://intune-migration-helper.example/schemas/playbook-1.schema.json"
+    from helper.schemas import model_schema
+
+    return model_schema(
+        Playbook,
+        file_name="playbook-1.schema.json",
+        title="Intune Migration Helper playbook (playbook/1)",
     )
-    schema["title"] = "Intune Migration Helper playbook (playbook/1)"
-    return schema
 
 
 def playbook_schema_text() -> str:
-    return json.dumps(playbook_schema(), indent=2, sort_keys=True) + "\n"
+    from helper.schemas import schema_text
+
+    return schema_text(playbook_schema())
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
-import json
 import re
 import uuid
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
@@ -239,16 +238,20 @@ def decode_event(raw: bytes) -> StatusEvent:
 
 def status_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one event, generated from the model."""
-    schema: dict[str, Any] = msgspec.json.schema(StatusEvent)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = SCHEMA_ID
-    schema["title"] = "Intune Migration Helper status event (migration-status/1)"
-    return schema
+    from helper.schemas import model_schema
+
+    return model_schema(
+        StatusEvent,
+        file_name=SCHEMA_ID.rsplit("/", 1)[-1],
+        title="Intune Migration Helper status event (migration-status/1)",
+    )
 
 
 def status_schema_text() -> str:
     """The committed schema file's exact text."""
-    return json.dumps(status_schema(), indent=2, sort_keys=True) + "\n"
+    from helper.schemas import schema_text
+
+    return schema_text(status_schema())
 
 
 # --- building values that pass the schema ---------------------------------------
