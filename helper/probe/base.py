@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from helper import __version__
 from helper.capture.model import Manifest, OsName, SourceInfo
@@ -26,18 +27,24 @@ def machine_locale() -> str | None:
 
 
 def new_manifest(
-    os_name: OsName, *, os_version: str | None = None, arch: str | None = None
+    os_name: OsName,
+    *,
+    os_version: str | None = None,
+    arch: str | None = None,
+    locale: str | None = None,
+    now: Callable[[], str] | None = None,
+    helper_version: str | None = None,
 ) -> Manifest:
-    """A manifest for a live capture of this machine."""
+    """A manifest for a live capture of this machine (fields not given are read)."""
     if arch is None:
         arch = os.uname().machine if hasattr(os, "uname") else None
     return Manifest(
         os=os_name,
         os_version=os_version,
         arch=arch,
-        locale=machine_locale(),
-        time=utc_now(),
-        helper_version=__version__,
+        locale=locale if locale is not None else machine_locale(),
+        time=(now or utc_now)(),
+        helper_version=helper_version or __version__,
     )
 
 

@@ -249,24 +249,24 @@ def host_manifest(
     """capture.json for this PC; every field not given is read from the platform."""
     import platform
 
-    from helper import __version__
-    from helper.probe.base import utc_now
+    from helper.probe.base import new_manifest
 
     if os_version is None:
         os_version = platform.version() or None
     if arch is None:
         arch = platform.machine() or None
     if locale is None:
+        # Windows sets no LANG: ask the C runtime ("French_France").
         import locale as locale_module
 
         locale = locale_module.getlocale()[0]
-    return Manifest(
-        os="windows",
+    return new_manifest(
+        "windows",
         os_version=os_version,
         arch=arch,
         locale=locale,
-        time=(now or utc_now)(),
-        helper_version=helper_version or __version__,
+        now=now,
+        helper_version=helper_version,
     )
 
 
