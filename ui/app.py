@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 FIRST_PAINT_ENV: Final = "HELPER_FIRST_PAINT_EXIT"
 FIRST_PAINT_MARKER: Final = "first-paint"
 EXIT_OK: Final = 0
+EXIT_USAGE: Final = 2  # as the command line: a name or path that is not valid
 EXIT_CONFIG: Final = 3  # as the command line: an error in what IT deployed
 LANGUAGES: Final = ("en", "fr")
 
@@ -333,6 +334,16 @@ def run(argv: Sequence[str]) -> int:
         _fail(exc.message)
         return EXIT_CONFIG
     lang = install_translators(app, args.lang, config.ui.language)
+
+    if args.demo:
+        # A mistyped scenario is one clear line, not a window that fails later.
+        from helper.journey.scenarios import load_scenario
+
+        try:
+            load_scenario(args.demo)
+        except HelperError as exc:
+            _fail(exc.message)
+            return EXIT_USAGE
 
     from ui import theme
 

@@ -165,3 +165,24 @@ def test_qt_messages_go_to_the_qt_logger(caplog: pytest.LogCaptureFixture) -> No
     messages = [r.getMessage() for r in caplog.records if r.name == "qt"]
     assert messages == ["QFont::setPointSizeF: Point size <= 0 (-1.000000)"]
     assert caplog.records[0].levelno == logging.WARNING
+
+
+def test_unknown_demo_scenario_is_one_line(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "ui.entry", "gui", "--demo", "no-such-device"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={
+            **os.environ,
+            "HELPER_HOME": str(tmp_path),
+            "QT_QPA_PLATFORM": "offscreen",
+        },
+    )
+    assert proc.returncode == 2
+    lines = [x for x in proc.stderr.splitlines() if "propagateSizeHints" not in x]
+    assert (
+        len(lines) == 1 and "no-such-device" in lines[0] and "ws1-windows" in lines[0]
+    )
+    assert "Traceback" not in proc.stderr
