@@ -82,13 +82,10 @@ def demo_config(
 ) -> Config:
     """``config`` with a sample organization and wave where IT set none, so the
     demo shows a branded first page and a deadline."""
-    import msgspec
-
     today = today or datetime.date.today()
     org = config.organization
     if not org.name:
-        org = msgspec.structs.replace(
-            org,
+        org = org.replace(
             name="Contoso",
             message=org.message or SAMPLE_MESSAGES.get(lang, SAMPLE_MESSAGES["en"]),
         )
@@ -102,8 +99,8 @@ def demo_config(
             notify_date=today - datetime.timedelta(days=7),
             enforcement_date=today + datetime.timedelta(days=21),
         )
-        migration = msgspec.structs.replace(migration, waves=(wave,))
-    return msgspec.structs.replace(config, organization=org, migration=migration)
+        migration = migration.replace(waves=(wave,))
+    return config.replace(organization=org, migration=migration)
 
 
 def demo_backend(

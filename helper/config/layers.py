@@ -14,10 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
-import msgspec
-
 from helper.config.keys import KEYS, PATH_KEYS, SECRET_KEYS, WAVE_FIELDS, sections
-from helper.config.model import CHECKS, Config, get_value, show
+from helper.config.model import CHECKS, get_value, show
+from helper.config.validate import build, check_types
 from helper.errors import ConfigError
 
 CODE: Final = "config-invalid"
@@ -131,62 +130,11 @@ def unknown_key(parent: str, name: str) -> str:
     return f"unknown key{hint}; expected one of: {', '.join(known)}"
 
 
-_TYPE_WORDS: Final = {
-    "str": "a string",
-    "int": "an integer",
-    "float": "a decimal number",
-    "bool": "true or false",
-    "object": "a table (section)",
-    "array": "a list",
-    "null": "nothing",
-    "date": "a date (YYYY-MM-DD)",
-    "datetime": "a date and time",
-    "time": "a time",
-    "bytes": "binary data",
-}
-
-
-def _words(type_name: str) -> str:
-    return _TYPE_WORDS.get(type_name, type_name)
-
-
-def _join(parent: str, name: str) -> str:
-    return f"{parent}.{name}" if parent else name
-
-
 def _got(layer: Layer, key: str) -> str:
     if key.split("[", 1)[0] in SECRET_KEYS:
         return ""
     value = lookup(layer.data, key)
     return "" if value is _MISSING else f" {show(value)}"
-
-
-def translate(exc: msgspec.ValidationError, layer: Layer) -> ConfigError:
-    """Turn msgspec's ``... - at `$.a.b``` message into our one-line format."""
-    text = str(exc)
-    message, sep, path = text.partition(" - at `$")
-    key = path.removesuffix("`").removeprefix(".") if sep else ""
-    for prefix, build in (
-        ("Object contains unknown field `", unknown_key),
-        (
-            "Object missing required field `",
-            lambda _parent, _name: "expected a value: this key is required",
-        ),
-    ):
-        if message.startswith(prefix):
-            name = message[len(prefix) :].removesuffix("`")
-            return fail(layer, _join(key, name), build(key, name))
-    if message.startswith("Expected `") and "`, got `" in message:
-        wanted, _, got = message[len("Expected `") :].partition("`, got `")
-        got = got.removesuffix("`")
-        return fail(
-            layer,
-            key,
-            f"expected {_words(wanted)}, got {_words(got)}{_got(layer, key)}",
-        )
-    if message.startswith("Invalid RFC3339 encoded date"):
-        return fail(layer, key, f"expected a date as YYYY-MM-DD, got{_got(layer, key)}")
-    return fail(layer, key, f"expected a valid value ({message})")
 
 
 def check_layer(layer: Layer) -> None:
@@ -196,10 +144,13 @@ def check_layer(layer: Layer) -> None:
         ConfigError: ``config-invalid``, naming the layer's file, the key and what
             was expected.
     """
-    try:
-        parsed = msgspec.convert(layer.data, Config, strict=True)
-    except msgspec.ValidationError as exc:
-        raise translate(exc, layer) from None
+    check_types(
+        layer.data,
+        lambda key, expected: fail(layer, key, expected),
+        unknown_key,
+        lambda key: _got(layer, key),
+    )
+    parsed = build(layer.data)
     for key in KEYS:
         if not layer.has(key):
             continue

@@ -15,20 +15,18 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
-import msgspec
-
 from helper.config.keys import KEYS
 from helper.config.layers import (
     Layer,
     check_layer,
     exists,
     fail,
-    invalid,
     merge,
     read_toml,
 )
 from helper.config.model import Config
 from helper.config.policy import POLICY, PolicySource, platform_policy
+from helper.config.validate import build
 from helper.errors import ConfigError
 
 CONFIG_FILE: Final = "config.toml"
@@ -89,17 +87,28 @@ def _save_policy(layer: Layer) -> None:
 
     Written only when it changed; a failure only costs the fallback.
     """
+    import json  # only with a managed policy
+
     doc = {"origin": layer.origin, "data": layer.data}
     try:
-        raw = msgspec.json.encode(doc)
+        raw = json.dumps(
+            doc, default=_iso_date, ensure_ascii=False, separators=(",", ":")
+        ).encode()
         path = _snapshot_path()
         if exists(path) and path.read_bytes() == raw:
             return
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(raw)
         os.replace(tmp, path)
-    except (OSError, TypeError, msgspec.EncodeError):
+    except (OSError, TypeError, ValueError):
         return
+
+
+def _iso_date(value: object) -> str:
+    """JSON for the dates of waves (read back by :func:`_saved_policy`)."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def _saved_policy() -> Layer | None:
@@ -110,15 +119,17 @@ def _saved_policy() -> Layer | None:
     """
     path = _snapshot_path()
     try:
-        doc = msgspec.json.decode(path.read_bytes(), type=dict[str, Any])
+        raw = path.read_bytes()
+    except OSError:
+        return None  # the usual case: no policy was ever seen here
+    import json  # only once there is a copy to read
+
+    try:
+        doc = json.loads(raw)
         data = doc["data"]
         origin = str(doc["origin"])
         if not isinstance(data, dict):
             return None
-        for wave in data.get("migration", {}).get("waves", []):
-            for name in ("notify_date", "enforcement_date"):
-                if isinstance(wave.get(name), str):
-                    wave[name] = datetime.date.fromisoformat(wave[name])
         # Its paths were checked absolute for the policy's own OS when saved.
         layer = Layer(
             POLICY,
@@ -127,9 +138,9 @@ def _saved_policy() -> Layer | None:
             isabs=lambda p: os.path.isabs(p) or ntpath.isabs(p),
         )
         check_layer(layer)
-    except (OSError, KeyError, TypeError, ValueError, AttributeError):
-        return None
-    except (msgspec.DecodeError, ConfigError):
+    except (OSError, KeyError, TypeError, ValueError, RecursionError, ConfigError):
+        # ValueError covers JSON that does not parse (JSONDecodeError); waves'
+        # dates are YYYY-MM-DD strings there, which the layer check accepts.
         return None
     return layer
 
@@ -205,10 +216,7 @@ def resolve(
     merged: dict[str, Any] = {}
     for layer in layers:
         merge(merged, layer.data)
-    try:
-        config = msgspec.convert(merged, Config, strict=True)
-    except msgspec.ValidationError as exc:  # pragma: no cover - layers are checked
-        raise invalid("merged configuration", "", str(exc)) from None
+    config = build(merged)  # every layer was checked, so the merge is valid
     sources = {key: _setter(layers, key) for key in KEYS}
     _check_merged(config, layers, sources)
     return Resolved(config, layers, sources)

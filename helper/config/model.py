@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: MIT
-"""The configuration model: msgspec Structs whose defaults are the built-in layer.
+"""The configuration model: frozen records whose defaults are the built-in layer.
 
-msgspec checks the types and rejects unknown keys (``forbid_unknown_fields``: a
-misspelt key silently ignored is how IT loses a day); :data:`CHECKS` holds the
+:mod:`helper.config.validate` checks each layer's types and rejects unknown keys
+(a misspelt key silently ignored is how IT loses a day); :data:`CHECKS` holds the
 checks types cannot express (https URLs, GUIDs, date order...). Each check gets
 the converted value of one key and returns ``None`` or ``(suffix, expectation)``.
+The records are :class:`~helper.config.record.Record`, not msgspec Structs: the
+window reads the configuration before its first paint (see record.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime
 from collections.abc import Callable
 from typing import Any, Final
 
-import msgspec
+from helper.config.record import Record
 
 DEFAULT_DISCOVERY_URL: Final = (
     "https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc"
@@ -25,7 +27,7 @@ MAX_DEFERRALS: Final = 100
 MAX_REMINDER_HOURS: Final = 24 * 365
 
 
-class Organization(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class Organization(Record):
     """Who runs the migration, as shown in the window.
 
     Attributes:
@@ -45,7 +47,7 @@ class Organization(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     message: str = ""
 
 
-class Tenant(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class Tenant(Record):
     """The Microsoft Entra tenant and the helper's app registration.
 
     Attributes:
@@ -54,12 +56,14 @@ class Tenant(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
         serial_hmac_key: a tenant secret used to HMAC serial numbers in reports.
     """
 
+    _hidden = frozenset({"serial_hmac_key"})
+
     tenant_id: str = ""
     client_id: str = ""
     serial_hmac_key: str = ""
 
 
-class Enrollment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class Enrollment(Record):
     """How the device enrolls in Intune.
 
     Attributes:
@@ -71,7 +75,7 @@ class Enrollment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     upn_domain_hint: str = ""
 
 
-class Wave(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class Wave(Record):
     """One migration wave.
 
     Attributes:
@@ -87,7 +91,7 @@ class Wave(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     name: str = ""
 
 
-class Migration(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class Migration(Record):
     """The migration campaign.
 
     Attributes:
@@ -108,7 +112,7 @@ class Migration(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     reminder_hours: int = 24
 
 
-class Reporting(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class Reporting(Record):
     """Status reports to the collector.
 
     Attributes:
@@ -124,7 +128,7 @@ class Reporting(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     device_code_fallback: bool = True
 
 
-class UiConfig(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class UiConfig(Record):
     """The window.
 
     Attributes:
@@ -134,7 +138,7 @@ class UiConfig(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     language: str = ""
 
 
-class CatalogueConfig(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class CatalogueConfig(Record):
     """The vendor catalogue.
 
     Attributes:
@@ -145,17 +149,17 @@ class CatalogueConfig(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     extra_dir: str = ""
 
 
-class Config(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class Config(Record):
     """The whole configuration. ``Config()`` is the built-in defaults layer."""
 
     privacy_notice_url: str = ""
-    organization: Organization = msgspec.field(default_factory=Organization)
-    tenant: Tenant = msgspec.field(default_factory=Tenant)
-    enrollment: Enrollment = msgspec.field(default_factory=Enrollment)
-    migration: Migration = msgspec.field(default_factory=Migration)
-    reporting: Reporting = msgspec.field(default_factory=Reporting)
-    ui: UiConfig = msgspec.field(default_factory=UiConfig)
-    catalogue: CatalogueConfig = msgspec.field(default_factory=CatalogueConfig)
+    organization: Organization = Organization()
+    tenant: Tenant = Tenant()
+    enrollment: Enrollment = Enrollment()
+    migration: Migration = Migration()
+    reporting: Reporting = Reporting()
+    ui: UiConfig = UiConfig()
+    catalogue: CatalogueConfig = CatalogueConfig()
 
 
 def get_value(config: Config, key: str) -> Any:

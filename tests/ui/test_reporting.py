@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import msgspec
 import pytest
 import trustme
 from pytestqt.qtbot import QtBot
@@ -27,8 +26,7 @@ def server() -> Iterator[ReportServer]:
 
 
 def _config(url: str, enabled: bool = True) -> Config:
-    return msgspec.structs.replace(
-        Config(),
+    return Config().replace(
         reporting=Reporting(
             enabled=enabled, collector_url=url, api_scope="api://x/.default"
         ),

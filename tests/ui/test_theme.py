@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import msgspec
 import pytest
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QWidget
@@ -31,7 +30,7 @@ def test_contrast_ratio() -> None:
 
 def brand(accent: str, name: str = "Contoso") -> theme.Branding:
     org = Organization(name=name, accent_color=accent)
-    return theme.branding(msgspec.structs.replace(Config(), organization=org))
+    return theme.branding(Config().replace(organization=org))
 
 
 def test_header_uses_the_accent_unless_high_contrast(
