@@ -245,13 +245,34 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
         "status": _cmd_status,
         "report": _cmd_report,
     }
+    if args.command in commands:
+        command = commands[args.command]
+
+        def run() -> int:
+            from helper.msgspec_lean import import_msgspec_lean
+
+            import_msgspec_lean()
+            return command(args)
+
+    elif gui is None:
+        parser.print_help()
+        return EXIT_USAGE
+    else:
+        launch = gui
+
+        def run() -> int:
+            return launch(argv)
+
+    return run_guarded(args.command, run, verbose=args.verbose)
+
+
+def run_guarded(command: str | None, run: Callable[[], int], *, verbose: bool) -> int:
+    """Run a command: IT's and the user's errors as one line, anything else
+    logged with its traceback and summed up in one line (never a traceback on
+    the terminal). ui.entry runs a plain launch of the window through it too.
+    """
     try:
-        if args.command in commands:
-            return commands[args.command](args)
-        if gui is None:
-            parser.print_help()
-            return EXIT_USAGE
-        return gui(argv)
+        return run()
     except HelperError as exc:
         sys.stderr.write(f"{APP_ID}: {exc.message}\n")
         return EXIT_CONFIG if exc.code in _IT_CONFIG_ERRORS else EXIT_USAGE
@@ -262,8 +283,8 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
 
         from helper.logsetup import setup_logging
 
-        setup_logging(verbose=args.verbose)  # read-only commands log only here
-        logging.getLogger(__name__).exception("unexpected error in %s", args.command)
+        setup_logging(verbose=verbose)  # read-only commands log only here
+        logging.getLogger(__name__).exception("unexpected error in %s", command)
         from helper.logsetup import log_file, redact
 
         try:

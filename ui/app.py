@@ -10,11 +10,13 @@ stylesheet (``ui.theme``) → main window → first paint → the crash dialog h
 Some things wait for the first paint, to keep the start-up short
 (tests/bench_gui.py measures it against a bare Qt window): the crash dialog
 hook (until then an exception propagates out of :func:`run` to the command
-line, which logs it), the window icon, and the single-instance claim when no
-helper of this user can be running (:func:`instance_may_be_running`).
+line, which logs it), the window icon, the menus' actions and the reporting
+controller, the single-instance claim when no helper of this user can be
+running (:func:`instance_may_be_running`), and garbage collection
+(:func:`resume_garbage_collection`; ui.entry turns it off before importing Qt).
 
-Nothing heavy loads before the first paint: no msal, httpx or keyring (they load
-on first use, off the GUI thread), no detection, no playbooks. With
+Nothing heavy loads before the first paint: no msgspec, msal, httpx or keyring
+(they load on first use, off the GUI thread), no detection, no playbooks. With
 ``HELPER_FIRST_PAINT_EXIT=1`` the process prints ``first-paint`` on stdout and
 quits as soon as the first page is painted (the start-up benchmark).
 
@@ -32,6 +34,7 @@ here costs the command line nothing.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -50,6 +53,7 @@ from helper import APP_ID, APP_NAME, BUNDLE_ID, __version__
 if TYPE_CHECKING:
     from helper.config.model import Config
     from ui.main_window import MainWindow
+    from ui.reporting import ReportingController
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +99,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What a launch without arguments (the shortcut, a double click) gives: building
+# the parser costs 3 ms of start-up, as argparse looks up its translations.
+# tests/ui/test_app.py checks these against the parser.
+DEFAULT_ARGS: Final = argparse.Namespace(
+    command=None,
+    config=None,
+    verbose=False,
+    lang=None,
+    demo=None,
+    screenshots=None,
+    reminder=False,
+)
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The GUI's arguments (the global ``--config`` and ``-v`` included)."""
+    if not argv:
+        return argparse.Namespace(**vars(DEFAULT_ARGS))
     args, unknown = _parser().parse_known_args(list(argv))
     if unknown:
         log.info("ignored arguments: %s", unknown)
@@ -190,22 +210,28 @@ def build_window(
 
     if not demo:
         from ui.main_window import live_backend
-        from ui.reporting import ReportingController
 
-        reporting = ReportingController(config)
-        window = MainWindow(
+        # The reporting controller (and its sign-in menu action) is built after
+        # the first paint, before the journey starts on the state worker.
+        built: list[ReportingController] = []
+
+        def reporting(parent: QObject) -> ReportingController:
+            from ui.reporting import ReportingController
+
+            built.append(ReportingController(config, parent))
+            return built[0]
+
+        return MainWindow(
             config,
             lang=lang,
             autostart=autostart,
             config_path=config_path,
-            reporting=reporting,
+            reporting_factory=reporting,
             # Runs on the state worker: the service (httpx, msal) loads there.
             backend_factory=lambda: live_backend(
-                config, reporter=reporting.build_reporter()
+                config, reporter=built[0].build_reporter()
             ),
         )
-        reporting.setParent(window)
-        return window
     from ui.demo import demo_backend, demo_config
 
     shown = demo_config(config, lang=lang)
@@ -250,6 +276,18 @@ def set_window_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
+def resume_garbage_collection() -> None:
+    """Turn collection back on after start-up (ui.entry turned it off).
+
+    What start-up built (Qt's wrappers, modules, the window) lives as long as
+    the process: frozen, it is never scanned again, so later collections on the
+    GUI thread stay short.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 class _AfterFirstPaint(QObject):
     """What waits until the first page is on screen: the crash dialog hook, the
     window icon and, usually, the single-instance claim.
@@ -269,6 +307,7 @@ class _AfterFirstPaint(QObject):
 
     @Slot()
     def run(self) -> None:
+        resume_garbage_collection()
         from helper.logsetup import setup_logging
 
         # The log file waits for the first paint (logging costs 4 ms before it);
@@ -322,9 +361,6 @@ def run(argv: Sequence[str]) -> int:
                 if instance is None:
                     return EXIT_OK  # the running helper was asked to show itself
 
-    from ui.entry import import_msgspec_lean
-
-    import_msgspec_lean()
     from helper.config import load_config
     from helper.errors import HelperError
 
@@ -350,6 +386,7 @@ def run(argv: Sequence[str]) -> int:
     theme.apply(app)
 
     if args.screenshots is not None:
+        resume_garbage_collection()  # a long walk: no first paint to wait for
         after = optional_module("ui.errors")
         if after is not None:
             after.install_excepthook(app)

@@ -161,11 +161,11 @@ def install_translators(
         # left-to-right, Qt's default, so only others pay for it.
         app.setLayoutDirection(qlocale.textDirection())
     _language = chosen
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     catalogues = [(CATALOGUE, translations_dir())]
     if chosen != SOURCE_LANGUAGE:
         # Qt's strings are English already; in English, ours only add the
         # plural forms ("%n file(s)" → "1 file", "2 files").
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         catalogues.insert(0, (QT_CATALOGUE, qt_dir))
     for name, folder in catalogues:
         translator = QTranslator(app)

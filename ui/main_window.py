@@ -32,7 +32,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -457,6 +456,9 @@ class MainWindow(QMainWindow):
         reporting: the reporting service, optional: anything with ``status()``
             returning an object with ``queued`` and ``state`` (the done page
             shows what is waiting to be sent).
+        reporting_factory: builds the reporting service after the first paint
+            (given the window as its parent), when ``reporting`` is not given:
+            the live window's controller and its menu action wait until then.
         autostart: start the journey right after the first paint.
         config_path: the ``--config`` file (the helpdesk panel shows where each
             setting came from).
@@ -477,6 +479,7 @@ class MainWindow(QMainWindow):
         backend_factory: BackendFactory | None = None,
         demo: str | None = None,
         reporting: object | None = None,
+        reporting_factory: Callable[[QObject], object] | None = None,
         autostart: bool = True,
         config_path: Path | None = None,
     ) -> None:
@@ -485,6 +488,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.demo = demo
         self.reporting = reporting
+        self._reporting_factory = reporting_factory
         self.brand = theme.branding(config)
         self.pages_shown: list[str] = []
         self.pending_dialog: QWidget | None = None
@@ -556,7 +560,7 @@ class MainWindow(QMainWindow):
         welcome = WelcomePage(self)
         welcome.painted.connect(self._on_first_paint)
         self._add_page(welcome)
-        self._build_menus()
+        self._build_menu_bar()
         self.show_page("welcome")
         line = self.fontMetrics().height()
         self.resize(line * 52, line * 44)
@@ -608,9 +612,19 @@ class MainWindow(QMainWindow):
         self.demo_banner = banner
         return banner
 
-    def _build_menus(self) -> None:
+    def _build_menu_bar(self) -> None:
+        """The menu bar and its menus, empty: their actions come after the first
+        paint (:meth:`_fill_menus`), and the bar's height is known already, so
+        nothing moves then."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        self.file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+
+    def _fill_menus(self) -> None:
+        # Imported here: their types cost 1 ms to set up, after the first paint.
+        from PySide6.QtGui import QAction, QKeySequence
+
+        file_menu = self.file_menu
         quit_action = QAction(translate("MainWindow", "&Quit"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -624,7 +638,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self.sign_in_action)
             file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu = self.help_menu
         self.helpdesk_action = QAction(
             translate("MainWindow", "&Helpdesk panel…"), self
         )
@@ -1018,6 +1032,9 @@ class MainWindow(QMainWindow):
         self._painted = True
         self.first_painted.emit()
         first_paint_done()
+        if self.reporting is None and self._reporting_factory is not None:
+            self.reporting = self._reporting_factory(self)
+        self._fill_menus()
         # Now that reading it costs nothing visible: in high contrast the header
         # drops the accent colour for the palette's highlight.
         theme.paint_header(self.header, self.brand)

@@ -36,6 +36,14 @@ def test_arguments() -> None:
     assert app_module.parse_args([]).demo is None
 
 
+def test_a_launch_without_arguments_skips_the_parser_with_the_same_result() -> None:
+    parsed, unknown = app_module._parser().parse_known_args([])
+    assert unknown == []
+    assert app_module.parse_args([]) == parsed
+    # A copy each time: nobody changes the defaults for the next launch.
+    assert app_module.parse_args([]) is not app_module.DEFAULT_ARGS
+
+
 @pytest.mark.skipif(os.name == "nt", reason="POSIX socket files")
 def test_instance_precheck_looks_for_the_socket_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -63,7 +71,7 @@ def test_instance_precheck_matches_single_instance(
 def test_msgspec_lean_import_leaves_typing_extensions_importable() -> None:
     code = (
         "import sys\n"
-        "from ui.entry import import_msgspec_lean\n"
+        "from helper.msgspec_lean import import_msgspec_lean\n"
         "import_msgspec_lean()\n"
         "assert 'msgspec' in sys.modules\n"
         "assert 'typing_extensions' not in sys.modules\n"

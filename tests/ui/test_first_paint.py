@@ -6,7 +6,7 @@ process with ``HELPER_FIRST_PAINT_EXIT=1``: it prints ``first-paint`` when the
 first page has been painted and quits. At that moment msal, httpx and keyring
 must not be loaded (sign-in and reporting load them on first use, off the GUI
 thread), nor detection, the journey engine or the playbooks (they load on the
-state worker after the paint).
+state worker after the paint), nor msgspec.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ LATER = (
     "helper.detect.engine",
     "helper.catalogue",
     "PySide6.QtNetwork",
+    # 8 ms of start-up: the configuration the first page needs is plain Python.
+    "msgspec",
 )
 
 CHILD = f"""
