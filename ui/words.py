@@ -375,13 +375,25 @@ def deadline_text(due: Deadline, lang: str = "") -> str:
     """The deadline in one sentence: its date and the days left.
 
     Args:
-        due: the device's deadline (``view.deadline`` or
-            :func:`helper.journey.deadlines.deadline`).
+        due: the device's deadline (``view.deadline``).
         lang: the window's language, for the date (default: QLocale's default).
     """
-    date = format_date(due.enforcement_date, lang)
-    days = due.days_left
-    if due.phase == "before-notify":
+    return deadline_sentence(due.enforcement_date, due.days_left, due.phase, lang)
+
+
+def deadline_sentence(
+    enforcement_date: datetime.date, days: int, phase: str, lang: str = ""
+) -> str:
+    """:func:`deadline_text` from its parts (the first page has no view yet).
+
+    Args:
+        enforcement_date: the wave's enforcement date.
+        days: days left (:func:`helper.journey.calendar.days_left`).
+        phase: the phase code (:func:`helper.journey.calendar.phase_of`).
+        lang: the window's language, for the date.
+    """
+    date = format_date(enforcement_date, lang)
+    if phase == "before-notify":
         return arg(
             translate(
                 "Words",
@@ -390,14 +402,14 @@ def deadline_text(due: Deadline, lang: str = "") -> str:
             ),
             date,
         )
-    if due.phase == "notify":
+    if phase == "notify":
         return arg(
             translate(
                 "Words", "Please move this device by %1 (%n day(s) left).", None, days
             ),
             date,
         )
-    if due.phase == "final-days":
+    if phase == "final-days":
         return arg(
             translate(
                 "Words",

@@ -18,23 +18,46 @@ Phases (codes; ui/ owns the words):
 - ``overdue``: today ≥ enforcement_date (0 days left or fewer): conditional
   access applies, deferring is no longer possible.
 
-Import-light: ``status`` uses it.
+Import-light: ``status`` uses it. The pure calendar functions are in
+:mod:`helper.journey.calendar` (no msgspec: the window's first page uses them).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
+from helper.journey.calendar import (
+    FINAL_DAYS,
+    Phase,
+    days_left,
+    local_midnight,
+    local_today,
+    phase_of,
+    pick_wave,
+)
+
 if TYPE_CHECKING:
-    from helper.config.model import Migration, Wave
+    from helper.config.model import Migration
 
-FINAL_DAYS: Final = 3
+__all__ = [
+    "FINAL_DAYS",
+    "Deadline",
+    "Deferral",
+    "DeferralBlock",
+    "Phase",
+    "days_left",
+    "deadline",
+    "deferral",
+    "local_midnight",
+    "local_today",
+    "next_reminder",
+    "phase_of",
+    "pick_wave",
+]
 
-Phase = Literal["before-notify", "notify", "final-days", "overdue"]
 DeferralBlock = Literal["deferrals-disabled", "deferrals-exhausted", "overdue"]
 
 
@@ -80,63 +103,6 @@ class Deferral(msgspec.Struct, frozen=True):
     blocked: DeferralBlock | None = None
 
 
-def local_today(
-    now: datetime.datetime, tz: datetime.tzinfo | None = None
-) -> datetime.date:
-    """Today's calendar date in the user's time zone (``tz``; None: the system's)."""
-    return now.astimezone(tz).date()
-
-
-def local_midnight(
-    day: datetime.date, tz: datetime.tzinfo | None = None
-) -> datetime.datetime:
-    """The instant ``day`` starts in the user's time zone, as an aware UTC datetime."""
-    naive = datetime.datetime.combine(day, datetime.time())
-    # A naive datetime's astimezone() reads it as system local time, daylight
-    # saving included: what "the user's local midnight" means without a tz.
-    local = naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
-    return local.astimezone(datetime.UTC)
-
-
-def pick_wave(
-    waves: Sequence[Wave], today: datetime.date, wave_id: str | None = None
-) -> Wave | None:
-    """The wave of this device.
-
-    The one named ``wave_id`` when it exists; otherwise the first wave (in
-    configuration order) whose enforcement date is still ahead; otherwise the
-    last one (every wave is past: the device is overdue against the last).
-
-    Args:
-        waves: ``config.migration.waves``.
-        today: today's local date.
-        wave_id: the wave IT assigned to this device, if any. An id that matches
-            no wave is ignored (a typo must not remove the deadline).
-    """
-    if not waves:
-        return None
-    if wave_id:
-        for wave in waves:
-            if wave.id == wave_id:
-                return wave
-    for wave in waves:
-        if wave.enforcement_date > today:
-            return wave
-    return waves[-1]
-
-
-def phase_of(today: datetime.date, wave: Wave, final_days: int = FINAL_DAYS) -> Phase:
-    """The phase of ``today`` against a wave (see the module docstring)."""
-    days_left = (wave.enforcement_date - today).days
-    if days_left <= 0:
-        return "overdue"
-    if today < wave.notify_date:
-        return "before-notify"
-    if days_left <= final_days:
-        return "final-days"
-    return "notify"
-
-
 def deadline(
     migration: Migration,
     now: datetime.datetime,
@@ -164,7 +130,7 @@ def deadline(
         notify_date=wave.notify_date,
         enforcement_date=wave.enforcement_date,
         today=today,
-        days_left=(wave.enforcement_date - today).days,
+        days_left=days_left(today, wave),
         phase=phase_of(today, wave, final_days),
         enforced_at=local_midnight(wave.enforcement_date, tz),
     )

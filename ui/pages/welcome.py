@@ -19,18 +19,29 @@ from ui.pages.common import Page, card, make_button, wrapped_label
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
-    from helper.journey.deadlines import Deadline
     from helper.journey.engine import JourneyView
     from ui.main_window import MainWindow
 
 
-def current_deadline(window: MainWindow) -> Deadline | None:
-    """The deadline from IT's waves (before the journey has a view)."""
-    if not window.config.migration.waves:
-        return None
-    from helper.journey.deadlines import deadline
+def current_deadline_text(window: MainWindow) -> str:
+    """The deadline sentence from IT's waves, before the journey has a view
+    ("" without waves). The same wave as the journey's: the device's own
+    (``migration.wave``), else the first still ahead."""
+    migration = window.config.migration
+    if not migration.waves:
+        return ""
+    from helper.journey.calendar import days_left, local_today, phase_of, pick_wave
 
-    return deadline(window.config.migration, datetime.datetime.now(datetime.UTC))
+    today = local_today(datetime.datetime.now(datetime.UTC))
+    wave = pick_wave(migration.waves, today, migration.wave or None)
+    if wave is None:
+        return ""
+    return words.deadline_sentence(
+        wave.enforcement_date,
+        days_left(today, wave),
+        phase_of(today, wave),
+        window.lang,
+    )
 
 
 class WelcomePage(Page):
@@ -67,7 +78,7 @@ class WelcomePage(Page):
         self.deadline.setFont(theme.scaled_font(self.font(), 1.1, bold=True))
         self.deadline.setAccessibleName(self.tr("Deadline"))
         body.addWidget(self.deadline)
-        self._show_deadline(current_deadline(window))
+        self._show_deadline_text(current_deadline_text(window))
 
         steps, steps_layout = card(self.body)
         heading = QLabel(self.tr("What will happen"), steps)
@@ -139,15 +150,15 @@ class WelcomePage(Page):
         self.set_buttons([], self.start_button)
         self._painted = False
 
-    def _show_deadline(self, due: Deadline | None) -> None:
-        if due is None:
-            self.deadline.hide()
-            return
-        self.deadline.setText(words.deadline_text(due, self.window_.lang))
-        self.deadline.show()
+    def _show_deadline_text(self, text: str) -> None:
+        self.deadline.setText(text)
+        self.deadline.setVisible(bool(text))
 
     def show_view(self, view: JourneyView) -> None:
-        self._show_deadline(view.deadline)
+        due = view.deadline
+        self._show_deadline_text(
+            "" if due is None else words.deadline_text(due, self.window_.lang)
+        )
         if view.begun and view.resumed_from is not None and view.stage != "done":
             self.start_button.setText(self.tr("&Continue where you left off"))
             self.start_button.setAccessibleName(self.tr("Continue where you left off"))
