@@ -118,9 +118,21 @@ app.exec()
 
 
 def _env(home: str) -> dict[str, str]:
+    """The environment of a user whose IT deployed the example configuration.
+
+    The helper finds its folders as on a real machine (platformdirs, through
+    the XDG variables pointed at ``home``), not through ``HELPER_HOME``, and the
+    first page shows what a deployment shows: branding, IT's message, the
+    device's wave and its deadline, the privacy notice.
+    """
     env = dict(os.environ)
+    env.pop("HELPER_HOME", None)
+    for name in ("CONFIG", "DATA", "CACHE", "STATE"):
+        env[f"XDG_{name}_HOME"] = os.path.join(home, name.lower())
+    config = Path(env["XDG_CONFIG_HOME"]) / "intune-migration-helper" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_bytes((REPO / "resources" / "config.example.toml").read_bytes())
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env["HELPER_HOME"] = home
     env["HELPER_FIRST_PAINT_EXIT"] = "1"
     # The offscreen plugin's propagateSizeHints() warning: noise on stderr.
     env["QT_LOGGING_RULES"] = "*.warning=false"

@@ -33,7 +33,6 @@ here costs the command line nothing.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
 import logging
@@ -49,6 +48,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from helper import APP_ID, APP_NAME, BUNDLE_ID, __version__
+from ui.startup import Startup, prepare
 
 if TYPE_CHECKING:
     from helper.config.model import Config
@@ -74,53 +74,6 @@ class HelperApplication(QApplication):
         sys.stdout.write(f"{FIRST_PAINT_MARKER}\n")
         sys.stdout.flush()
         self.quit()
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=f"{APP_ID} gui", description="Open the migration window."
-    )
-    parser.add_argument("command", nargs="?", choices=["gui"], help=argparse.SUPPRESS)
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration")
-    parser.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--lang", metavar="LANG", help="fr or en (default: system)")
-    parser.add_argument(
-        "--demo", metavar="SCENARIO", help="run the journey on a simulated device"
-    )
-    parser.add_argument(
-        "--screenshots",
-        type=Path,
-        metavar="DIR",
-        help="save one PNG per page of demo journeys in DIR, then exit",
-    )
-    parser.add_argument(
-        "--reminder", action="store_true", help="started by a login reminder"
-    )
-    return parser
-
-
-# What a launch without arguments (the shortcut, a double click) gives: building
-# the parser costs 3 ms of start-up, as argparse looks up its translations.
-# tests/ui/test_app.py checks these against the parser.
-DEFAULT_ARGS: Final = argparse.Namespace(
-    command=None,
-    config=None,
-    verbose=False,
-    lang=None,
-    demo=None,
-    screenshots=None,
-    reminder=False,
-)
-
-
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """The GUI's arguments (the global ``--config`` and ``-v`` included)."""
-    if not argv:
-        return argparse.Namespace(**vars(DEFAULT_ARGS))
-    args, unknown = _parser().parse_known_args(list(argv))
-    if unknown:
-        log.info("ignored arguments: %s", unknown)
-    return args
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -334,14 +287,18 @@ class _AfterFirstPaint(QObject):
         self.instance = instance
 
 
-def run(argv: Sequence[str]) -> int:
+def run(argv: Sequence[str], startup: Startup | None = None) -> int:
     """Start the window; returns the exit code.
 
     Args:
         argv: the command line after the program name (``gui`` and the global
             options may be in it).
+        startup: the options and configuration ui.entry read before importing
+            Qt; None reads them here.
     """
-    args = parse_args(argv)
+    if startup is None:
+        startup = prepare(argv)
+    args = startup.args
     if args.screenshots is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # whatever the machine has
     benchmark = bool(os.environ.get(FIRST_PAINT_ENV))
@@ -361,18 +318,15 @@ def run(argv: Sequence[str]) -> int:
                 if instance is None:
                     return EXIT_OK  # the running helper was asked to show itself
 
-    from helper.config import load_config
-    from helper.errors import HelperError
-
-    try:
-        config = load_config(args.config)
-    except HelperError as exc:
-        _fail(exc.message)
+    if startup.error is not None or startup.config is None:
+        _fail(startup.error.message if startup.error else "no configuration")
         return EXIT_CONFIG
+    config = startup.config
     lang = install_translators(app, args.lang, config.ui.language)
 
     if args.demo:
         # A mistyped scenario is one clear line, not a window that fails later.
+        from helper.errors import HelperError
         from helper.journey.scenarios import load_scenario
 
         try:

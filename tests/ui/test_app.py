@@ -21,27 +21,28 @@ from helper.config.model import Config
 from tests.conftest import REPO
 from tests.ui.conftest import WindowFactory, click, settle
 from ui import app as app_module
+from ui import startup
 from ui.main_window import MainWindow
 
 
 def test_arguments() -> None:
-    args = app_module.parse_args(
+    args = startup.parse_args(
         ["--config", "x.toml", "gui", "--demo", "ws1-windows", "--lang", "fr"]
     )
     assert args.command == "gui"
     assert args.config == Path("x.toml")
     assert args.demo == "ws1-windows" and args.lang == "fr"
-    args = app_module.parse_args(["--screenshots", "out", "--reminder", "-v"])
+    args = startup.parse_args(["--screenshots", "out", "--reminder", "-v"])
     assert args.screenshots == Path("out") and args.reminder
-    assert app_module.parse_args([]).demo is None
+    assert startup.parse_args([]).demo is None
 
 
 def test_a_launch_without_arguments_skips_the_parser_with_the_same_result() -> None:
-    parsed, unknown = app_module._parser().parse_known_args([])
+    parsed, unknown = startup._parser().parse_known_args([])
     assert unknown == []
-    assert app_module.parse_args([]) == parsed
+    assert startup.parse_args([]) == parsed
     # A copy each time: nobody changes the defaults for the next launch.
-    assert app_module.parse_args([]) is not app_module.DEFAULT_ARGS
+    assert startup.parse_args([]) is not startup.DEFAULT_ARGS
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX socket files")
