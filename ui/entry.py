@@ -69,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(args)
     if _straight_to_window(args):
+        gc.disable()  # from here already (see launch_gui)
         from helper.cli import run_guarded
 
         return run_guarded("gui", lambda: launch_gui(args), verbose=False)

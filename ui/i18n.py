@@ -23,7 +23,7 @@ import logging
 import os
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from helper.resources import resource_path
@@ -165,6 +165,8 @@ def install_translators(
     if chosen != SOURCE_LANGUAGE:
         # Qt's strings are English already; in English, ours only add the
         # plural forms ("%n file(s)" → "1 file", "2 files").
+        from PySide6.QtCore import QLibraryInfo
+
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         catalogues.insert(0, (QT_CATALOGUE, qt_dir))
     for name, folder in catalogues:

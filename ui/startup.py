@@ -101,6 +101,13 @@ def prepare(argv: Sequence[str]) -> Startup:
 
     args = parse_args(argv)
     try:
-        return Startup(args, load_config(args.config))
+        config = load_config(args.config)
     except HelperError as exc:
         return Startup(args, None, exc)
+    # Plain-Python modules the first page uses, imported now rather than after
+    # Qt, which inspects the source of each module imported after it.
+    import helper.resources
+
+    if config.migration.waves:
+        import helper.journey.calendar  # noqa: F401
+    return Startup(args, config)
