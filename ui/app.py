@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: MIT
 """Start the window (``intune-migration-helper [gui]``).
 
-Bootstrap order (STYLE §3.8): :class:`HelperApplication` → application name,
-organization, version and desktop file name → one instance per user
-(``ui.single_instance``) → configuration → translators (``ui.i18n``) →
-stylesheet (``ui.theme``) → main window → first paint → the crash dialog hook
-(``ui.errors``) → the journey starts on the state worker.
+Bootstrap order (STYLE §3.8): options and configuration, before Qt is
+imported (``ui.startup``, called by ui.entry) → :class:`HelperApplication` →
+application name, organization, version and desktop file name → one instance
+per user (``ui.single_instance``) → configuration errors shown → translators
+(``ui.i18n``) → main window (its look from the palette: ``ui.theme``, no
+application stylesheet) → first paint → the crash dialog hook (``ui.errors``)
+→ the journey starts on the state worker.
 
 Some things wait for the first paint, to keep the start-up short
 (tests/bench_gui.py measures it against a bare Qt window): the crash dialog
@@ -334,10 +336,6 @@ def run(argv: Sequence[str], startup: Startup | None = None) -> int:
         except HelperError as exc:
             _fail(exc.message)
             return EXIT_USAGE
-
-    from ui import theme
-
-    theme.apply(app)
 
     if args.screenshots is not None:
         resume_garbage_collection()  # a long walk: no first paint to wait for

@@ -30,7 +30,8 @@ EXIT_NO_DISPLAY = 4
 
 def launch_gui(argv: Sequence[str]) -> int:
     """Start the window; on a machine with no display, say so in one line."""
-    if not _has_display():
+    # --screenshots draws offscreen (ui.app): it needs no display.
+    if not _has_display() and "--screenshots" not in argv:
         print(
             "intune-migration-helper: no display found, so the window cannot open. "
             "Try `intune-migration-helper detect` to see what manages this device.",

@@ -531,9 +531,7 @@ class MainWindow(QMainWindow):
         self.strip.setAccessibleName(translate("MainWindow", "Progress"))
         inner.addWidget(self.strip)
         self.notice = QFrame(central)
-        self.notice.setObjectName(theme.NOTICE)
-        notice_layout = QVBoxLayout(self.notice)
-        notice_layout.setContentsMargins(0, 0, 0, 0)
+        notice_layout = theme.notice_layout(self.notice)
         self.notice_label = wrapped_label("", self.notice)
         self.notice_label.setAccessibleName(translate("MainWindow", "Notice"))
         notice_layout.addWidget(self.notice_label)
@@ -595,7 +593,7 @@ class MainWindow(QMainWindow):
 
     def _build_demo_banner(self, parent: QWidget, demo: str) -> QWidget:
         banner = QFrame(parent)
-        banner.setObjectName(theme.DEMO_BANNER)
+        theme.style_demo_banner(banner)
         row = QHBoxLayout(banner)
         text = words.arg(
             translate(

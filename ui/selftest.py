@@ -144,10 +144,8 @@ def self_test(argv: Sequence[str] = ()) -> str:
     from PySide6.QtGui import QGuiApplication
 
     from ui import app as ui_app
-    from ui import theme
 
     app = ui_app.make_application()
-    theme.apply(app)
     facts = list(state.facts.values())
     try:
         facts.append(check_qt_catalogues(app))

@@ -198,12 +198,15 @@ def read_toml(path: Path, name: str) -> Layer:
         raw = path.read_bytes()
     except OSError as exc:
         raise invalid(str(path), "", f"cannot be read: {exc.strerror or exc}") from None
+    # Notepad and PowerShell 5 still write a byte-order mark. Dropped by hand:
+    # the utf-8-sig codec is one more module to import before the first paint.
+    bom = raw.startswith(b"\xef\xbb\xbf")
     try:
-        # utf-8-sig: Notepad and PowerShell 5 still write a byte-order mark.
-        text = raw.decode("utf-8-sig")
+        text = raw[3:].decode() if bom else raw.decode()
     except UnicodeDecodeError as exc:
+        where = exc.start + (3 if bom else 0)
         raise invalid(
-            str(path), "", f"expected UTF-8 text, found byte {exc.start} invalid"
+            str(path), "", f"expected UTF-8 text, found byte {where} invalid"
         ) from None
     # tomllib only when a TOML file exists: the detect start-up budget.
     import tomllib

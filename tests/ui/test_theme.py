@@ -64,10 +64,38 @@ def test_fonts_scale_with_the_system_font(qapp: object) -> None:
     assert theme.scaled_font(base, 1.5).pointSizeF() == pytest.approx(15.0)
     base.setPointSizeF(20.0)
     assert theme.scaled_font(base, 1.5, bold=True).pointSizeF() == pytest.approx(30.0)
-    # No fixed sizes, no hard-coded colours in the stylesheet: palette roles only.
-    assert "font-size" not in theme.STYLESHEET
-    assert not re.search(r"#[0-9a-fA-F]{3,6}\b|rgb\(", theme.STYLESHEET)
+    # No fixed sizes, no hard-coded colours in the one stylesheet: palette roles.
+    assert "font-size" not in theme.DEMO_BANNER_STYLE
+    assert not re.search(r"#[0-9a-fA-F]{3,6}\b|rgb\(", theme.DEMO_BANNER_STYLE)
 
 
 def test_logo_is_optional(tmp_path: object) -> None:
     assert theme.logo_pixmap(brand("#0F6CBD"), 40) is None
+
+
+def test_cards_and_notices_follow_the_palette_without_a_stylesheet(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QApplication, QFrame
+
+    from ui.main_window import MainWindow
+    from ui.pages.steps import HintList
+
+    window = MainWindow(Config(), autostart=False)
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # Qt's stylesheet style would slow every widget (start-up, painting).
+    assert app.styleSheet() == ""
+    cards = [f for f in window.findChildren(QFrame) if f.objectName() == theme.CARD]
+    assert cards, "the welcome page shows its cards"
+    for frame in cards:
+        assert frame.frameShape() == QFrame.Shape.StyledPanel
+        assert frame.autoFillBackground()
+        assert frame.backgroundRole() == QPalette.ColorRole.Base
+    hints = HintList(["Restart the device, then try again."])
+    qtbot.addWidget(hints)
+    stripe = hints.layout().itemAt(0).widget()  # type: ignore[union-attr]
+    assert stripe is not None and stripe.width() <= theme.NOTICE_STRIPE_WIDTH
+    assert stripe.backgroundRole() == QPalette.ColorRole.Highlight
+    assert stripe.autoFillBackground()

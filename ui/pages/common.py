@@ -184,7 +184,7 @@ def wrapped_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     """A bordered frame (palette colours) and its layout."""
     frame = QFrame(parent)
-    frame.setObjectName(theme.CARD)
+    theme.style_card(frame)
     layout = QVBoxLayout(frame)
     return frame, layout
 

@@ -92,7 +92,7 @@ class StepRow(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName(theme.CARD)
+        theme.style_card(self)
         self.step = step
         self.button: QPushButton | None = None
         grid = QGridLayout(self)
@@ -148,8 +148,7 @@ class HintList(QFrame):
 
     def __init__(self, hints: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(theme.NOTICE)
-        layout = QVBoxLayout(self)
+        layout = theme.notice_layout(self)
         title = QLabel(translate("Common", "What you can try:"), self)
         title.setFont(theme.scaled_font(self.font(), 1.0, bold=True))
         layout.addWidget(title)
