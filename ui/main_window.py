@@ -1032,12 +1032,23 @@ class MainWindow(QMainWindow):
         first_paint_done()
         if self.reporting is None and self._reporting_factory is not None:
             self.reporting = self._reporting_factory(self)
+        changed = getattr(self.reporting, "changed", None)
+        if changed is not None and hasattr(changed, "connect"):
+            # A flush or a sign-in ended: the done page shows the new state.
+            changed.connect(self._on_reporting_changed)
         self._fill_menus()
         # Now that reading it costs nothing visible: in high contrast the header
         # drops the accent colour for the palette's highlight.
         theme.paint_header(self.header, self.brand)
         if self._autostart:
             self.controller.start()
+
+    @Slot()
+    def _on_reporting_changed(self) -> None:
+        done = self.pages.get("done")
+        refresh = getattr(done, "refresh", None)
+        if callable(refresh):
+            refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The user may close at any time: the journey saved its last transition.

@@ -307,6 +307,14 @@
         <translation>Rapports d’état pour le service informatique</translation>
     </message>
     <message>
+        <source>&amp;Sign in to send the status updates…</source>
+        <translation>&amp;Se connecter pour envoyer les mises à jour d’état…</translation>
+    </message>
+    <message>
+        <source>Sign in with your work account in the browser</source>
+        <translation>Se connecter avec votre compte professionnel dans le navigateur</translation>
+    </message>
+    <message>
         <source>&amp;Guide another device…</source>
         <translation>&amp;Guider un autre appareil…</translation>
     </message>

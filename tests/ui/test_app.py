@@ -158,6 +158,42 @@ def test_done_page_shows_updates_waiting(
     assert "will try again" in text
 
 
+class FakeSignInReporting(FakeReporting):
+    """A collector that wants a signed-in user until sign_in() is pressed."""
+
+    def __init__(self) -> None:
+        super().__init__(2, "sign-in-needed")
+        self.sign_ins = 0
+
+    def sign_in(self) -> None:
+        self.sign_ins += 1
+        self.queued, self.state = 0, "idle"
+
+
+def test_done_page_offers_sign_in_when_the_collector_asks(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window("intune-macos")
+    reporting = FakeSignInReporting()
+    window.reporting = reporting
+    click(qtbot, window.current_page().primary)
+    click(qtbot, window.current_page().primary)
+    assert window.current_page_name() == "done"
+    settle(qtbot)
+    page = window.pages["done"]
+    button = page.sign_in_button  # type: ignore[attr-defined]
+    assert "sign in with your work account" in page.delivery.text()  # type: ignore[attr-defined]
+    assert button.isVisible() and button in page.focusables()
+    click(qtbot, button)
+    assert reporting.sign_ins == 1
+    assert not button.isVisible()
+    # The controller's `changed` signal (a flush or sign-in ended) re-reads it.
+    window._on_reporting_changed()
+    settle(qtbot)
+    assert "Every status update has been sent" in page.delivery.text()  # type: ignore[attr-defined]
+    assert not button.isVisible()
+
+
 @pytest.mark.no_qt_log
 def test_qt_messages_go_to_the_qt_logger(caplog: pytest.LogCaptureFixture) -> None:
     from PySide6.QtCore import qInstallMessageHandler, qWarning

@@ -48,6 +48,15 @@ class DonePage(Page):
         self.delivery.setAccessibleName(self.tr("Status updates for IT"))
         self.delivery.hide()
         body.addWidget(self.delivery)
+        # Shown while the collector waits for a signed-in work account.
+        self.sign_in_button = make_button(
+            self.tr("&Sign in to send the status updates…"),
+            self._on_sign_in,
+            description=self.tr("Sign in with your work account in the browser"),
+            parent=self.body,
+        )
+        self.sign_in_button.hide()
+        body.addWidget(self.sign_in_button)
         body.addStretch(1)
         secondary = []
         if window.guide_action.isEnabled():
@@ -113,11 +122,22 @@ class DonePage(Page):
         lines.append(words.delivery_state(state))
         self.delivery.setText("\n".join(lines))
         self.delivery.show()
+        can_sign_in = callable(getattr(self.window_.reporting, "sign_in", None))
+        self.sign_in_button.setVisible(state == "sign-in-needed" and can_sign_in)
+        self.update_tab_order()
 
     def _on_status_failed(self, error: BaseException) -> None:
         self._asked = False
         del error
         self.delivery.hide()
+        self.sign_in_button.hide()
+
+    @Slot()
+    def _on_sign_in(self) -> None:
+        sign_in = getattr(self.window_.reporting, "sign_in", None)
+        if callable(sign_in):
+            self.sign_in_button.hide()  # the browser opens; the status follows
+            sign_in()
 
     @Slot()
     def _on_close(self) -> None:
