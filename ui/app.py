@@ -36,13 +36,11 @@ here costs the command line nothing.
 from __future__ import annotations
 
 import gc
-import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, Slot
@@ -64,7 +62,6 @@ FIRST_PAINT_MARKER: Final = "first-paint"
 EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2  # as the command line: a name or path that is not valid
 EXIT_CONFIG: Final = 3  # as the command line: an error in what IT deployed
-LANGUAGES: Final = ("en", "fr")
 
 
 class HelperApplication(QApplication):
@@ -121,24 +118,11 @@ def install_qt_message_handler() -> None:
     qInstallMessageHandler(handler)
 
 
-def optional_module(name: str) -> ModuleType | None:
-    """A GUI module that another change builds, None if this build lacks it."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise  # the module exists but something it imports does not
-        log.info("%s is not available in this build", name)
-        return None
-
-
 def install_translators(app: QApplication, lang: str | None, config_lang: str) -> str:
     """Qt's and our catalogues (``ui.i18n``); returns ``en`` or ``fr``."""
-    i18n = optional_module("ui.i18n")
-    if i18n is not None:
-        return str(i18n.install_translators(app, lang, config_lang))
-    chosen = (lang or config_lang or "en")[:2].lower()
-    return chosen if chosen in LANGUAGES else "en"
+    from ui import i18n
+
+    return i18n.install_translators(app, lang, config_lang)
 
 
 def _fail(message: str) -> None:
@@ -268,18 +252,17 @@ class _AfterFirstPaint(QObject):
         # The log file waits for the first paint (logging costs 4 ms before it);
         # the CLI configured it already when --verbose asked for the console.
         setup_logging(verbose=False)
-        errors = optional_module("ui.errors")
+        from ui import errors
+
         app = QApplication.instance()
-        if errors is not None and isinstance(app, QApplication):
-            errors.install_excepthook(app)
         if isinstance(app, QApplication):
+            errors.install_excepthook(app)
             set_window_icon(app)
         if not self.claim:
             return
-        single = optional_module("ui.single_instance")
-        if single is None:
-            return
-        instance = single.claim_single_instance(self.argv)
+        from ui import single_instance
+
+        instance = single_instance.claim_single_instance(self.argv)
         if instance is None:
             # Another helper started at the same moment and answered: it shows
             # itself, this one goes.
@@ -314,11 +297,11 @@ def run(argv: Sequence[str], startup: Startup | None = None) -> int:
         if not instance_may_be_running():
             claim_later = not benchmark
         elif not benchmark:
-            single = optional_module("ui.single_instance")
-            if single is not None:
-                instance = single.claim_single_instance(list(argv))
-                if instance is None:
-                    return EXIT_OK  # the running helper was asked to show itself
+            from ui import single_instance
+
+            instance = single_instance.claim_single_instance(list(argv))
+            if instance is None:
+                return EXIT_OK  # the running helper was asked to show itself
 
     if startup.error is not None or startup.config is None:
         _fail(startup.error.message if startup.error else "no configuration")
@@ -339,10 +322,10 @@ def run(argv: Sequence[str], startup: Startup | None = None) -> int:
 
     if args.screenshots is not None:
         resume_garbage_collection()  # a long walk: no first paint to wait for
-        after = optional_module("ui.errors")
-        if after is not None:
-            after.install_excepthook(app)
+        from ui import errors
         from ui.screenshots import take_screenshots
+
+        errors.install_excepthook(app)
 
         for path in take_screenshots(
             args.screenshots, lang=lang, config=config, scenario=args.demo

@@ -24,11 +24,9 @@ when first shown, and the helper modules behind them load on the state worker.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -431,17 +429,6 @@ def _step_done_if_open(journey: Journey, step_id: str) -> JourneyView:
 
 
 # --- the window ---------------------------------------------------------------------
-
-
-def optional_module(name: str) -> ModuleType | None:
-    """A GUI module built by another change, None if this build lacks it."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise  # the module exists but something it imports does not
-        log.info("%s is not available in this build", name)
-        return None
 
 
 class MainWindow(QMainWindow):
@@ -856,9 +843,8 @@ class MainWindow(QMainWindow):
         if self.demo or key == self._reminder_synced:
             return
         self._reminder_synced = key
-        reminders = optional_module("ui.reminders")
-        if reminders is None:
-            return
+        from ui import reminders
+
         if self._scheduler is None:
             self._scheduler = reminders.ReminderScheduler(parent=self)
             self._scheduler.due.connect(self._on_reminder_due)
@@ -961,9 +947,8 @@ class MainWindow(QMainWindow):
             self._helpdesk.raise_()
             self._helpdesk.activateWindow()
             return
-        helpdesk = optional_module("ui.helpdesk")
-        if helpdesk is None:
-            return
+        from ui import helpdesk
+
         backend = self.controller.backend
         panel = helpdesk.HelpdeskPanel(
             self,
@@ -986,9 +971,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_guide(self) -> None:
-        guide = optional_module("ui.guide")
-        if guide is None:
-            return
+        from ui import guide
+
         backend = self.controller.backend
         view = self.controller.view
         dialog = guide.GuideDialog(
