@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -47,6 +46,8 @@ from ui.pages.common import Page, first_paint_done, make_plain, qt, wrapped_labe
 from ui.pages.welcome import WelcomePage
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDialog
 

@@ -15,13 +15,14 @@ generic sentence that quotes the code for helpdesk.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 if TYPE_CHECKING:
+    import datetime
+
     from helper.journey.checks import CheckResult
     from helper.journey.deadlines import Deadline
     from helper.journey.launch import LaunchResult

@@ -28,6 +28,11 @@ def local_today(
     return now.astimezone(tz).date()
 
 
+def today(tz: datetime.tzinfo | None = None) -> datetime.date:
+    """Today's calendar date in the user's time zone, from the system clock."""
+    return local_today(datetime.datetime.now(datetime.UTC), tz)
+
+
 def local_midnight(
     day: datetime.date, tz: datetime.tzinfo | None = None
 ) -> datetime.datetime:

@@ -7,7 +7,6 @@ no detection (which starts in the background once this page is painted).
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
@@ -30,16 +29,16 @@ def current_deadline_text(window: MainWindow) -> str:
     migration = window.config.migration
     if not migration.waves:
         return ""
-    from helper.journey.calendar import days_left, local_today, phase_of, pick_wave
+    from helper.journey import calendar
 
-    today = local_today(datetime.datetime.now(datetime.UTC))
-    wave = pick_wave(migration.waves, today, migration.wave or None)
+    now = calendar.today()
+    wave = calendar.pick_wave(migration.waves, now, migration.wave or None)
     if wave is None:
         return ""
     return words.deadline_sentence(
         wave.enforcement_date,
-        days_left(today, wave),
-        phase_of(today, wave),
+        calendar.days_left(now, wave),
+        calendar.phase_of(now, wave),
         window.lang,
     )
 
