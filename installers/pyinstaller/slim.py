@@ -79,17 +79,19 @@ DROP: Final = re.compile(
     re.X,
 )
 
-# Packages imported before the first paint: collected as .pyc files beside the
-# executable rather than in the zlib-compressed PYZ archive, which loads them
-# about 10 ms faster; everything else stays in the (smaller) PYZ. Measured with
-# PyInstaller's "X importtime" option on the frozen app.
+# Packages imported at start-up (before the window's first paint, or by the
+# command line's `detect`: msgspec and what it imports): collected as .pyc
+# files beside the executable rather than in the zlib-compressed PYZ archive,
+# which loads them about 10 ms faster; everything else stays in the (smaller)
+# PYZ. Measured with PyInstaller's "X importtime" option on the frozen app;
+# tomllib reads IT's config.toml before the first paint.
 STARTUP_PACKAGES: Final = (
     "helper ui PySide6 shiboken6 msgspec platformdirs typing_extensions __future__ "
     "_compat_pickle _compression argparse ast base64 bisect bz2 contextlib copy "
     "ctypes datetime decimal dis fnmatch gettext importlib inspect ipaddress "
     "logging lzma numbers opcode pathlib pickle pkgutil platform queue random "
     "selectors shutil signal socket string subprocess tempfile textwrap threading "
-    "token tokenize typing urllib uuid zipfile dataclasses heapq json"
+    "token tokenize typing urllib uuid zipfile dataclasses heapq json tomllib"
 ).split()
 STARTUP_PYC: Final = dict.fromkeys(STARTUP_PACKAGES, "pyc")
 
