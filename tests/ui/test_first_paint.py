@@ -15,6 +15,9 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from helper import paths
 from tests.conftest import REPO
 
 HEAVY = ("msal", "httpx", "keyring")
@@ -34,12 +37,19 @@ import sys
 from ui.entry import main
 code = main([])
 names = {HEAVY!r} + {LATER!r}
+print("deadline=" + str("helper.journey.calendar" in sys.modules))
 print("loaded=" + ",".join(n for n in names if n in sys.modules))
 sys.exit(code)
 """
 
 
-def test_first_paint_before_heavy_imports() -> None:
+@pytest.mark.parametrize("configured", [False, True], ids=["no-config", "example"])
+def test_first_paint_before_heavy_imports(configured: bool) -> None:
+    """With IT's example configuration too: its waves put the deadline on the
+    first page, which must come from the light calendar module."""
+    if configured:
+        example = REPO / "resources" / "config.example.toml"
+        (paths.config_dir() / "config.toml").write_bytes(example.read_bytes())
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HELPER_FIRST_PAINT_EXIT="1")
     result = subprocess.run(
         [sys.executable, "-c", CHILD],
@@ -54,3 +64,5 @@ def test_first_paint_before_heavy_imports() -> None:
     lines = result.stdout.split()
     assert lines[0] == "first-paint"
     assert lines[-1] == "loaded=", lines[-1]
+    # The example's waves did reach the first page (its deadline).
+    assert lines[-2] == f"deadline={configured}", lines
