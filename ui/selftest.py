@@ -146,6 +146,7 @@ def self_test(argv: Sequence[str] = ()) -> str:
     from ui import app as ui_app
 
     app = ui_app.make_application()
+    ui_app.install_qt_message_handler()  # Qt's notices to the log, not stderr
     facts = list(state.facts.values())
     try:
         facts.append(check_qt_catalogues(app))

@@ -15,6 +15,7 @@ contexts (dead keys, IBus) and Qt's French and English catalogues.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final, TypeVar
@@ -114,9 +115,18 @@ def qt_excludes(pyside_dir: Path) -> list[str]:
     return [f"PySide6.{name}" for name in sorted(modules - QT_USED)]
 
 
-def excludes(pyside_dir: Path) -> list[str]:
-    """Every module the specs exclude."""
-    return [*EXCLUDES_BASE, *qt_excludes(pyside_dir)]
+# Linux only: ctypes. Everything that uses it is Windows or macOS code (the
+# admin-rights check and ShellExecute in helper/journey, truststore's and
+# keyring's macOS and Windows back ends, platformdirs' Windows module), yet
+# once bundled, PyInstaller's bootstrap imports it at every start to patch its
+# library loading: ctypes, _ctypes and libffi, about 3 ms before our first line.
+PLATFORM_EXCLUDES: Final[dict[str, tuple[str, ...]]] = {"linux": ("ctypes",)}
+
+
+def excludes(pyside_dir: Path, platform: str = sys.platform) -> list[str]:
+    """Every module the specs exclude on ``platform`` (``sys.platform``)."""
+    extra = PLATFORM_EXCLUDES.get("linux" if platform.startswith("linux") else platform)
+    return [*EXCLUDES_BASE, *(extra or ()), *qt_excludes(pyside_dir)]
 
 
 def dropped(dest: str) -> bool:
