@@ -139,7 +139,9 @@ def dropped(dest: str) -> bool:
 # subprocess before our first line (8 ms of a 100 ms start); the helper never
 # uses multiprocessing (some library imports it, so the hook is always chosen).
 # Remove this filter if the helper ever starts processes with multiprocessing.
-UNUSED_RUNTIME_HOOKS: Final = frozenset({"pyi_rth_multiprocessing"})
+# pyi_rth_pkgutil imports pkgutil to teach pkgutil.iter_modules() the frozen
+# archive: neither the helper nor a library it bundles lists modules that way.
+UNUSED_RUNTIME_HOOKS: Final = frozenset({"pyi_rth_multiprocessing", "pyi_rth_pkgutil"})
 
 
 def without_runtime_hooks(scripts: Iterable[T]) -> list[T]:
