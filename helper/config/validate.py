@@ -19,17 +19,8 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from helper.config.keys import KEYS, WAVE_FIELDS
-from helper.config.model import (
-    CatalogueConfig,
-    Config,
-    Enrollment,
-    Migration,
-    Organization,
-    Reporting,
-    Tenant,
-    UiConfig,
-    Wave,
-)
+from helper.config.model import Config, Migration, Wave
+from helper.config.record import Record
 
 # Raises the layer's error for (key path, expectation); see layers.check_layer.
 Fail = Callable[[str, str], Exception]
@@ -38,14 +29,12 @@ Unknown = Callable[[str, str], str]
 # key path → the value shown after "got" (empty for secrets).
 Shown = Callable[[str], str]
 
-_SECTIONS: Final = {
-    "organization": Organization,
-    "tenant": Tenant,
-    "enrollment": Enrollment,
-    "migration": Migration,
-    "reporting": Reporting,
-    "ui": UiConfig,
-    "catalogue": CatalogueConfig,
+# Section name → its record type, read from the model (a section's default is a
+# record: ``Config().tenant`` is a ``Tenant``).
+_SECTIONS: Final[dict[str, type[Record]]] = {
+    name: type(default)
+    for name, default in zip(Config._fields, Config().values(), strict=True)
+    if isinstance(default, Record)
 }
 _WAVE_REQUIRED: Final = ("id", "notify_date", "enforcement_date")
 
