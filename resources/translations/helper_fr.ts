@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>&amp;Sign in to send the status updates…</source>
-        <translation>&amp;Se connecter pour envoyer les mises à jour d’état…</translation>
+        <translation>&amp;Se connecter pour envoyer les rapports d’état…</translation>
     </message>
     <message>
         <source>Sign in with your work account in the browser</source>
@@ -780,7 +780,7 @@
     </message>
     <message>
         <source>&amp;Sign in to send status updates</source>
-        <translation>&amp;Se connecter pour envoyer les mises à jour d’état</translation>
+        <translation>&amp;Se connecter pour envoyer les rapports d’état</translation>
     </message>
     <message>
         <source>&amp;Help</source>
