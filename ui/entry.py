@@ -30,8 +30,10 @@ EXIT_NO_DISPLAY = 4
 
 def launch_gui(argv: Sequence[str]) -> int:
     """Start the window; on a machine with no display, say so in one line."""
-    # --screenshots draws offscreen (ui.app): it needs no display.
-    if not _has_display() and "--screenshots" not in argv:
+    # --screenshots draws offscreen (ui.app) and --help only prints: neither
+    # needs a display.
+    needs_display = not any(a in ("--screenshots", "-h", "--help") for a in argv)
+    if needs_display and not _has_display():
         print(
             "intune-migration-helper: no display found, so the window cannot open. "
             "Try `intune-migration-helper detect` to see what manages this device.",

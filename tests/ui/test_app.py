@@ -231,3 +231,24 @@ def test_unknown_demo_scenario_is_one_line(tmp_path: Path) -> None:
         len(lines) == 1 and "no-such-device" in lines[0] and "ws1-windows" in lines[0]
     )
     assert "Traceback" not in proc.stderr
+
+
+def test_gui_help_prints_without_a_display() -> None:
+    # (The window itself says "no display" in one line: tests/helper/test_cli.py.)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    helped = subprocess.run(
+        [sys.executable, "-m", "ui.entry", "gui", "--help"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert helped.returncode == 0, helped.stderr
+    assert helped.stdout.startswith("usage: intune-migration-helper gui")
+    assert "--screenshots DIR" in helped.stdout
