@@ -48,12 +48,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from helper import APP_ID, APP_NAME, BUNDLE_ID, __version__
-from ui.startup import Startup, prepare
 
 if TYPE_CHECKING:
     from helper.config.model import Config
     from ui.main_window import MainWindow
     from ui.reporting import ReportingController
+    from ui.startup import Startup
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +116,6 @@ def install_qt_message_handler() -> None:
             qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
 
     qInstallMessageHandler(handler)
-
-
-def install_translators(app: QApplication, lang: str | None, config_lang: str) -> str:
-    """Qt's and our catalogues (``ui.i18n``); returns ``en`` or ``fr``."""
-    from ui import i18n
-
-    return i18n.install_translators(app, lang, config_lang)
 
 
 def _fail(message: str) -> None:
@@ -272,17 +265,15 @@ class _AfterFirstPaint(QObject):
         self.instance = instance
 
 
-def run(argv: Sequence[str], startup: Startup | None = None) -> int:
+def run(argv: Sequence[str], startup: Startup) -> int:
     """Start the window; returns the exit code.
 
     Args:
         argv: the command line after the program name (``gui`` and the global
             options may be in it).
         startup: the options and configuration ui.entry read before importing
-            Qt; None reads them here.
+            Qt (:func:`ui.startup.prepare`).
     """
-    if startup is None:
-        startup = prepare(argv)
     args = startup.args
     if args.screenshots is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # whatever the machine has
@@ -307,7 +298,9 @@ def run(argv: Sequence[str], startup: Startup | None = None) -> int:
         _fail(startup.error.message if startup.error else "no configuration")
         return EXIT_CONFIG
     config = startup.config
-    lang = install_translators(app, args.lang, config.ui.language)
+    from ui import i18n
+
+    lang = i18n.install_translators(app, args.lang, config.ui.language)
 
     if args.demo:
         # A mistyped scenario is one clear line, not a window that fails later.
@@ -351,4 +344,6 @@ def run(argv: Sequence[str], startup: Startup | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(run(sys.argv[1:]))
+    from ui.entry import main  # the one way to start (GC off, options before Qt)
+
+    sys.exit(main())

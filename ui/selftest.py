@@ -109,8 +109,9 @@ def check_first_page(app: QApplication, config: Config, lang: str) -> str:
     from PySide6.QtWidgets import QApplication
 
     from ui import app as ui_app
+    from ui import i18n
 
-    chosen = ui_app.install_translators(app, lang, config.ui.language)
+    chosen = i18n.install_translators(app, lang, config.ui.language)
     if chosen != lang:
         raise SelfTestError(f"asked for {lang}, the window got {chosen}")
     window = ui_app.build_window(config, lang, None, autostart=False)
