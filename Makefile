@@ -4,17 +4,30 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The development set, exported from uv.lock (docs/dependencies.md).
+LOCK := requirements/dev.txt
+PIP := $(PY) -m pip --quiet --disable-pip-version-check
 
-.PHONY: run test bench lint typecheck pytest system-deps translations package clean
+.PHONY: run test bench lint typecheck pytest system-deps window-deps translations \
+	package lock lock-upgrade test-latest clean
 
-$(STAMP): pyproject.toml
+# Only what the lock names, every file checked against its hash; then our own
+# code, editable, built by the locked hatchling (no download at build time).
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PIP) install --require-hashes --no-deps -r $(LOCK)
+	$(PIP) install --no-deps --no-build-isolation --editable .
+	$(PY) -m pip check --quiet
 	touch $(STAMP)
 
-## make run: create .venv, install, start the helper.
-run: $(STAMP) translations
+## make run: the window's system libraries, .venv from the lock, the helper.
+run: window-deps $(STAMP) translations
 	@$(VENV)/bin/intune-migration-helper || test $$? -eq 4  # 4: no display (one line said so)
+
+# Installed when root on Debian; otherwise the apt line, and a stop if a display
+# is there (Qt would abort on its xcb plugin).
+window-deps:
+	@bash .ci/system-deps.sh --window installers/linux/qt-runtime-packages.txt
 
 ## make test: system packages (root on Debian), then ruff, mypy and pytest.
 test: system-deps $(STAMP) lint typecheck pytest
@@ -47,6 +60,21 @@ bench: $(STAMP)
 	@# PYTHONDONTWRITEBYTECODE, so compile ours first or every run recompiles it.
 	$(PY) -m compileall -q helper ui >/dev/null
 	$(PY) -m tests.bench
+
+## make lock: re-resolve after editing pyproject.toml (pins kept where they can be).
+lock: $(STAMP)
+	$(PY) installers/lock.py lock
+
+## make lock-upgrade [PACKAGE=name]: move every pin to the newest allowed (monthly),
+## or one package (a security advisory). Review the diff, run make test, commit.
+lock-upgrade: $(STAMP)
+	$(PY) installers/lock.py lock $(if $(PACKAGE),--upgrade-package $(PACKAGE),--upgrade)
+
+## make test-latest: the suite on the newest allowed versions, in a throwaway
+## venv (build/latest); says which pins can move and which upgrade breaks what.
+test-latest: system-deps $(STAMP) translations
+	env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE QT_QPA_PLATFORM=offscreen \
+		$(PY) installers/test_latest.py $(TEST_LATEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

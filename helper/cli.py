@@ -65,7 +65,10 @@ def _parser() -> argparse.ArgumentParser:
         "With no command, the window opens.",
     )
     parser.add_argument(
-        "--version", action="version", version=f"{APP_ID} {__version__}"
+        "--version",
+        action="version",
+        version=f"{APP_ID} {__version__}",
+        help="print the version (with -v: every bundled component's too)",
     )
     parser.add_argument(
         "--config",
@@ -229,6 +232,12 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
         argv: the arguments, without the program name.
         gui: starts the window (given by ui.entry); None where no GUI exists.
     """
+    if "--version" in argv and ("--verbose" in argv or "-v" in argv):
+        # argparse's version action stops at --version, before it sees -v.
+        from helper.versions import verbose_version
+
+        sys.stdout.write(verbose_version())
+        return EXIT_OK
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if extra and args.command not in (None, "gui"):

@@ -55,6 +55,7 @@ LAZY_MODULES: Final = (
     "truststore",
     "cryptography.hazmat.primitives.ciphers.aead",
     "sqlite3",
+    "segno",  # the QR codes of the "another device" dialog
     "helper.auth.signin",
     "helper.auth.token_cache",
     "helper.report.delivery",

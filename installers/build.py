@@ -70,36 +70,11 @@ UPGRADE_CODE: Final = "{67576366-CDF7-4C68-98B1-ACBA38156454}"
 # Linux install locations (docs/admin-guide.md).
 DEB_PREFIX: Final = Path("opt") / APP_ID
 DEB_CONFIG: Final = Path("etc") / APP_ID / "config.toml"
-# Qt's xcb platform plugin and Qt Widgets need these from the system; the bundle
-# carries the rest (shared ci-recipes §3.5). `deb` adds whatever else ldd finds
-# outside the bundle.
-DEB_DEPENDS: Final = (
-    "libc6",
-    "libegl1",
-    "libgl1",
-    "libopengl0",
-    "libfontconfig1",
-    "libfreetype6",
-    "libx11-6",
-    "libx11-xcb1",
-    "libxcb1",
-    "libxcb-cursor0",
-    "libxcb-icccm4",
-    "libxcb-image0",
-    "libxcb-keysyms1",
-    "libxcb-randr0",
-    "libxcb-render-util0",
-    "libxcb-shape0",
-    "libxcb-shm0",
-    "libxcb-sync1",
-    "libxcb-util1",
-    "libxcb-xfixes0",
-    "libxcb-xkb1",
-    "libxkbcommon0",
-    "libxkbcommon-x11-0",
-    "libdbus-1-3",
-    "libglib2.0-0",
-)
+# The Debian packages the window needs from the system (Qt's xcb platform
+# plugin, Qt Widgets): one list for `make run`, `make test` and the .deb's
+# Depends: line, which adds whatever else ldd finds outside the bundle.
+RUNTIME_PACKAGES: Final = LINUX_DIR / "qt-runtime-packages.txt"
+
 ICON_PNG_SIZES: Final = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 HICOLOR_SIZES: Final = (48, 128, 256)
 # Qt prints these on stderr in a clean environment; anything else is a finding.
@@ -202,6 +177,7 @@ def _source_files() -> Iterator[Path]:
                 continue
             yield path
     yield REPO / "pyproject.toml"
+    yield BUNDLE_LOCK
 
 
 def sources_digest() -> str:
@@ -211,9 +187,8 @@ def sources_digest() -> str:
     digest matches instead of building again.
     """
     digest = hashlib.sha256()
-    import PySide6
-
-    digest.update(f"{sys.version}|{PySide6.__version__}\n".encode())
+    # The build venv's packages are the bundle lock's (hashed below).
+    digest.update(f"{sys.version}\n".encode())
     for path in _source_files():
         digest.update(path.relative_to(REPO).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -259,6 +234,11 @@ class Paths:
     @property
     def deb(self) -> Path:
         return self.dist / f"{APP_ID}_{__version__}_{deb_arch()}.deb"
+
+    @property
+    def sbom(self) -> Path:
+        """The bundle's CycloneDX SBOM, beside the packages made from it."""
+        return self.dist / f"{APP_ID}-{__version__}.cdx.json"
 
     @property
     def msi(self) -> Path:
@@ -368,13 +348,38 @@ def build_icons(paths: Paths) -> Path:
 # --- bundle ---------------------------------------------------------------------
 
 
+# The bundle is built in a venv of its own, installed from this lock only (the
+# desktop set and PyInstaller): what PyInstaller can find is what ships. Built
+# from the development venv, the bundle also took modules of the test tools that
+# the desktop set does not have (attrs, click, packaging, pygments...).
+BUNDLE_LOCK: Final = REPO / "requirements" / "bundle.txt"
+
+
+def bundle_python(paths: Paths) -> Path:
+    """The Python of the build venv (``build/venv-bundle``), made or refreshed
+    from requirements/bundle.txt when the lock changed."""
+    venv = paths.work / "venv-bundle"
+    python = venv / ("Scripts/python.exe" if WINDOWS else "bin/python")
+    stamp = venv / "lock.sha256"
+    wanted = hashlib.sha256(BUNDLE_LOCK.read_bytes()).hexdigest()
+    if python.is_file() and stamp.is_file() and stamp.read_text().strip() == wanted:
+        return python
+    log(f"build venv {venv} from {BUNDLE_LOCK.relative_to(REPO)}")
+    run([sys.executable, "-m", "venv", "--clear", venv])
+    pip = [python, "-m", "pip", "--quiet", "--disable-pip-version-check"]
+    run([*pip, "install", "--require-hashes", "--no-deps", "-r", BUNDLE_LOCK])
+    run([*pip, "check", "--quiet"])
+    stamp.write_text(wanted + "\n", encoding="utf-8")
+    return python
+
+
 def pyinstaller(spec: Path, paths: Paths, *, icons: Path | None = None) -> None:
     env = dict(os.environ)
     if icons is not None:
         env["HELPER_ICON_DIR"] = str(icons)
     run(
         [
-            sys.executable,
+            bundle_python(paths),
             "-m",
             "PyInstaller",
             "--noconfirm",
@@ -397,6 +402,7 @@ def build_bundle(paths: Paths, *, sign: bool = False) -> Path:
     icons = build_icons(paths)
     paths.stamp.unlink(missing_ok=True)
     pyinstaller(SPEC, paths, icons=icons)
+    write_sbom(paths)
     paths.stamp.write_text(sources_digest() + "\n", encoding="utf-8")
     log(f"bundle {paths.bundle} in {time.perf_counter() - start:.1f} s")
     if sign and MACOS:
@@ -407,6 +413,85 @@ def build_bundle(paths: Paths, *, sign: bool = False) -> Path:
         bundle = paths.bundle
         windows_sign([bundle / WINDOWS_GUI_EXE, bundle / f"{APP_ID}.exe"])
     return paths.bundle
+
+
+# --- what the bundle contains: versions.txt and the SBOM ---------------------------
+
+
+def bundle_versions(bundle: Path) -> dict[str, str]:
+    """``name → version`` from the bundle's resources/versions.txt (the spec
+    writes it from what PyInstaller collected), our own line left out."""
+    found = sorted(bundle.rglob("resources/versions.txt"))
+    if not found:
+        raise BuildError(f"{bundle}: no resources/versions.txt (helper.spec writes it)")
+    versions = {}
+    for line in found[0].read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.strip().partition("==")
+            if name != APP_ID:
+                versions[name] = version
+    return versions
+
+
+def lock_blocks(lock: Path = BUNDLE_LOCK) -> dict[tuple[str, str], str]:
+    """``(name, version) → its block of lines`` in a requirements export (the
+    ``name==version ; marker`` line, its ``--hash`` lines and ``# via`` notes)."""
+    blocks: dict[tuple[str, str], str] = {}
+    key: tuple[str, str] | None = None
+    for line in lock.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line[:1].isalnum():
+            spec = line.split(";", 1)[0].split("\\", 1)[0].strip()
+            name, _, version = spec.partition("==")
+            key = (name.lower(), version)
+            blocks[key] = line
+        elif key is not None and line.startswith(" "):
+            blocks[key] += line
+    return blocks
+
+
+def write_sbom(paths: Paths) -> Path:
+    """The CycloneDX SBOM (cyclonedx-py) of what the bundle contains.
+
+    Every distribution the bundle contains must be pinned in the bundle lock
+    (the desktop set, and PyInstaller, whose bootloader and runtime ship too);
+    anything else would ship unreviewed, and fail on a plain desktop install.
+    """
+    bundled = bundle_versions(paths.bundle)
+    blocks = lock_blocks()
+    missing = [f"{n}=={v}" for n, v in bundled.items() if (n, v) not in blocks]
+    if missing:
+        raise BuildError(
+            f"the bundle contains {', '.join(missing)}, which requirements/bundle.txt "
+            "does not pin: add the package to the [desktop] extra and run `make lock`, "
+            "or exclude it in installers/pyinstaller/slim.py"
+        )
+    selected = paths.work / "sbom" / "bundle-requirements.txt"
+    selected.parent.mkdir(parents=True, exist_ok=True)
+    selected.write_text(
+        "".join(blocks[item] for item in sorted(bundled.items())), encoding="utf-8"
+    )
+    out = paths.sbom
+    tool = Path(sys.executable).parent / ("cyclonedx-py" + (".exe" if WINDOWS else ""))
+    run(
+        [
+            str(tool) if tool.is_file() else need_tool("cyclonedx-py", "make"),
+            "requirements",
+            str(selected),
+            "--pyproject",
+            str(REPO / "pyproject.toml"),
+            "--output-reproducible",
+            "--of",
+            "JSON",
+            "--output-file",
+            str(out),
+        ]
+    )
+    # Our version is dynamic in pyproject.toml, which cyclonedx-py reads.
+    document = json.loads(out.read_text(encoding="utf-8"))
+    document["metadata"]["component"]["version"] = __version__
+    out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    log(f"{out} ({len(bundled)} components)")
+    return out
 
 
 def build_bare(paths: Paths) -> Path:
@@ -484,11 +569,27 @@ def _is_elf(path: Path) -> bool:
         return False
 
 
+def system_libraries_of(elf: Path, library_path: str) -> set[str]:
+    """Shared libraries ``elf`` loads from outside ``library_path`` (ldd)."""
+    env = dict(os.environ, LD_LIBRARY_PATH=library_path)
+    result = subprocess.run(
+        ["ldd", str(elf)], capture_output=True, text=True, env=env, check=False
+    )
+    found: set[str] = set()
+    for line in result.stdout.splitlines():
+        parts = line.split("=>")
+        if len(parts) != 2:
+            continue
+        target = parts[1].strip().split(" (")[0].strip()
+        if target.startswith("/"):
+            found.add(os.path.realpath(target))
+    return found
+
+
 def system_libraries(bundle: Path) -> set[str]:
     """Shared libraries the bundle's ELF files load from the system (ldd)."""
     internal = bundle / "_internal"
-    env = dict(os.environ)
-    env["LD_LIBRARY_PATH"] = os.pathsep.join(
+    library_path = os.pathsep.join(
         [str(internal), str(internal / "PySide6" / "Qt" / "lib")]
     )
     found: set[str] = set()
@@ -498,16 +599,11 @@ def system_libraries(bundle: Path) -> set[str]:
         if p.is_file() and not p.is_symlink() and _is_elf(p)
     ]
     for elf in elves:
-        result = subprocess.run(
-            ["ldd", str(elf)], capture_output=True, text=True, env=env, check=False
-        )
-        for line in result.stdout.splitlines():
-            parts = line.split("=>")
-            if len(parts) != 2:
-                continue
-            target = parts[1].strip().split(" (")[0].strip()
-            if target.startswith("/") and not target.startswith(str(bundle)):
-                found.add(os.path.realpath(target))
+        found |= {
+            lib
+            for lib in system_libraries_of(elf, library_path)
+            if not lib.startswith(str(bundle))
+        }
     return found
 
 
@@ -534,9 +630,19 @@ def debian_packages(libraries: Iterable[str]) -> set[str]:
     return packages
 
 
+def runtime_packages(path: Path = RUNTIME_PACKAGES) -> list[str]:
+    """The package names of a list file (one a line; ``#`` starts a comment)."""
+    names = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name = line.split("#", 1)[0].strip()
+        if name:
+            names.append(name)
+    return names
+
+
 def deb_depends(bundle: Path) -> str:
-    """The Depends: line: the §3.5 list plus what ldd finds, libc6 versioned."""
-    packages = set(DEB_DEPENDS)
+    """The Depends: line: the runtime list plus what ldd finds, libc6 versioned."""
+    packages = set(runtime_packages())
     if shutil.which("dpkg") and shutil.which("ldd"):
         packages |= debian_packages(system_libraries(bundle))
     libc = subprocess.run(
@@ -567,7 +673,7 @@ def _normalize_modes(root: Path) -> None:
             path.chmod(0o755 if executable_bit else 0o644)
 
 
-def stage_deb(bundle: Path, stage: Path, icons: Path) -> Path:
+def stage_deb(bundle: Path, stage: Path, icons: Path, sbom: Path | None = None) -> Path:
     """Lay out the package tree; returns it (``stage``)."""
     if stage.exists():
         shutil.rmtree(stage)
@@ -595,6 +701,8 @@ def stage_deb(bundle: Path, stage: Path, icons: Path) -> Path:
     doc = share / "doc" / APP_ID
     doc.mkdir(parents=True)
     shutil.copy2(LINUX_DIR / "copyright", doc / "copyright")
+    if sbom is not None:
+        shutil.copy2(sbom, doc / "sbom.cdx.json")
     etc = stage / DEB_CONFIG
     etc.parent.mkdir(parents=True)
     shutil.copy2(LINUX_DIR / "config.toml", etc)
@@ -638,7 +746,9 @@ def build_deb(paths: Paths, *, level: int = DEB_ZSTD_LEVEL) -> Path:
     icons = paths.icons
     if not (icons / f"{APP_ID}-256.png").is_file():
         icons = build_icons(paths)
-    stage = stage_deb(paths.bundle, paths.work / "deb" / "root", icons)
+    if not paths.sbom.is_file():
+        write_sbom(paths)
+    stage = stage_deb(paths.bundle, paths.work / "deb" / "root", icons, paths.sbom)
     out = paths.deb
     out.unlink(missing_ok=True)
     run(

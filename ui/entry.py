@@ -23,8 +23,8 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-# Exit code when the window cannot open for want of a display (`make run` on a
-# headless machine treats it as a clean stop, not a failure).
+# Exit code when the window cannot open for want of a display or of Qt (`make
+# run` on a headless machine treats it as a clean stop, not a failure).
 EXIT_NO_DISPLAY = 4
 
 
@@ -50,8 +50,21 @@ def launch_gui(argv: Sequence[str]) -> int:
         from ui.startup import prepare
 
         startup = prepare(argv)
-        from ui.app import run
-
+        try:
+            from ui.app import run
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith(("PySide6", "shiboken6")):
+                raise
+            # A collector host (the [collector] set) has the command line but
+            # no Qt: one line that says which install brings the window.
+            print(
+                "intune-migration-helper: the window needs Qt, which this "
+                "installation does not have: install the desktop set "
+                "(pip install 'intune-migration-helper[desktop]'). "
+                "The commands (detect, capture, plan) work without it.",
+                file=sys.stderr,
+            )
+            return EXIT_NO_DISPLAY
         return run(list(argv), startup)
     finally:
         gc.enable()

@@ -11,7 +11,12 @@ lazily imported modules), then the Qt ones:
 - in French and in English, the main window is built the way ``ui/app.py``
   builds it, shown, and its first page painted and grabbed.
 
-Offscreen unless ``QT_QPA_PLATFORM`` says otherwise, so it needs no display.
+It tests the platform plugin the window would really use: ``QT_QPA_PLATFORM``
+when set; otherwise the native one when there is a display (xcb on an X11
+desktop, wayland on a Wayland-only one, windows, cocoa), and offscreen on a
+Linux machine with no display. Before Qt is asked to start on it, the plugin is
+loaded on its own, so a missing system library is one line naming the library
+(and its Debian package) instead of Qt's abort.
 It claims no single-instance socket (it runs beside an open helper), starts no
 journey and sends nothing. Exit 0 with one summary line on stdout; exit 1 with
 one line on stderr naming what failed.
@@ -24,6 +29,7 @@ the console script.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -43,6 +49,9 @@ EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
 FIRST_PAINT_TIMEOUT_MS: Final = 10_000
 LANGUAGES: Final = ("fr", "en")
+# The library a plugin could not load, in dlopen's error (after the plugin's own
+# path): "…/libqxcb.so: /usr/lib/libxcb-icccm.so.4: file too short".
+LIBRARY_ERROR: Final = re.compile(r"\.so: (?:\S*/)?(lib[\w+-]+\.so(?:\.\d+)*): (.*)$")
 # A string of Qt's own catalogue (QDialogButtonBox's Cancel) and its French.
 QT_PROBE: Final = ("QPlatformTheme", "Cancel", "Annuler")
 
@@ -131,13 +140,75 @@ def check_first_page(app: QApplication, config: Config, lang: str) -> str:
         QApplication.processEvents()
 
 
+def platform_to_test() -> str:
+    """The platform plugin the window would use here (see the module's doc)."""
+    chosen = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0].split(";")[0]
+    if chosen:
+        return chosen
+    if sys.platform == "win32":
+        return "windows"
+    if sys.platform == "darwin":
+        return "cocoa"
+    if os.environ.get("DISPLAY"):
+        return "xcb"
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return "wayland"
+    return "offscreen"
+
+
+def debian_package(soname: str) -> str:
+    """The Debian package that ships a shared library, by Debian's naming rule
+    (``libxcb-icccm.so.4`` → ``libxcb-icccm4``, ``libxkbcommon-x11.so.0`` →
+    ``libxkbcommon-x11-0``)."""
+    stem, _, version = soname.partition(".so.")
+    major = version.split(".", 1)[0]
+    if not major:
+        return stem
+    return f"{stem}-{major}" if stem[-1:].isdigit() else f"{stem}{major}"
+
+
+def check_platform_plugin(platform: str) -> str:
+    """The platform plugin loads with the system's libraries.
+
+    Raises:
+        SelfTestError: naming the plugin and what it could not load.
+    """
+    from PySide6.QtCore import QLibraryInfo, QPluginLoader
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    names = {"windows": "qwindows.dll", "cocoa": "libqcocoa.dylib"}
+    plugin = folder / "platforms" / names.get(platform, f"libq{platform}.so")
+    if not plugin.is_file():
+        raise SelfTestError(f"Qt's {platform} platform plugin is missing: {plugin}")
+    loader = QPluginLoader(str(plugin))
+    if not loader.load():
+        error = loader.errorString()
+        # "Cannot load library …/libqxcb.so: libxcb-icccm.so.4: cannot open
+        # shared object file: No such file or directory" (dlopen's words).
+        found = LIBRARY_ERROR.search(error)
+        if found is None:
+            raise SelfTestError(f"Qt's {platform} platform plugin: {error}")
+        library, reason = found.group(1), found.group(2)
+        state = (
+            "is not installed"
+            if "cannot open shared object" in reason
+            else f"cannot be loaded ({reason})"
+        )
+        raise SelfTestError(
+            f"Qt's {platform} platform plugin needs {library}, which {state}; "
+            f"on Debian and Ubuntu: apt-get install {debian_package(library)}"
+        )
+    return f"{platform} plugin"
+
+
 def self_test(argv: Sequence[str] = ()) -> str:
     """Run every check; returns the summary.
 
     Raises:
         SelfTestError: the first check that failed.
     """
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    platform = platform_to_test()
+    os.environ["QT_QPA_PLATFORM"] = platform
     state = run_checks(SelfTestState(), _config_path(argv))
     if state.config is None:  # set by the configuration check
         raise SelfTestError("configuration: not loaded")
@@ -146,9 +217,10 @@ def self_test(argv: Sequence[str] = ()) -> str:
 
     from ui import app as ui_app
 
+    facts = list(state.facts.values())
+    check_platform_plugin(platform)
     app = ui_app.make_application()
     ui_app.install_qt_message_handler()  # Qt's notices to the log, not stderr
-    facts = list(state.facts.values())
     try:
         facts.append(check_qt_catalogues(app))
         for lang in LANGUAGES:

@@ -24,7 +24,8 @@ from typing import Final, TypeVar
 QT_USED: Final = frozenset({"QtCore", "QtGui", "QtWidgets", "QtNetwork"})
 
 # Always excluded, whatever is installed: other bindings, Tk, the collector and
-# its server stack, test tools, keyrings.alt (a plaintext keyring we never want).
+# its server stack, test tools, build tools, keyrings.alt (a plaintext keyring
+# we never want). Not segno: the "another device" dialog draws its QR codes.
 EXCLUDES_BASE: Final = (
     "tkinter",
     "_tkinter",
@@ -44,10 +45,17 @@ EXCLUDES_BASE: Final = (
     "pytestqt",
     "hypothesis",
     "trustme",
-    "segno",
     "IPython",
     "numpy",
     "keyrings.alt",
+    # Build tools of the build venv (PyInstaller needs them; the helper never
+    # imports them): analysing setuptools' own runtime hook brought 158 modules
+    # of setuptools, packaging and setuptools' vendored copies into the bundle.
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+    "distutils",
+    "packaging",
     # PySide6 tooling packages, never imported at run time.
     "PySide6.scripts",
     "PySide6.support.deprecated",

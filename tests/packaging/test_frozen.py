@@ -111,6 +111,59 @@ def test_version_needs_no_display_and_no_qt(binary: Path, tmp_path: Path) -> Non
     assert result.stderr == ""
 
 
+def _pins(lock: Path) -> set[str]:
+    """``name==version`` of every package a requirements export pins."""
+    return {
+        line.split(";", 1)[0].split("\\", 1)[0].strip()
+        for line in lock.read_text(encoding="utf-8").splitlines()
+        if line[:1].isalnum()
+    }
+
+
+@pytest.mark.slow
+def test_version_verbose_lists_the_bundled_versions(
+    binary: Path, bundle: Path, tmp_path: Path
+) -> None:
+    """--version --verbose prints what the bundle contains: each at the version
+    the bundle lock pins, none of the collector's or the test tools'."""
+    result = run_clean(binary, "--version", "--verbose", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{APP_ID} {__version__}"
+    listed = {line.strip() for line in lines[3:]}
+    assert f"{APP_ID}=={__version__}" in listed
+    names = {item.split("==")[0] for item in listed}
+    assert {"pyside6-essentials", "msal", "keyring", "msgspec", "segno"} <= names
+    assert not names & {"starlette", "uvicorn", "psycopg", "pytest", "setuptools"}
+    repo = Path(__file__).resolve().parents[2]
+    unpinned = (
+        listed
+        - {f"{APP_ID}=={__version__}"}
+        - _pins(repo / "requirements" / "bundle.txt")
+    )
+    assert not unpinned, f"not in requirements/bundle.txt: {sorted(unpinned)}"
+
+
+@pytest.mark.slow
+def test_sbom_lists_the_bundle(bundle: Path, paths: Any) -> None:
+    """The CycloneDX SBOM (cyclonedx-py) names exactly the bundled versions,
+    each with the hashes of its files."""
+    import json
+
+    document = json.loads(paths.sbom.read_text(encoding="utf-8"))
+    assert document["bomFormat"] == "CycloneDX"
+    assert document["metadata"]["component"]["version"] == __version__
+    components = {f"{c['name']}=={c['version']}" for c in document["components"]}
+    versions = next(bundle.rglob("resources/versions.txt")).read_text()
+    bundled = {
+        line for line in versions.splitlines() if line and not line.startswith("#")
+    } - {f"{APP_ID}=={__version__}"}
+    assert {c.lower() for c in components} == bundled
+    for component in document["components"]:
+        hashes = [h for ref in component["externalReferences"] for h in ref["hashes"]]
+        assert hashes, component["name"]
+
+
 @pytest.mark.slow
 def test_window_paints_and_quits_for_the_startup_benchmark(
     binary: Path, tmp_path: Path

@@ -92,3 +92,71 @@ def test_one_line() -> None:
     assert one_line("first\nsecond") == "first"
     assert one_line("tab\there") == "tab\\there"
     assert len(one_line("x" * 1000)) == 300
+
+
+@pytest.mark.parametrize(
+    ("soname", "package"),
+    [
+        ("libxcb-icccm.so.4", "libxcb-icccm4"),
+        ("libxcb-cursor.so.0", "libxcb-cursor0"),
+        ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+        ("libX11-xcb.so.1", "libX11-xcb1"),
+        ("libEGL.so.1", "libEGL1"),
+    ],
+)
+def test_debian_package_of_a_library(soname: str, package: str) -> None:
+    from ui.selftest import debian_package
+
+    assert debian_package(soname) == package
+
+
+@pytest.mark.parametrize(
+    ("env", "platform"),
+    [
+        ({}, "offscreen"),
+        ({"DISPLAY": ":0"}, "xcb"),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "wayland"),
+        ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "offscreen"),
+        ({"QT_QPA_PLATFORM": "xcb;wayland"}, "xcb"),
+    ],
+)
+def test_self_test_picks_the_platform_the_window_would_use(
+    env: dict[str, str], platform: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.selftest import platform_to_test
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    if sys.platform in ("win32", "darwin") and not env.get("QT_QPA_PLATFORM"):
+        pytest.skip("the native platform there")
+    assert platform_to_test() == platform
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="dlopen, xcb")
+def test_broken_xcb_library_is_one_line_with_its_package(tmp_path: Path) -> None:
+    """A desktop whose libxcb-icccm4 is broken (an empty file found first): the
+    self-test names the library and the package instead of Qt's abort."""
+    shadow = tmp_path / "lib"
+    shadow.mkdir()
+    (shadow / "libxcb-icccm.so.4").write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "-c", RUN],
+        cwd=REPO,
+        env={
+            "HOME": str(tmp_path),
+            "HELPER_HOME": str(tmp_path / "home"),
+            "DISPLAY": ":99",  # never reached: the plugin check comes first
+            "LD_LIBRARY_PATH": str(shadow),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Qt's xcb platform plugin needs libxcb-icccm.so.4" in result.stderr
+    assert "apt-get install libxcb-icccm4" in result.stderr
+    assert "Aborted" not in result.stderr
