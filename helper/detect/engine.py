@@ -70,4 +70,5 @@ def detect(capture: Capture, catalogue: Catalogue) -> Detection:
         sources=source_statuses(capture),
         capture_origin=capture.origin,
         capture_time=capture.manifest.time,
+        os_version=capture.manifest.os_version,
     )

@@ -103,6 +103,7 @@ class Detection(msgspec.Struct):
     sources: list[SourceStatus] = msgspec.field(default_factory=list)
     capture_origin: str = ""
     capture_time: str | None = None
+    os_version: str | None = None
 
 
 class OsFindings(msgspec.Struct):

@@ -177,7 +177,44 @@ def conditions(
         found.add("deadline")
     unknown = detection is not None and detection.verdict == "unknown"
     found.add("verdict-unknown" if unknown else "verdict-known")
+    join = detection.entra.join if detection is not None else "unknown"
+    if join in ("entra-joined", "hybrid-joined"):
+        found.add("entra-joined")
+    elif join == "registered":
+        found.add("entra-registered")
+    elif join in ("none", "domain-joined"):
+        found.add("no-entra")
+    # Unknown: neither, so a step that depends on the Entra state is left out
+    # rather than guessed (joined PCs must never be told to disconnect).
+    if join in ("hybrid-joined", "domain-joined"):
+        found.add("domain-joined")
+    elif join != "unknown":
+        found.add("no-domain")
     return found
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """``"10.0.22631"`` → ``(10, 0, 22631)``; trailing zeros dropped (15 = 15.0)."""
+    parts = [int(part) for part in version.split(".") if part.isdigit()]
+    while parts and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def os_in_range(
+    os_version: str | None, os_min: str | None, os_max: str | None
+) -> bool:
+    """Is a step for ``[os_min, os_max)`` meant for this OS version?
+
+    Unknown version: only the steps that run to the current release (no
+    ``os_max``) apply, so the user gets today's menus rather than two variants.
+    """
+    if os_version is None or not version_key(os_version):
+        return os_max is None
+    here = version_key(os_version)
+    if os_min is not None and here < version_key(os_min):
+        return False
+    return not (os_max is not None and here >= version_key(os_max))
 
 
 # --- building ---------------------------------------------------------------------
@@ -194,7 +231,9 @@ class _Builder:
         conds: set[str],
         placeholders: Mapping[str, str | None],
         texts: Mapping[str, Text],
+        os_version: str | None = None,
     ) -> None:
+        self.os_version = os_version
         self.platform = platform
         self.path = path
         self.conds = conds
@@ -228,6 +267,8 @@ class _Builder:
         if step.paths and self.path not in step.paths:
             return False
         if step.platforms and self.platform not in step.platforms:
+            return False
+        if not os_in_range(self.os_version, step.os_min, step.os_max):
             return False
         return all(c in self.conds for c in step.when)
 
@@ -402,6 +443,7 @@ def build_plan(
             conds=conds,
             placeholders=placeholders,
             texts=texts,
+            os_version=detection.os_version if detection is not None else None,
         )
 
     if detection is None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Final, Literal, get_args
+from typing import Annotated, Final, Literal, get_args
 
 import msgspec
 
@@ -60,6 +60,15 @@ Condition = Literal[
     "deadline",
     "verdict-unknown",
     "verdict-known",
+    # Microsoft Entra state of a Windows PC (dsregcmd): joined (Entra or
+    # hybrid), registered only, or neither. A joined PC's Entra connection
+    # must never be disconnected (the user could lose their only sign-in).
+    "entra-joined",
+    "entra-registered",
+    "no-entra",
+    # On a domain (on-premises AD or hybrid): enrollment is IT's (GPO).
+    "domain-joined",
+    "no-domain",
 ]
 Check = Literal["left", "joined", "detected", "network", "rights"]
 
@@ -70,6 +79,8 @@ RUNTIME_TEXT_VALUES = frozenset({"support_code", "deadline"})
 TEXT_VALUES = PLAN_TEXT_VALUES | RUNTIME_TEXT_VALUES
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}", re.ASCII)
+# Dotted version numbers (anchored: msgspec matches patterns with search).
+_OS_VERSION = r"^[0-9]{1,6}(\.[0-9]{1,6}){0,3}$"
 
 
 class PlaybookError(HelperError):
@@ -89,6 +100,11 @@ class PlaybookStep(
             ``text`` may hold ``{vendor_name}``, ``{support_contact}``,
             ``{support_code}`` and ``{deadline}``.
         when: conditions that must all hold for the step to be used.
+        os_min: the step is for this OS version and later (dotted numbers:
+            ``"15"`` for macOS 15, ``"10.0.22000"`` for Windows 11).
+        os_max: the step is for OS versions before this one (exclusive). With
+            the OS version unknown, only steps without ``os_max`` are used: the
+            current release's menus.
         paths: the plan paths that use it (empty: all).
         platforms: for ``_common`` files: the platforms that use it (empty: all).
     """
@@ -104,6 +120,8 @@ class PlaybookStep(
     qr: bool = False
     hints: list[Text] = []
     when: list[Condition] = []
+    os_min: Annotated[str, msgspec.Meta(pattern=_OS_VERSION)] | None = None
+    os_max: Annotated[str, msgspec.Meta(pattern=_OS_VERSION)] | None = None
     paths: list[PlanPath] = []
     platforms: list[Platform] = []
 
