@@ -201,9 +201,7 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def os_in_range(
-    os_version: str | None, os_min: str | None, os_max: str | None
-) -> bool:
+def os_in_range(os_version: str | None, os_min: str | None, os_max: str | None) -> bool:
     """Is a step for ``[os_min, os_max)`` meant for this OS version?
 
     Unknown version: only the steps that run to the current release (no

@@ -79,6 +79,8 @@ RUNTIME_TEXT_VALUES = frozenset({"support_code", "deadline"})
 TEXT_VALUES = PLAN_TEXT_VALUES | RUNTIME_TEXT_VALUES
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}", re.ASCII)
+# A source tag, then free text (anchored: msgspec matches patterns with search).
+_SOURCE = r"^\[(DOC|CODE|COMMUNITY|UNVERIFIED)\b[^\]\n]*\][^\n]*$"
 # Dotted version numbers (anchored: msgspec matches patterns with search).
 _OS_VERSION = r"^[0-9]{1,6}(\.[0-9]{1,6}){0,3}$"
 
@@ -107,6 +109,12 @@ class PlaybookStep(
             current release's menus.
         paths: the plan paths that use it (empty: all).
         platforms: for ``_common`` files: the platforms that use it (empty: all).
+        source: where the fact the step states comes from, tagged as in
+            shared/reference/signatures.md: ``[DOC …]`` vendor or OS
+            documentation, ``[CODE …]`` production code, ``[COMMUNITY …]``
+            scripts and blogs, ``[UNVERIFIED …]`` an assumption. Every built-in
+            step that tells the user something has one (a test checks);
+            IT's own playbooks may leave it out.
     """
 
     id: str
@@ -124,6 +132,7 @@ class PlaybookStep(
     os_max: Annotated[str, msgspec.Meta(pattern=_OS_VERSION)] | None = None
     paths: list[PlanPath] = []
     platforms: list[Platform] = []
+    source: Annotated[str, msgspec.Meta(pattern=_SOURCE)] = ""
 
 
 class Playbook(
@@ -138,6 +147,10 @@ class Playbook(
         steps: in order.
         routed_to_it: True when no vendor end-user steps are known for sure, so
             the playbook gives only generic facts and sends the user to IT.
+        needs_code_from_it: True when the user can leave by themselves but
+            only with a password or one-time code IT gives them (Hexnode's
+            profile password, ManageEngine's agent code, Jamf's "Allow MDM
+            profile removal").
         note: free text for IT (sources, review date).
     """
 
@@ -146,6 +159,7 @@ class Playbook(
     steps: list[PlaybookStep]
     schema: Literal["playbook/1"] = SCHEMA
     routed_to_it: bool = False
+    needs_code_from_it: bool = False
     note: str = ""
 
 
