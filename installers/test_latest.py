@@ -176,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("new in the newest resolution: " + ", ".join(added))
     passed, failing, summary = pytest(VENV, args.targets)
     print(f"suite on the newest versions: {summary}")
+    for test in failing:
+        print(f"  FAILED {test}")
     if passed:
         print(
             "Every pin can move: run `make lock-upgrade`, then `make test`, "
@@ -183,6 +185,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(f"({time.perf_counter() - start:.0f} s)")
         return 0
+    if not moved:
+        print(
+            "No pin moves, so these failures are not an upgrade's: they fail with "
+            "the locked versions too (run `make test`), or depend on this machine."
+        )
+        return 1
     print(f"{len(failing)} failing; trying each moved package alone against them:")
     verdicts = try_alone(moved, failing)
     for name, verdict in verdicts.items():
