@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r $(LOCK)
 	$(PIP) install --no-deps --no-build-isolation --editable .
+	$(PY) installers/lock.py prune
 	$(PY) -m pip check --quiet
 	touch $(STAMP)
 

@@ -21,6 +21,7 @@ Usage (from the repository root, with the development venv; docs/dependencies.md
     python installers/lock.py lock --upgrade           # monthly: newest allowed
     python installers/lock.py lock --upgrade-package msgspec   # an advisory
     python installers/lock.py check                    # lock in step? (offline)
+    python installers/lock.py prune                    # remove what the lock lacks
 
 Only ``lock`` talks to the package index; ``check`` reads the files.
 """
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +43,7 @@ REPO: Final = Path(__file__).resolve().parent.parent
 LOCK_FILE: Final = REPO / "uv.lock"
 REQUIREMENTS: Final = REPO / "requirements"
 # Export name → the extra it installs.
+_PIN: Final = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", re.MULTILINE)
 SETS: Final = {
     "desktop": "desktop",
     "collector": "collector",
@@ -153,6 +156,40 @@ def check() -> None:
             )
 
 
+# Never pruned: the installer itself and our own editable install.
+KEEP: Final = frozenset({"pip", "setuptools", "intune-migration-helper"})
+
+
+def _normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def strays(lock_name: str = "dev") -> list[str]:
+    """Distributions in this Python environment that the lock does not name
+    (left over from an older lock, or installed by hand)."""
+    import importlib.metadata
+
+    text = (REQUIREMENTS / f"{lock_name}.txt").read_text(encoding="utf-8")
+    pinned = {_normalize(m.group(1)) for m in _PIN.finditer(text)}
+    installed = {
+        _normalize(d.metadata["Name"])
+        for d in importlib.metadata.distributions()
+        if d.metadata["Name"]
+    }
+    return sorted(installed - pinned - KEEP)
+
+
+def prune(lock_name: str = "dev") -> list[str]:
+    """Uninstall the strays (`make` does it after installing the lock)."""
+    extra = strays(lock_name)
+    if extra:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "uninstall", "--yes", "--quiet", *extra],
+            check=True,
+        )
+    return extra
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="installers/lock.py", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -162,9 +199,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--upgrade-package", action="append", default=[], metavar="NAME"
     )
     sub.add_parser("check", help="is the lock in step with pyproject.toml? (offline)")
+    sub.add_parser("prune", help="uninstall what the dev lock does not name")
     args = parser.parse_args(argv)
     try:
-        if args.command == "lock":
+        if args.command == "prune":
+            for name in prune():
+                print(f"removed {name} (not in requirements/dev.txt)")
+        elif args.command == "lock":
             for path in lock(upgrade=args.upgrade, packages=args.upgrade_package):
                 print(f"wrote {path.relative_to(REPO)}")
         else:

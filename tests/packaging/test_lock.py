@@ -96,6 +96,8 @@ def test_this_venv_is_the_dev_lock() -> None:
         if installed != version:
             wrong.append(f"{package}: {installed} installed, {version} locked")
     assert not wrong, "; ".join(wrong)
+    # ...and nothing else: `make` uninstalls what an older lock left behind.
+    assert load_lock_module().strays() == []
 
 
 def _venv_size_mb(venv: Path) -> float:
