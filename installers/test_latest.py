@@ -33,7 +33,7 @@ LOCK: Final = REPO / "requirements" / "dev.txt"
 VENV: Final = REPO / "build" / "latest"
 TRIAL: Final = REPO / "build" / "latest-one"
 PIN: Final = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
-FAILED: Final = re.compile(r"^FAILED (\S+)", re.M)
+FAILED: Final = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.M)
 PYTEST_ENV: Final = {"QT_QPA_PLATFORM": "offscreen"}
 
 
@@ -114,7 +114,7 @@ def pytest(venv: Path, targets: Sequence[str]) -> tuple[bool, list[str], str]:
     }
     env.update(PYTEST_ENV)
     result = run(
-        [python_of(venv), "-m", "pytest", "-q", "-rf", *targets],
+        [python_of(venv), "-m", "pytest", "-q", "-rfE", *targets],
         env=env,
     )
     lines = [line for line in result.stdout.splitlines() if line.strip()]
@@ -185,6 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(f"({time.perf_counter() - start:.0f} s)")
         return 0
+    if not failing:
+        print("The suite did not run to the end (see above); nothing to try alone.")
+        return 1
     if not moved:
         print(
             "No pin moves, so these failures are not an upgrade's: they fail with "
