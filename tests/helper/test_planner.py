@@ -220,10 +220,13 @@ def test_unknown_mdm_uses_the_generic_playbook() -> None:
     plan = capture_plan("mac-unknown-mdm")
     assert plan.path == "leave-then-join"
     assert plan.vendor == "unknown-mdm"
-    assert {"unknown-mdm", "routed-to-it"} <= set(plan.reasons)
+    assert "unknown-mdm" in plan.reasons
+    # The generic macOS path (the capture is macOS 14: Privacy & Security >
+    # Profiles), not "contact IT" alone.
+    assert "routed-to-it" not in plan.reasons
     assert ids(plan, "leave", "confirm-left") == [
-        "unknown-mdm-profiles",
-        "unknown-mdm-ask-it",
+        "unknown-mdm-profile-sonoma",
+        "unknown-mdm-profile-locked",
         "unknown-mdm-check-left",
     ]
     # The server host names the unknown management in the prepare texts.
@@ -231,14 +234,15 @@ def test_unknown_mdm_uses_the_generic_playbook() -> None:
     assert "mdm.northwind.example" in plan.steps[0].text.fr
 
 
-def test_routed_vendor_keeps_generic_facts() -> None:
-    plan = capture_plan("win-ivanti-url-keyword")
+def test_vendor_without_own_steps_gets_the_safe_windows_path() -> None:
+    plan = capture_plan("win-ivanti-url-keyword")  # domain-joined, not Entra
     assert plan.path == "leave-then-join"
-    assert "routed-to-it" in plan.reasons
+    assert "routed-to-it" not in plan.reasons
     leave = [s for s in plan.steps if s.stage == "leave"]
-    assert [s.kind for s in leave] == ["open", "contact-it"]
-    assert leave[0].uri == "ms-settings:workplace"
+    assert [s.kind for s in leave] == ["info", "open"]
+    assert leave[1].uri == "ms-settings:workplace"
     assert "Ivanti EPMM (MobileIron)" in leave[1].text.en
+    assert "Microsoft Entra ID" in leave[1].text.en  # the entry to leave alone
 
 
 def test_unknown_verdict_retries_detection_then_contacts_it() -> None:
@@ -474,7 +478,7 @@ def test_two_unknown_managements_get_distinct_step_ids() -> None:
         ],
     )
     plan = plan_for(detection)
-    assert "unknown-mdm-ask-it" in ids(plan) and "unknown-mdm-ask-it-2" in ids(plan)
+    assert "unknown-mdm-profile" in ids(plan) and "unknown-mdm-profile-2" in ids(plan)
     assert "multiple-legacy" in plan.reasons
     assert "a.example and b.example" in plan.steps[0].text.en
     assert "a.example et b.example" in plan.steps[0].text.fr
@@ -496,7 +500,8 @@ def test_guide_only_ios_workspace_one() -> None:
     assert plan.path == "leave-then-join"
     assert plan.platform == "ios"
     assert plan.vendor == "workspace-one"
-    assert {"no-detection", "guide-only", "routed-to-it"} <= set(plan.reasons)
+    assert {"no-detection", "guide-only"} <= set(plan.reasons)
+    assert "routed-to-it" not in plan.reasons  # the generic iOS path
     assert not [s for s in plan.steps if s.kind in ("run", "verify")]
     links = [s for s in plan.steps if s.kind == "open"]
     assert [(s.uri, s.qr) for s in links] == [
@@ -540,7 +545,8 @@ def test_every_vendor_on_every_platform_plans(platform: str) -> None:
 def test_routed_pairs_are_listed() -> None:
     routed = playbooks().routed_to_it()
     assert ("kandji", "macos") in routed
-    assert ("workspace-one", "ios") in routed
+    assert ("workspace-one", "linux") in routed
+    assert ("workspace-one", "ios") not in routed
     assert ("workspace-one", "windows") not in routed
     assert ("jamf-pro", "macos") not in routed
     assert routed == sorted(routed)
