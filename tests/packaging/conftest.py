@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Fixtures of the packaging tests: the build script, the bundle, the .deb.
+"""Fixtures of the packaging tests: the bundle and the .deb, built by the script.
 
 The frozen bundle and the .deb are built once per run, in a subprocess
 (``installers/build.py``; never in the test process, which must not create a
@@ -23,34 +23,18 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
-from typing import IO, Any
+from typing import IO
 
 import pytest
+
+from installers.buildsteps.bundle import bundle_is_current
+from installers.buildsteps.common import Paths
 
 REPO = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = REPO / "installers" / "build.py"
 DIST = REPO / "dist"
 WORK = REPO / "build"
 BUILD_TIMEOUT_S = 600
-
-
-def load_build_module() -> ModuleType:
-    """installers/build.py as a module (it is a script, not a package)."""
-    name = "helper_installers_build"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="session")
-def build() -> ModuleType:
-    return load_build_module()
 
 
 LOCK_FILE = WORK / ".build.lock"  # installers/build.py takes the same lock
@@ -96,12 +80,12 @@ def _deb_wanted() -> bool:
 
 
 @pytest.fixture(scope="session")
-def paths(build: ModuleType) -> Any:
-    return build.Paths(dist=DIST, work=WORK)
+def paths() -> Paths:
+    return Paths(dist=DIST, work=WORK)
 
 
 @pytest.fixture(scope="session")
-def artifacts(build: ModuleType, paths: Any) -> Iterator[Any]:
+def artifacts(paths: Paths) -> Iterator[Paths]:
     """The bundle (and on Linux the .deb) of these sources, for the whole run.
 
     Built under the exclusive build lock when missing or stale, then the lock is
@@ -113,9 +97,9 @@ def artifacts(build: ModuleType, paths: Any) -> Iterator[Any]:
     with LOCK_FILE.open("w") as handle:
         _flock(handle, "LOCK_EX")
         try:
-            if not build.bundle_is_current(paths):
+            if not bundle_is_current(paths):
                 run_build("bundle")
-            package: Path = paths.deb
+            package = paths.deb
             if _deb_wanted() and (
                 not package.is_file()
                 or package.stat().st_mtime < paths.stamp.stat().st_mtime
@@ -128,16 +112,14 @@ def artifacts(build: ModuleType, paths: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def bundle(artifacts: Any) -> Path:
+def bundle(artifacts: Paths) -> Path:
     """The onedir bundle of these sources."""
-    folder: Path = artifacts.bundle
-    return folder
+    return artifacts.bundle
 
 
 @pytest.fixture(scope="session")
-def deb(artifacts: Any) -> Path:
+def deb(artifacts: Paths) -> Path:
     """The .deb of the current bundle."""
     if not _deb_wanted():
         pytest.skip("the .deb is built on Debian-like Linux (dpkg-deb)")
-    package: Path = artifacts.deb
-    return package
+    return artifacts.deb

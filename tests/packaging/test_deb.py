@@ -14,11 +14,11 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from helper import APP_ID, BUNDLE_ID, __version__
+from installers.buildsteps.msi import UPGRADE_CODE, inspect_msi
 from tests.packaging.test_frozen import run_clean, unexpected
 
 pytestmark = pytest.mark.slow
@@ -147,9 +147,7 @@ def test_deb_installs_into_a_throwaway_root(deb: Path, tmp_path: Path) -> None:
     assert not (root / CONFFILE.lstrip("/")).exists()
 
 
-def test_msi_structure_from_the_linux_bundle(
-    build: Any, bundle: Path, tmp_path: Path
-) -> None:
+def test_msi_structure_from_the_linux_bundle(bundle: Path, tmp_path: Path) -> None:
     """wixl builds product.wxs + the harvested bundle; msiinfo reads it back."""
     if shutil.which("wixl") is None or shutil.which("msiinfo") is None:
         pytest.skip("wixl and msitools are not installed")
@@ -158,9 +156,9 @@ def test_msi_structure_from_the_linux_bundle(
     run_build("msi-check", "--work", str(tmp_path))  # its own folder: no races
     msi = next((tmp_path / "msi-check").glob("*.msi"))
     files = sum(1 for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
-    report = build.inspect_msi(msi, expected_files=files)
+    report = inspect_msi(msi, expected_files=files)
     assert report.problems == []
-    assert report.properties["UpgradeCode"] == build.UPGRADE_CODE
+    assert report.properties["UpgradeCode"] == UPGRADE_CODE
     assert report.summary["Template"].startswith("x64")
     policy = {
         (row["Key"], row["Name"]): report.components[row["Component_"]]["Condition"]

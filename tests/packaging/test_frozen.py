@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 
 from helper import APP_ID, __version__
+from installers.buildsteps.common import Paths
+from installers.buildsteps.icons import ICON_PNG_SIZES, icns_bytes, ico_bytes
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32",
@@ -145,7 +147,7 @@ def test_version_verbose_lists_the_bundled_versions(
 
 
 @pytest.mark.slow
-def test_sbom_lists_the_bundle(bundle: Path, paths: Any) -> None:
+def test_sbom_lists_the_bundle(bundle: Path, paths: Paths) -> None:
     """The CycloneDX SBOM (cyclonedx-py) names exactly the bundled versions,
     each with the hashes of its files."""
     import json
@@ -315,9 +317,9 @@ def test_excludes_every_unused_qt_module(slim: Any) -> None:
     assert imported <= set(slim.QT_USED), imported - set(slim.QT_USED)
 
 
-def test_icon_containers(build: Any) -> None:
-    pngs = {size: b"\x89PNG" + bytes([size % 256]) * 8 for size in build.ICON_PNG_SIZES}
-    ico = build.ico_bytes(pngs)
+def test_icon_containers() -> None:
+    pngs = {size: b"\x89PNG" + bytes([size % 256]) * 8 for size in ICON_PNG_SIZES}
+    ico = ico_bytes(pngs)
     assert ico[:6] == b"\0\0\1\0\7\0"  # 7 images, 16 to 256 px
-    icns = build.icns_bytes(pngs)
+    icns = icns_bytes(pngs)
     assert icns[:4] == b"icns" and int.from_bytes(icns[4:8], "big") == len(icns)

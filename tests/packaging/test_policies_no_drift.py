@@ -34,6 +34,7 @@ from helper.config.layers import check_layer
 from helper.config.model import Config
 from helper.config.policy import PlistPolicy, RegistryPolicy, TomlPolicy
 from helper.probe.registry import RegValue
+from installers.buildsteps import msi
 from tests.packaging.conftest import REPO
 
 WINDOWS = REPO / "installers" / "windows"
@@ -329,10 +330,10 @@ def wxs() -> ET.Element:
     return ET.parse(PRODUCT_WXS).getroot()
 
 
-def test_upgrade_code_is_pinned(build: Any) -> None:
+def test_upgrade_code_is_pinned() -> None:
     product = wxs().find(f"{WIX}Product")
     assert product is not None
-    assert product.attrib["UpgradeCode"] == UPGRADE_CODE == build.UPGRADE_CODE
+    assert product.attrib["UpgradeCode"] == UPGRADE_CODE == msi.UPGRADE_CODE
     assert product.attrib["Id"] == "*"  # a new ProductCode per build: major upgrades
     package = product.find(f"{WIX}Package")
     assert package is not None and package.attrib["InstallScope"] == "perMachine"

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import REPO, load_build_module
+from installers.buildsteps import deb
+from tests.packaging.conftest import REPO
 
 RUNTIME_LIST = REPO / "installers" / "linux" / "qt-runtime-packages.txt"
 # Required packages every Debian system has, which the list need not name.
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def runtime_packages() -> list[str]:
-    return list(load_build_module().runtime_packages())
+    return deb.runtime_packages()
 
 
 def installed_depends() -> dict[str, set[str]]:
@@ -83,13 +84,12 @@ def test_list_covers_what_the_xcb_plugin_loads() -> None:
     assert not missing, (
         f"not installed: {missing}; `make test` installs {RUNTIME_LIST.name}"
     )
-    build = load_build_module()
     system = {
         lib
-        for lib in build.system_libraries_of(plugin, env["LD_LIBRARY_PATH"])
+        for lib in deb.system_libraries_of(plugin, env["LD_LIBRARY_PATH"])
         if "/PySide6/" not in lib
     }
-    owners = build.debian_packages(system)
+    owners = deb.debian_packages(system)
     covered = closure(set(runtime_packages()) | ESSENTIAL, installed_depends())
     assert owners, "ldd found no system library: the test would prove nothing"
     assert owners <= covered, f"add to {RUNTIME_LIST.name}: {sorted(owners - covered)}"
@@ -97,10 +97,9 @@ def test_list_covers_what_the_xcb_plugin_loads() -> None:
 
 def test_deb_depends_is_the_list(tmp_path: Path) -> None:
     """The .deb's Depends: line names every package of the list."""
-    build = load_build_module()
     empty_bundle = tmp_path / "bundle"
     empty_bundle.mkdir()
-    depends = {d.split(" ", 1)[0] for d in build.deb_depends(empty_bundle).split(", ")}
+    depends = {d.split(" ", 1)[0] for d in deb.deb_depends(empty_bundle).split(", ")}
     assert set(runtime_packages()) <= depends
 
 
