@@ -261,6 +261,8 @@ def unexpected_stderr(stderr: str) -> list[str]:
 
 def check_self_test(binary: Path) -> str:
     """Run the self-test; BuildError unless it exits 0 with a clean stderr."""
+    if not binary.is_file():
+        raise BuildError(f"{binary}: no bundle; run `build.py bundle` first")
     result = self_test(binary)
     if result.returncode != 0:
         raise BuildError(
