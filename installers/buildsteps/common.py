@@ -85,7 +85,7 @@ def need_tool(name: str, hint: str) -> str:
 
 
 def load_module(path: Path, name: str) -> ModuleType:
-    """Import a script of installers/ as a module (the macOS step loads build_app.py)."""
+    """Import a script of installers/ as a module (pkg.py loads build_app.py)."""
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise BuildError(f"cannot import {path}")
