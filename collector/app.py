@@ -177,6 +177,13 @@ class RequestLogMiddleware:
         request_id = request_id or uuid.uuid4().hex
         fields: dict[str, Any] = scope.setdefault(LOG_FIELDS, {})
         status = 0
+        app = self.app
+        if self.dev and not _bound_to_loopback(scope):
+            # The configured host was checked, but the socket is what counts
+            # (uvicorn --factory, --fd, --uds...): unsigned tokens only on a
+            # loopback address, or nothing at all.
+            fields["code"] = "dev-not-loopback"
+            app = _refuse_dev_off_loopback
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -190,7 +197,7 @@ class RequestLogMiddleware:
 
         failed = False
         try:
-            await self.app(scope, receive, send_with_headers)
+            await app(scope, receive, send_with_headers)
         except Exception:
             failed = True
             log.exception(
@@ -216,6 +223,23 @@ class RequestLogMiddleware:
                 duration_ms=round((time.perf_counter() - start) * 1000, 2),
                 **fields,
             )
+
+
+def _bound_to_loopback(scope: Scope) -> bool:
+    server = scope.get("server")
+    if not server or not isinstance(server[0], str) or server[1] is None:
+        return False  # a Unix socket or an unknown one: not provably loopback
+    return is_loopback(server[0])
+
+
+async def _refuse_dev_off_loopback(scope: Scope, receive: Receive, send: Send) -> None:
+    response = problem(
+        403,
+        "dev-not-loopback",
+        "this development collector accepts unsigned tokens and is not bound "
+        "to a loopback address: it answers nothing",
+    )
+    await response(scope, receive, send)
 
 
 async def _principal(request: Request, need: Need) -> Principal:

@@ -366,8 +366,10 @@ class TokenValidator:
     def _principal(self, claims: dict[str, Any]) -> Principal:
         tid = str(claims["tid"]).lower()
         if tid not in self._tenants:
-            raise AuthError(
-                403, "tenant-not-allowed", "this tenant may not use this collector"
+            # 401 as docs/collector.md says: a token of another tenant is not
+            # a valid token here (the helper then asks its user to sign in).
+            raise _unauthorized(
+                "tenant-not-allowed", "this tenant may not use this collector"
             )
         scp = claims.get("scp")
         roles = claims.get("roles")

@@ -577,9 +577,22 @@ def _check(
         return value
 
     server, storage, auth = config.server, config.storage, config.auth
-    if not server.host:
+    # "[::1]" is how a URL writes an IPv6 address, but the socket layer wants
+    # "::1": without this, the loopback check passed and the bind failed.
+    host = server.host.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host:
         raise fail("server.host", "expected an address to bind")
-    if config.dev and not is_loopback(server.host):
+    if config.dev and server.workers != 1:
+        # Worker processes rebuild the app from the environment; a dev app must
+        # only ever come from this process, which checked the address.
+        raise fail(
+            "server.workers",
+            "expected 1 with --dev (unsigned tokens: one local process)",
+            server.workers,
+        )
+    if config.dev and not is_loopback(host):
         raise fail(
             "server.host",
             "--dev accepts unsigned tokens, so it only binds to a loopback "
@@ -664,7 +677,9 @@ def _check(
             raise fail(key, "expected one scope or role name, without spaces", value)
     return msgspec.structs.replace(
         config,
-        server=msgspec.structs.replace(server, tls_cert=tls_cert, tls_key=tls_key),
+        server=msgspec.structs.replace(
+            server, host=host, tls_cert=tls_cert, tls_key=tls_key
+        ),
         storage=msgspec.structs.replace(storage, url=url),
         auth=msgspec.structs.replace(
             auth,

@@ -66,7 +66,7 @@ REFUSED: list[tuple[str, Callable[[Keys], str], int, str]] = [
     (
         "tenant-not-allowed",
         lambda k: k.mint(tid=OTHER_TENANT),
-        403,
+        401,
         "tenant-not-allowed",
     ),
     ("scope-missing", lambda k: k.mint(scp="User.Read"), 403, "scope-missing"),
