@@ -37,19 +37,27 @@ APP_NAME: Final = "intune-migration-helper"
 MAX_STEPS: Final = 100
 MAX_STAGES: Final = 16
 
+# Every pattern ends with END: msgspec (like Python's jsonschema) matches with
+# re.search, where "$" also matches before a final newline, so "wave-01\n"
+# passed as a look-alike of "wave-01"; ECMA's "$" (the JSON Schema's) does not.
+# The lookahead makes both engines agree.
+END: Final = r"$(?!\n)"
 # Lower-case canonical UUIDs, as str(uuid.uuid4()) writes them.
-UUID_PATTERN: Final = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+UUID_PATTERN: Final = (
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + END
+)
 # Entra and Intune device ids: GUIDs, any case (Windows tools print upper case).
 GUID_PATTERN: Final = (
-    r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
+    r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+    + END
 )
 # Ids: stages, plan steps, vendors, campaigns, waves. No spaces, '/', '\' or '@'.
-ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}" + END
 # Codes: ``legacy-still-present``, ``0x80180014``, ``ENR-014``, ``http:413``.
-CODE_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}$"
-VERSION_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$"
-LOCALE_PATTERN: Final = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"
-HMAC_PATTERN: Final = r"^[0-9a-f]{64}$"
+CODE_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}" + END
+VERSION_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}" + END
+LOCALE_PATTERN: Final = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}" + END
+HMAC_PATTERN: Final = r"^[0-9a-f]{64}" + END
 
 EventId = Annotated[str, msgspec.Meta(pattern=UUID_PATTERN)]
 Guid = Annotated[str, msgspec.Meta(pattern=GUID_PATTERN)]

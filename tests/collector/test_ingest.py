@@ -391,7 +391,35 @@ def _variants() -> list[dict[str, Any]]:
     variant(lambda e: e.update(legacy={"vendor": "ws1", "still_enrolled": "yes"}))
     variant(lambda e: e.update(env={"locale": "fr-FR"}))
     variant(lambda e: e.update(env={"locale": "not a locale"}))
+    # A trailing newline made look-alike rows ("wave-01\n" beside "wave-01"):
+    # re.search's "$" matches before it, ECMA's does not.
+    variant(lambda e: e.update(wave_id="wave-01\n"))
+    variant(lambda e: e.update(code="ENR-014\n"))
+    variant(lambda e: e.update(event_id=e["event_id"] + "\n"))
+    variant(lambda e: e["device"].update(os_version="10.0.26100\n"))
+    variant(lambda e: e.update(env={"locale": "fr-FR\n"}))
     return cases
+
+
+def test_trailing_newline_is_refused_not_a_look_alike(collector: Running) -> None:
+    """``wave-01\n`` used to be stored as a second wave beside ``wave-01``."""
+    good = make_event(seq=1)
+    look_alike = json.loads(encode_event(make_event(seq=2)))
+    look_alike["wave_id"] = "wave-01\n"
+    body = json.dumps(
+        {
+            "schema": "migration-status/1",
+            "events": [json.loads(encode_event(good)), look_alike],
+        }
+    ).encode()
+    result = collector.post(body).json()
+    assert result["accepted"] == [good.event_id]
+    assert result["rejected"] == [
+        {"event_id": look_alike["event_id"], "reason": "schema"}
+    ]
+    # The committed schema says the same to an ECMA engine and to Python's.
+    schema = SCHEMA_FILE.read_text(encoding="utf-8")
+    assert '$"' not in schema
 
 
 @pytest.mark.parametrize("event", _variants())
