@@ -11,6 +11,7 @@ import msgspec
 from helper.capture import layout
 from helper.capture.model import Capture, Manifest, SourceInfo
 from helper.errors import CaptureError
+from helper.private import DIR_MODE, opener, write_private
 
 
 def _decode_manifest(raw: bytes, where: str) -> Manifest:
@@ -160,18 +161,23 @@ def write_capture(capture: Capture, out: Path) -> Path:
     if out.suffix.lower() == ".zip":
         import zipfile
 
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # 0600: a capture names the user (their UPN, in dsregcmd's output).
+        with (
+            open(tmp, "wb", opener=opener) as handle,
+            zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        ):
             for name, data in items:
                 archive.writestr(name, data)
         os.replace(tmp, out)
         return out
     if out.exists() and any(out.iterdir()):
         raise CaptureError("capture-exists", f"{out}: folder exists and is not empty")
-    tmp.mkdir(parents=True)
+    tmp.parent.mkdir(parents=True, exist_ok=True)
+    tmp.mkdir(mode=DIR_MODE)
     for name, data in items:
         target = tmp / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        write_private(target, data)
     if out.exists():
         out.rmdir()
     os.replace(tmp, out)

@@ -98,7 +98,9 @@ def _save_policy(layer: Layer) -> None:
         if exists(path) and path.read_bytes() == raw:
             return
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(raw)
+        from helper.private import write_private
+
+        write_private(tmp, raw)
         os.replace(tmp, path)
     except (OSError, TypeError, ValueError):
         return
