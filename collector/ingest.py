@@ -24,6 +24,7 @@ events after the commit.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import zlib
@@ -329,7 +330,12 @@ class Ingestor:
                 400, "not-a-batch", f"expected an event batch: {exc}"
             ) from None
         except msgspec.DecodeError:
-            raise IngestError(400, "not-json", "the body is not JSON") from None
+            # msgspec checks the escapes inside every event even when it only
+            # splits the batch: one event with a lone surrogate ("\ud800")
+            # made the whole request fail, its valid siblings with it.
+            envelope = _split_leniently(data)
+            if envelope is None:
+                raise IngestError(400, "not-json", "the body is not JSON") from None
         except RecursionError:
             # msgspec's guard against deeply nested input; bounded in size, it
             # is still not an event batch.
@@ -372,6 +378,7 @@ class Ingestor:
                 msgspec.ValidationError,
                 msgspec.DecodeError,
                 RecursionError,
+                ValueError,  # UnicodeError among them: one event's problem
             ) as exc:
                 result.rejected.append(_rejection(raw, exc))
                 continue
@@ -447,12 +454,47 @@ class Ingestor:
                 )
 
 
+def _split_leniently(data: bytes) -> _Envelope | None:
+    """The batch's events, re-encoded one by one, when the body is JSON apart
+    from bad Unicode inside some events (each then fails on its own).
+
+    Python's json keeps lone surrogates and, through ``surrogateescape``, bytes
+    that are not UTF-8; ``ensure_ascii`` writes both as ``\\udcXX`` escapes,
+    which msgspec refuses per event. None when it is not JSON at all.
+    """
+    try:
+        doc = json.loads(data.decode("utf-8", "surrogateescape"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+        return None
+    if set(doc) != {"schema", "events"} or not isinstance(doc["schema"], str):
+        return None
+    try:
+        events = [
+            msgspec.Raw(json.dumps(event, ensure_ascii=True).encode("ascii"))
+            for event in doc["events"]
+        ]
+    except (ValueError, RecursionError):
+        return None
+    return _Envelope(schema=doc["schema"], events=events)
+
+
 def _rejection(raw: msgspec.Raw, exc: Exception) -> dict[str, str]:
     try:
         probe = _probe_decoder.decode(raw)
     except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
         probe = _Probe()
+        try:
+            # Bad Unicode elsewhere in the event: Python's json still reads it.
+            doc = json.loads(bytes(raw).decode("utf-8", "surrogateescape"))
+            if isinstance(doc, dict):
+                probe = _Probe(event_id=doc.get("event_id"), schema=doc.get("schema"))
+        except (ValueError, RecursionError):
+            pass
     event_id = probe.event_id if isinstance(probe.event_id, str) else ""
+    if not (event_id.isascii() and event_id.isprintable()):
+        event_id = ""  # echoed back in JSON: nothing that cannot be encoded
     reason = "schema"
     if isinstance(probe.schema, str) and probe.schema != SCHEMA:
         reason = "unsupported-schema"

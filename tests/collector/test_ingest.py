@@ -432,3 +432,63 @@ def test_validation_agrees_with_the_schema_file(event: dict[str, Any]) -> None:
     except msgspec.ValidationError:
         by_collector = False
     assert by_collector == by_schema
+
+
+def test_invalid_utf8_in_one_event_is_that_events_error(collector: Running) -> None:
+    """One event with bytes that are not UTF-8 is rejected on its own; its
+    valid siblings are stored (the whole request used to fail with a 500)."""
+    good = make_event(seq=1)
+    also_good = make_event(seq=3)
+    raw = encode_event(make_event(seq=2))
+    variants = [
+        raw.replace(b'"version":"', b'"version":"\xff', 1),
+        raw.replace(b'"code"', b'"co\xffde"', 1),
+        raw.replace(b'"event_id":"', b'"event_id":"\xc3', 1),
+        raw.replace(b'"wave_id":', b'"wave_id":"\xed\xa0\x80",  "x":', 1),
+    ]
+    for bad in variants:
+        body = (
+            b'{"schema":"migration-status/1","events":['
+            + encode_event(good)
+            + b","
+            + bad
+            + b","
+            + encode_event(also_good)
+            + b"]}"
+        )
+        response = collector.post(body)
+        assert response.status_code == 200, response.text
+        result = response.json()
+        assert sorted(result["accepted"] + result["duplicate"]) == sorted(
+            [good.event_id, also_good.event_id]
+        )
+        assert len(result["rejected"]) == 1
+        assert result["rejected"][0]["reason"] == "schema"
+    assert collector.count() == 2
+
+
+@pytest.mark.parametrize(
+    "escape", [rb"\ud800", rb"\udc80", rb"\ud800\u0041", rb"\udfff\ud800"]
+)
+def test_a_lone_surrogate_in_one_event_fails_only_that_event(
+    collector: Running, escape: bytes
+) -> None:
+    """Escapes that are not Unicode (a lone surrogate) in one event made the
+    whole batch a 400, failing its valid siblings too."""
+    good = make_event(seq=1)
+    raw = encode_event(make_event(seq=2))
+    bad = raw.replace(b'"version":"', b'"version":"' + escape, 1)
+    body = (
+        b'{"schema":"migration-status/1","events":['
+        + encode_event(good)
+        + b","
+        + bad
+        + b"]}"
+    )
+    response = collector.post(body)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["accepted"] == [good.event_id]
+    assert result["rejected"] == [
+        {"event_id": json.loads(raw)["event_id"], "reason": "schema"}
+    ]
