@@ -333,9 +333,10 @@ class Ingestor:
             # msgspec checks the escapes inside every event even when it only
             # splits the batch: one event with a lone surrogate ("\ud800")
             # made the whole request fail, its valid siblings with it.
-            envelope = _split_leniently(data)
-            if envelope is None:
+            lenient = _split_leniently(data)
+            if lenient is None:
                 raise IngestError(400, "not-json", "the body is not JSON") from None
+            envelope = lenient
         except RecursionError:
             # msgspec's guard against deeply nested input; bounded in size, it
             # is still not an event batch.
