@@ -55,6 +55,7 @@ ERRORS: dict[str, str] = {
     "capture-not-found": "That path is not a capture.",
     "capture-invalid": "That capture cannot be read.",
     "capture-too-large": "That capture is too large.",
+    "capture-symlink": "That capture holds a symbolic link; captures may not.",
     "capture-exists": "The output folder already exists.",
     "config-invalid": "The configuration is invalid.",
     "config-not-found": "The configuration file given with --config does not exist.",

@@ -49,3 +49,5 @@ OSES = ("windows", "macos", "linux")
 # A capture never needs more: the largest real source (a package list) is < 2 MB.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
+# capture.json lists sources and versions: a few KiB.
+MAX_MANIFEST_BYTES = 1024 * 1024

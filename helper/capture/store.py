@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path, PurePosixPath
 
 import msgspec
@@ -35,30 +36,71 @@ def _safe_name(name: str) -> str | None:
     return pure.as_posix()
 
 
+def _no_link(root: Path, name: str) -> Path | None:
+    """``root/name``, None when it is not a regular file.
+
+    Raises:
+        CaptureError: ``name`` or a folder on its way is a symbolic link (a
+            capture is evidence: a link could make it read any file of the
+            machine, or a device, and follow it as if it were the capture).
+    """
+    path = root
+    for part in PurePosixPath(name).parts:
+        path = path / part
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            raise CaptureError(
+                "capture-symlink", f"{path}: a symbolic link in a capture is refused"
+            )
+    return path if stat.S_ISREG(info.st_mode) else None
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``path``, never following a final symlink.
+
+    Raises:
+        CaptureError: larger than ``limit`` (counted while reading: the size
+            the folder announced is not trusted, a file may grow).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise CaptureError(
+            "capture-too-large",
+            f"{path}: too large for a capture (more than {limit} bytes)",
+        )
+    return data
+
+
 def _read_folder(root: Path) -> Capture:
-    manifest_path = root / layout.MANIFEST
-    if not manifest_path.is_file():
+    manifest_path = _no_link(root, layout.MANIFEST)
+    if manifest_path is None:
         raise CaptureError(
             "capture-not-found", f"{root}: not a capture (no {layout.MANIFEST} in it)"
         )
-    manifest = _decode_manifest(manifest_path.read_bytes(), str(root))
+    try:
+        raw_manifest = _read_capped(manifest_path, layout.MAX_MANIFEST_BYTES)
+    except OSError as exc:
+        raise CaptureError(
+            "capture-invalid", f"{manifest_path}: cannot be read ({exc.strerror})"
+        ) from None
+    manifest = _decode_manifest(raw_manifest, str(root))
     files: dict[str, bytes] = {}
     total = 0
     # Only the documented files are read: a capture folder may be someone's
     # Downloads folder with far more in it.
     for name in sorted(layout.ALL_FILES):
-        path = root / name
         try:
-            if not path.is_file():
+            path = _no_link(root, name)
+            if path is None:
                 continue
-            size = path.stat().st_size
-            if size > layout.MAX_FILE_BYTES or total + size > layout.MAX_TOTAL_BYTES:
-                raise CaptureError(
-                    "capture-too-large",
-                    f"{path}: too large for a capture ({size} bytes)",
-                )
-            files[name] = path.read_bytes()
-            total += size
+            limit = min(layout.MAX_FILE_BYTES, layout.MAX_TOTAL_BYTES - total)
+            files[name] = _read_capped(path, limit)
+            total += len(files[name])
         except OSError as exc:
             # An unreadable file is a missing source: detection says "unknown".
             files.pop(name, None)
@@ -125,6 +167,10 @@ def _read_zip(path: Path) -> Capture:
             total += len(data)
             return data
 
+        if entries[prefix + layout.MANIFEST].file_size > layout.MAX_MANIFEST_BYTES:
+            raise CaptureError(
+                "capture-too-large", f"{path}: {layout.MANIFEST} is too large"
+            )
         manifest = _decode_manifest(read(layout.MANIFEST), str(path))
         files = {
             name: read(name)
