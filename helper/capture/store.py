@@ -83,7 +83,7 @@ def _read_folder(root: Path) -> Capture:
             "capture-not-found", f"{root}: not a capture (no {layout.MANIFEST} in it)"
         )
     try:
-        raw_manifest = _read_capped(manifest_path, layout.MAX_MANIFEST_BYTES)
+        raw_manifest = _read_capped(manifest_path, layout.max_bytes(layout.MANIFEST))
     except OSError as exc:
         raise CaptureError(
             "capture-invalid", f"{manifest_path}: cannot be read ({exc.strerror})"
@@ -98,7 +98,7 @@ def _read_folder(root: Path) -> Capture:
             path = _no_link(root, name)
             if path is None:
                 continue
-            limit = min(layout.MAX_FILE_BYTES, layout.MAX_TOTAL_BYTES - total)
+            limit = min(layout.max_bytes(name), layout.MAX_TOTAL_BYTES - total)
             files[name] = _read_capped(path, limit)
             total += len(files[name])
         except OSError as exc:
@@ -145,7 +145,8 @@ def _read_zip(path: Path) -> Capture:
         def read(name: str) -> bytes:
             nonlocal total
             info = entries[prefix + name]
-            if info.file_size > layout.MAX_FILE_BYTES or total + info.file_size > (
+            limit = layout.max_bytes(name)
+            if info.file_size > limit or total + info.file_size > (
                 layout.MAX_TOTAL_BYTES
             ):
                 raise CaptureError(
@@ -155,22 +156,18 @@ def _read_zip(path: Path) -> Capture:
                 with archive.open(info) as handle:
                     # Read one byte past the declared size: a forged header must
                     # not let a zip bomb through.
-                    data = handle.read(layout.MAX_FILE_BYTES + 1)
+                    data = handle.read(limit + 1)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                 raise CaptureError(
                     "capture-invalid", f"{path}: {name} cannot be read ({exc})"
                 ) from None
-            if len(data) > layout.MAX_FILE_BYTES:
+            if len(data) > limit:
                 raise CaptureError(
                     "capture-too-large", f"{path}: {name} is too large for a capture"
                 )
             total += len(data)
             return data
 
-        if entries[prefix + layout.MANIFEST].file_size > layout.MAX_MANIFEST_BYTES:
-            raise CaptureError(
-                "capture-too-large", f"{path}: {layout.MANIFEST} is too large"
-            )
         manifest = _decode_manifest(read(layout.MANIFEST), str(path))
         files = {
             name: read(name)

@@ -105,7 +105,7 @@ class Detection(msgspec.Struct):
     capture_time: str | None = None
 
 
-class OsFindings(msgspec.Struct):
+class OsFindings(msgspec.Struct, dict=True):
     """What one OS detector concluded, before the verdict is derived.
 
     Attributes:
