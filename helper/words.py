@@ -62,6 +62,7 @@ ERRORS: dict[str, str] = {
     "catalogue-invalid": "A vendor catalogue file is invalid.",
     "playbook-invalid": "A playbook file is invalid.",
     "allowlist-invalid": "The launch allowlist is invalid.",
+    "allowlist-refused": "IT's allowlist adds something the helper never launches.",
     "usage": "The command line is not valid.",
 }
 
