@@ -23,6 +23,7 @@ one JSON line (:mod:`collector.logging`) with its id, status and duration.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import http
 import logging
@@ -129,7 +130,7 @@ async def _error(request: Request, exc: Exception) -> Response:
         )
     if isinstance(exc, IngestError):
         fields["code"] = exc.code
-        return problem(exc.status, exc.code, exc.detail)
+        return problem(exc.status, exc.code, exc.detail, headers=exc.headers)
     if isinstance(exc, QueryError):
         fields["code"] = "bad-query"
         return problem(400, "bad-query", str(exc))
@@ -273,6 +274,55 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+async def _receive_body(request: Request, principal: Principal) -> bytes:
+    """The request body, within ``server.body_timeout_seconds``, in one of
+    ``server.max_uploads`` slots (``max_uploads_per_user`` per token user).
+
+    Reading a body used to hold a processing slot: 64 authenticated clients
+    trickling a byte every 10 s made every other device get 503 while they
+    stayed open. Now a body has a deadline, and slots for receiving are apart
+    from slots for processing and limited per user.
+
+    Raises:
+        IngestError: 408 past the deadline, 413 too large, 429 or 503 when no
+            upload slot is free.
+    """
+    server = request.app.state.config.server
+    uploads: dict[tuple[str, str], int] = request.app.state.uploads
+    user = (principal.tid, principal.oid)
+    if uploads.get(user, 0) >= server.max_uploads_per_user:
+        raise IngestError(
+            429,
+            "too-many-uploads",
+            f"at most {server.max_uploads_per_user} uploads at once per user",
+            headers=_retry_after(request),
+        )
+    if sum(uploads.values()) >= server.max_uploads:
+        raise IngestError(
+            503,
+            "overloaded",
+            "too many uploads at once; try again later",
+            headers=_retry_after(request),
+        )
+    uploads[user] = uploads.get(user, 0) + 1
+    try:
+        return await asyncio.wait_for(
+            _read_body(request, server.max_body_bytes), server.body_timeout_seconds
+        )
+    except TimeoutError:
+        raise IngestError(
+            408,
+            "body-timeout",
+            f"the body did not arrive within {server.body_timeout_seconds:g} s",
+            # The rest of the body is never read: the connection must go.
+            headers={"Connection": "close"},
+        ) from None
+    finally:
+        uploads[user] -= 1
+        if not uploads[user]:
+            del uploads[user]
+
+
 async def post_events(request: Request) -> Response:
     """``POST /api/v1/events`` (resources/openapi/collector-v1.json)."""
     state = request.app.state
@@ -291,6 +341,7 @@ async def post_events(request: Request) -> Response:
         raise IngestError(
             415, "unsupported-encoding", "Content-Encoding must be gzip or identity"
         )
+    body = await _receive_body(request, principal)
     if state.inflight >= config.server.max_inflight:
         log_fields(request)["code"] = "overloaded"
         return problem(
@@ -301,7 +352,6 @@ async def post_events(request: Request) -> Response:
         )
     state.inflight += 1
     try:
-        body = await _read_body(request, config.server.max_body_bytes)
         ingestor: Ingestor = state.ingestor
         result = await run_in_threadpool(ingestor.process, body, encoding, principal)
     finally:
@@ -435,6 +485,7 @@ def create_app(
     app.state.ingestor = Ingestor(the_store, config.server, clock=clock)
     app.state.clock = clock
     app.state.inflight = 0
+    app.state.uploads = {}
     register_plugins(app, the_store, config)
     return app
 

@@ -83,8 +83,15 @@ class ServerConfig(
         max_body_bytes: the largest request body read, as sent (compressed).
         max_decompressed_bytes: the largest body once gunzipped (gzip bombs).
         max_events_per_request: the contract's batch limit (100).
-        max_inflight: concurrent ingest requests; beyond, 503 + Retry-After.
+        max_inflight: concurrent ingest requests being processed (their body
+            received); beyond, 503 + Retry-After.
         retry_after_seconds: the Retry-After of those 503s.
+        body_timeout_seconds: a request body must arrive whole within this
+            time, else 408 and the connection is closed (a client trickling a
+            byte every few seconds holds nothing for long).
+        max_uploads: request bodies being received at once; beyond, 503.
+        max_uploads_per_user: of those, per token user; beyond, 429: one
+            account cannot hold the uploads of everyone else.
     """
 
     host: str = "127.0.0.1"
@@ -97,6 +104,9 @@ class ServerConfig(
     max_events_per_request: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 100
     max_inflight: Positive = 64
     retry_after_seconds: Positive = 60
+    body_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 30.0
+    max_uploads: Positive = 512
+    max_uploads_per_user: Positive = 4
 
 
 class StorageConfig(

@@ -51,7 +51,7 @@ IDENTITY_ENCODINGS: Final = frozenset({"", "identity"})
 
 
 class IngestError(Exception):
-    """The whole request is refused (400, 413, 415).
+    """The whole request is refused (400, 408, 413, 415, 429, 503).
 
     Attributes:
         status: the HTTP status.
@@ -59,11 +59,19 @@ class IngestError(Exception):
         detail: one English sentence.
     """
 
-    def __init__(self, status: int, code: str, detail: str) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str,
+        *,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.code = code
         self.detail = detail
+        self.headers = headers
 
 
 class _Envelope(msgspec.Struct, forbid_unknown_fields=True):
