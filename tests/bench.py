@@ -127,6 +127,10 @@ def main() -> None:
     from tests.bench_collector import main as bench_collector
 
     bench_collector(args.runs)
+    print()
+    from tests.bench_slow_uploads import main as bench_slow_uploads
+
+    bench_slow_uploads()
 
 
 if __name__ == "__main__":
