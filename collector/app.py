@@ -482,7 +482,9 @@ def create_app(
     app.state.config = config
     app.state.store = the_store
     app.state.validator = the_validator
-    app.state.ingestor = Ingestor(the_store, config.server, clock=clock)
+    app.state.ingestor = Ingestor(
+        the_store, config.server, devices=config.devices, clock=clock
+    )
     app.state.clock = clock
     app.state.inflight = 0
     app.state.uploads = {}

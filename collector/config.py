@@ -166,6 +166,27 @@ class AuthConfig(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_field
     jwks_cache_seconds: Annotated[int, msgspec.Meta(ge=60, le=86400)] = 3600
 
 
+class DevicesConfig(
+    msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
+):
+    """``[devices]``: how the collector names devices and whom it believes.
+
+    Attributes:
+        serial_hmac_key: the collector's own secret (never on a device): a
+            device's serial identity is HMAC-SHA256 of the digest it sends
+            with this key (docs/collector.md, "Device identity"). Empty: no
+            serial identity.
+        max_per_user: devices one user may report; the events of a further
+            device are rejected (``too-many-devices``).
+        flag_per_user: a user reporting more devices than this is flagged
+            (``user_flagged`` in the API, a count on the dashboard).
+    """
+
+    serial_hmac_key: str = ""
+    max_per_user: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 20
+    flag_per_user: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 3
+
+
 class LogConfig(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """``[log]``: JSON lines on stderr.
 
@@ -192,6 +213,7 @@ class Config(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tr
     server: ServerConfig = ServerConfig()
     storage: StorageConfig = StorageConfig()
     auth: AuthConfig = AuthConfig()
+    devices: DevicesConfig = DevicesConfig()
     log: LogConfig = LogConfig()
     dev: bool = False
     extensions: dict[str, Any] = {}
@@ -217,6 +239,7 @@ _SECTIONS: Final[dict[str, type[msgspec.Struct]]] = {
     "server": ServerConfig,
     "storage": StorageConfig,
     "auth": AuthConfig,
+    "devices": DevicesConfig,
     "log": LogConfig,
 }
 _EXTENSIONS: dict[str, type[msgspec.Struct]] = {}
@@ -679,6 +702,12 @@ def _check(
     jwks_ca = resolve("auth.jwks_ca_file", auth.jwks_ca_file)
     if jwks_ca and not os.path.isfile(jwks_ca):
         raise fail("auth.jwks_ca_file", "expected a readable PEM file", jwks_ca)
+    key = config.devices.serial_hmac_key
+    if key and (len(key) < 32 or any(c.isspace() for c in key)):
+        raise fail(
+            "devices.serial_hmac_key",
+            "expected a secret of at least 32 characters without spaces",
+        )
     for key, value in (
         ("auth.report_scope", auth.report_scope),
         ("auth.read_role", auth.read_role),
@@ -710,6 +739,7 @@ __all__ = [
     "AuthConfig",
     "Config",
     "ConfigError",
+    "DevicesConfig",
     "LogConfig",
     "ServerConfig",
     "StorageConfig",

@@ -699,11 +699,14 @@ class ReportingService:
         return self._journey_reporter
 
     def update_detection(
-        self, detection: Detection, *, serial_hmac: str | None = None
+        self, detection: Detection, *, serial_digest: str | None = None
     ) -> None:
-        """Pass a fresh detection to the events (ids, legacy state)."""
+        """Pass a fresh detection to the events (ids, legacy state, and the
+        serial digest, :func:`~helper.report.event.serial_digest`)."""
         if self._journey_reporter is not None:
-            self._journey_reporter.update_detection(detection, serial_hmac=serial_hmac)
+            self._journey_reporter.update_detection(
+                detection, serial_digest=serial_digest
+            )
 
     def heartbeat(self) -> None:
         """Queue a heartbeat (at start-up), when reporting is on."""

@@ -267,6 +267,13 @@ def test_concurrent_batches_on_the_same_devices(collector: Running) -> None:
     the state is the highest device_seq (SQLite's single writer, PostgreSQL's
     row locks and sorted upserts)."""
     barrier = threading.Barrier(20)
+    # Twenty uploads of one user at once (a real user has one outbox): lift
+    # the per-user upload limit for this test of the storage layer.
+    config = collector.app.state.config
+    collector.app.state.config = msgspec.structs.replace(
+        config,
+        server=msgspec.structs.replace(config.server, max_uploads_per_user=20),
+    )
 
     def client(n: int) -> list[int]:
         statuses = []
