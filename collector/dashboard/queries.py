@@ -163,6 +163,26 @@ def expected_counts(conn: Connection) -> ExpectedCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class IdentityCounts:
+    """Devices not confirmed yet, and users flagged for reporting many devices."""
+
+    unconfirmed: int
+    flagged_users: int
+
+
+def identity_counts(conn: Connection) -> IdentityCounts:
+    """How much of the page rests on what devices merely say."""
+    unconfirmed = conn.scalar(
+        "SELECT count(*) FROM device_state s WHERE NOT " + CONFIRMED_SQL
+    )
+    flagged = conn.scalar(
+        "SELECT count(*) FROM (SELECT DISTINCT tid, oid FROM device_state "
+        "WHERE user_flagged = 1) u"
+    )
+    return IdentityCounts(int(unconfirmed or 0), int(flagged or 0))
+
+
+@dataclass(frozen=True, slots=True)
 class ErrorCount:
     """Devices whose latest event carries ``code`` in a failed or blocked state."""
 
@@ -333,9 +353,11 @@ __all__ = [
     "CubeRow",
     "ErrorCount",
     "ExpectedCounts",
+    "IdentityCounts",
     "cube",
     "error_counts",
     "expected_counts",
+    "identity_counts",
     "in_intune_sql",
     "never_ran",
     "progress_sql",

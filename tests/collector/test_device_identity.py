@@ -18,7 +18,12 @@ import msgspec
 import pytest
 
 from collector.config import DevicesConfig
-from collector.dashboard.queries import cube, never_ran, ready_devices
+from collector.dashboard.queries import (
+    cube,
+    identity_counts,
+    never_ran,
+    ready_devices,
+)
 from collector.expected import store_expected
 from collector.ingest import confirm_device
 from collector.storage import Store
@@ -171,3 +176,17 @@ def test_per_user_limit_and_anomaly_flag(running: Running) -> None:
     other = running.keys.mint(oid=str(uuid.uuid4()))
     assert running.post_events([_done(serial="S-9")], token=other).json()["accepted"]
     assert sum(1 for d in _devices(running) if not d["user_flagged"]) == 1
+
+
+def test_the_dashboard_shows_unconfirmed_devices_and_flagged_users(
+    running: Running,
+) -> None:
+    user = running.keys.mint(oid=str(uuid.uuid4()))
+    running.post_events([_done(serial=f"D-{n}") for n in range(3)], token=user)
+    page = running.get("/dashboard", token=running.keys.reader())
+    assert page.status_code == 200
+    text = page.text
+    assert "Reported, not confirmed" in text and "Users reporting many devices" in text
+    with running.store.read() as conn:
+        counts = identity_counts(conn)
+    assert (counts.unconfirmed, counts.flagged_users) == (3, 1)
