@@ -171,15 +171,32 @@ def _serve(
     try:
         yield process, str(port)
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
+        _terminate(process)
+
+
+def _terminate(process: subprocess.Popen[str]) -> None:
+    """SIGINT (a graceful stop), SIGKILL after 15 s; stderr closed."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if process.stderr is not None:
+        process.stderr.close()
+
+
+def _post_one(client: httpx.Client, url: str, token: str) -> httpx.Response:
+    """POST one event with ``token``."""
+    return client.post(
+        f"{url}/api/v1/events",
+        content=batch([make_event()]),
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Type": "application/json",
+        },
+    )
 
 
 def _wait_healthy(
@@ -214,14 +231,7 @@ tls_cert = "{certs.cert_file}"
 tls_key = "{certs.key_file}"
 [storage]
 url = "sqlite:///{tmp_path / "c.sqlite3"}"
-[auth]
-tenants = ["{TENANT}"]
-audiences = ["{AUDIENCE}"]
-issuers = ["{ISSUER}"]
-jwks_url = "{jwks.url}"
-jwks_ca_file = "{certs.ca_file}"
-report_client_ids = ["{HELPER_CLIENT}"]
-"""
+""" + _signed_config(certs, jwks)
     token = keys.mint()
     for process, port in _serve(tmp_path, [], config):
         url = f"https://localhost:{port}"
@@ -278,14 +288,7 @@ def test_serve_dev_accepts_dev_tokens_and_says_so(
         url = f"http://127.0.0.1:{port}"
         with httpx.Client() as client:
             _wait_healthy(client, url, process)
-            response = client.post(
-                f"{url}/api/v1/events",
-                content=batch([make_event()]),
-                headers={
-                    "Authorization": f"Bearer {token}",
-                    "Content-Type": "application/json",
-                },
-            )
+            response = _post_one(client, url, token)
             assert response.status_code == 200, response.text
             assert response.headers["x-collector-mode"].startswith("dev")
             health = client.get(f"{url}/healthz").json()
@@ -320,14 +323,7 @@ def test_serve_workers_on_postgres(
         with httpx.Client() as client:
             _wait_healthy(client, url, process)
             for _ in range(6):
-                response = client.post(
-                    f"{url}/api/v1/events",
-                    content=batch([make_event()]),
-                    headers={
-                        "Authorization": f"Bearer {token}",
-                        "Content-Type": "application/json",
-                    },
-                )
+                response = _post_one(client, url, token)
                 assert response.status_code == 200
                 # Workers never take unsigned tokens.
                 assert "x-collector-mode" not in response.headers
@@ -396,26 +392,12 @@ def test_worker_factory_never_serves_unsigned_tokens(tmp_path: Path, env: Path) 
                     ),
                 )
             )
-            response = client.post(
-                f"{url}/api/v1/events",
-                content=batch([make_event()]),
-                headers={
-                    "Authorization": f"Bearer {token}",
-                    "Content-Type": "application/json",
-                },
-            )
+            response = _post_one(client, url, token)
             assert response.status_code == 401
             assert response.json()["code"] == "token-algorithm"
             assert "x-collector-mode" not in response.headers
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        assert process.stderr is not None
-        process.stderr.close()
+        _terminate(process)
 
 
 def test_dev_app_answers_nothing_off_loopback(tmp_path: Path) -> None:

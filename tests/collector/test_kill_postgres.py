@@ -11,22 +11,19 @@ each exactly once, and the device's state is its latest event.
 from __future__ import annotations
 
 import os
-import random
-import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from collector.storage import Store, migrate
 from helper.report.delivery import Flusher
 from helper.report.http import make_http_client
 from helper.report.outbox import Outbox
 from helper.report.token import StaticTokenProvider
-from tests.collector.conftest import Running, make_config, open_backend, start_collector
+from tests.collector.conftest import Running, serve_backend
 from tests.collector.support import Certs, JwksServer, Keys
-from tests.helper.test_outbox_kill import _ask, _zygote
+from tests.helper.test_outbox_kill import kill_repeatedly
 
 KILLS = 60
 MAX_RUNS = 300
@@ -45,14 +42,9 @@ def on_postgres(
     certs: Certs,
     keys: Keys,
 ) -> Iterator[Running]:
-    store: Store
-    store, _ = open_backend("postgres", tmp_path, request)
-    try:
-        migrate(store)
-        config = make_config(store.display_url, jwks, certs)
-        yield from start_collector(store, config, certs, keys)
-    finally:
-        store.close()
+    yield from serve_backend(
+        "postgres", tmp_path, request, jwks=jwks, certs=certs, keys=keys
+    )
 
 
 def test_every_committed_event_survives_sigkill_on_postgres(
@@ -62,32 +54,17 @@ def test_every_committed_event_survives_sigkill_on_postgres(
     monkeypatch.setenv("OUTBOX_KILL_TOKEN", token)
     db = tmp_path / "outbox.sqlite3"
     log = tmp_path / "committed.log"
-    rng = random.Random(20261206)
-    kills = runs = 0
-    zygote = _zygote(db, on_postgres.url, on_postgres.certs.ca_file, log)
-    try:
-        assert zygote.stdout is not None
-        assert zygote.stdout.readline().strip() == "ready"
-        started = time.monotonic()
-        while kills < KILLS and runs < MAX_RUNS:
-            assert time.monotonic() - started < BUDGET_S, (kills, runs)
-            reply = _ask(zygote, f"go {runs}")
-            assert reply.startswith("pid "), reply
-            pid = int(reply.split()[1])
-            time.sleep(rng.uniform(0.0, 0.08))
-            os.kill(pid, signal.SIGKILL)
-            done = _ask(zygote, "reap")
-            assert done.startswith(f"done {pid} "), done
-            assert not done.endswith("exit 1"), "a worker failed on its own"
-            kills += done.endswith("killed")
-            runs += 1
-    finally:
-        assert zygote.stdin is not None
-        zygote.stdin.close()
-        zygote.wait(timeout=10)
-        if zygote.stdout is not None:
-            zygote.stdout.close()
-    assert kills >= KILLS
+    runs, kills = kill_repeatedly(
+        db,
+        on_postgres.url,
+        on_postgres.certs.ca_file,
+        log,
+        kills=KILLS,
+        max_runs=MAX_RUNS,
+        budget=BUDGET_S,
+        seed=20261206,
+        max_delay=0.08,
+    )
 
     with (
         Outbox(db) as outbox,

@@ -20,14 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from collector.storage import migrate
-from tests.collector.conftest import (
-    Running,
-    batch,
-    make_config,
-    open_backend,
-    start_collector,
-)
+from tests.collector.conftest import Running, batch, serve_backend
 from tests.collector.support import Certs, JwksServer, Keys, make_event
 
 SLOW = 6  # more than max_inflight below
@@ -90,20 +83,17 @@ def slow_collector(
     certs: Certs,
     keys: Keys,
 ) -> Iterator[Running]:
-    store, _ = open_backend("sqlite", tmp_path, request)
-    try:
-        migrate(store)
-        config = make_config(
-            store.display_url,
-            jwks,
-            certs,
-            max_inflight=MAX_INFLIGHT,
-            body_timeout_seconds=BODY_TIMEOUT,
-            max_uploads_per_user=2,
-        )
-        yield from start_collector(store, config, certs, keys)
-    finally:
-        store.close()
+    yield from serve_backend(
+        "sqlite",
+        tmp_path,
+        request,
+        jwks=jwks,
+        certs=certs,
+        keys=keys,
+        max_inflight=MAX_INFLIGHT,
+        body_timeout_seconds=BODY_TIMEOUT,
+        max_uploads_per_user=2,
+    )
 
 
 def _user_token(keys: Keys) -> str:

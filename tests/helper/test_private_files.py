@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helper import logsetup, paths
+from helper import paths
 from helper.capture.store import open_capture, write_capture
 from helper.logsetup import log_file, setup_logging
 from helper.report.outbox import Outbox
@@ -74,19 +74,6 @@ def test_an_outbox_left_0644_is_tightened(loose_umask: None, tmp_path: Path) -> 
     os.chmod(path, 0o644)
     with Outbox(path):
         assert _mode(path) == 0o600
-
-
-@pytest.fixture
-def fresh_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    saved = root.handlers[:], root.level
-    logsetup._configured = False
-    yield
-    for handler in root.handlers:
-        if handler not in saved[0]:
-            handler.close()
-    root.handlers, root.level = saved[0], saved[1]
-    logsetup._configured = False
 
 
 def test_log_file_is_user_only(loose_umask: None, fresh_logging: None) -> None:
