@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import msgspec
 import pytest
 
-from collector.config import DevicesConfig
+from collector.config import ConfigError, DevicesConfig, load_config
 from collector.dashboard.queries import (
     cube,
     identity_counts,
@@ -190,3 +191,14 @@ def test_the_dashboard_shows_unconfirmed_devices_and_flagged_users(
     with running.store.read() as conn:
         counts = identity_counts(conn)
     assert (counts.unconfirmed, counts.flagged_users) == (3, 1)
+
+
+def test_a_short_collector_key_is_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[devices]\nserial_hmac_key = "short"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_config(str(config), environ={}, serving=False)
+    message = str(refused.value)
+    assert "devices.serial_hmac_key" in message and "32 characters" in message
+    assert "short" not in message.rsplit("expected", maxsplit=1)[-1]
+    assert "\n" not in message
