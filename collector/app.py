@@ -23,6 +23,7 @@ one JSON line (:mod:`collector.logging`) with its id, status and duration.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import http
 import logging
@@ -129,7 +130,7 @@ async def _error(request: Request, exc: Exception) -> Response:
         )
     if isinstance(exc, IngestError):
         fields["code"] = exc.code
-        return problem(exc.status, exc.code, exc.detail)
+        return problem(exc.status, exc.code, exc.detail, headers=exc.headers)
     if isinstance(exc, QueryError):
         fields["code"] = "bad-query"
         return problem(400, "bad-query", str(exc))
@@ -177,6 +178,13 @@ class RequestLogMiddleware:
         request_id = request_id or uuid.uuid4().hex
         fields: dict[str, Any] = scope.setdefault(LOG_FIELDS, {})
         status = 0
+        app = self.app
+        if self.dev and not _bound_to_loopback(scope):
+            # The configured host was checked, but the socket is what counts
+            # (uvicorn --factory, --fd, --uds...): unsigned tokens only on a
+            # loopback address, or nothing at all.
+            fields["code"] = "dev-not-loopback"
+            app = _refuse_dev_off_loopback
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -190,7 +198,7 @@ class RequestLogMiddleware:
 
         failed = False
         try:
-            await self.app(scope, receive, send_with_headers)
+            await app(scope, receive, send_with_headers)
         except Exception:
             failed = True
             log.exception(
@@ -216,6 +224,23 @@ class RequestLogMiddleware:
                 duration_ms=round((time.perf_counter() - start) * 1000, 2),
                 **fields,
             )
+
+
+def _bound_to_loopback(scope: Scope) -> bool:
+    server = scope.get("server")
+    if not server or not isinstance(server[0], str) or server[1] is None:
+        return False  # a Unix socket or an unknown one: not provably loopback
+    return is_loopback(server[0])
+
+
+async def _refuse_dev_off_loopback(scope: Scope, receive: Receive, send: Send) -> None:
+    response = problem(
+        403,
+        "dev-not-loopback",
+        "this development collector accepts unsigned tokens and is not bound "
+        "to a loopback address: it answers nothing",
+    )
+    await response(scope, receive, send)
 
 
 async def _principal(request: Request, need: Need) -> Principal:
@@ -249,6 +274,55 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+async def _receive_body(request: Request, principal: Principal) -> bytes:
+    """The request body, within ``server.body_timeout_seconds``, in one of
+    ``server.max_uploads`` slots (``max_uploads_per_user`` per token user).
+
+    Reading a body used to hold a processing slot: 64 authenticated clients
+    trickling a byte every 10 s made every other device get 503 while they
+    stayed open. Now a body has a deadline, and slots for receiving are apart
+    from slots for processing and limited per user.
+
+    Raises:
+        IngestError: 408 past the deadline, 413 too large, 429 or 503 when no
+            upload slot is free.
+    """
+    server = request.app.state.config.server
+    uploads: dict[tuple[str, str], int] = request.app.state.uploads
+    user = (principal.tid, principal.oid)
+    if uploads.get(user, 0) >= server.max_uploads_per_user:
+        raise IngestError(
+            429,
+            "too-many-uploads",
+            f"at most {server.max_uploads_per_user} uploads at once per user",
+            headers=_retry_after(request),
+        )
+    if sum(uploads.values()) >= server.max_uploads:
+        raise IngestError(
+            503,
+            "overloaded",
+            "too many uploads at once; try again later",
+            headers=_retry_after(request),
+        )
+    uploads[user] = uploads.get(user, 0) + 1
+    try:
+        return await asyncio.wait_for(
+            _read_body(request, server.max_body_bytes), server.body_timeout_seconds
+        )
+    except TimeoutError:
+        raise IngestError(
+            408,
+            "body-timeout",
+            f"the body did not arrive within {server.body_timeout_seconds:g} s",
+            # The rest of the body is never read: the connection must go.
+            headers={"Connection": "close"},
+        ) from None
+    finally:
+        uploads[user] -= 1
+        if not uploads[user]:
+            del uploads[user]
+
+
 async def post_events(request: Request) -> Response:
     """``POST /api/v1/events`` (resources/openapi/collector-v1.json)."""
     state = request.app.state
@@ -267,6 +341,7 @@ async def post_events(request: Request) -> Response:
         raise IngestError(
             415, "unsupported-encoding", "Content-Encoding must be gzip or identity"
         )
+    body = await _receive_body(request, principal)
     if state.inflight >= config.server.max_inflight:
         log_fields(request)["code"] = "overloaded"
         return problem(
@@ -277,7 +352,6 @@ async def post_events(request: Request) -> Response:
         )
     state.inflight += 1
     try:
-        body = await _read_body(request, config.server.max_body_bytes)
         ingestor: Ingestor = state.ingestor
         result = await run_in_threadpool(ingestor.process, body, encoding, principal)
     finally:
@@ -408,9 +482,12 @@ def create_app(
     app.state.config = config
     app.state.store = the_store
     app.state.validator = the_validator
-    app.state.ingestor = Ingestor(the_store, config.server, clock=clock)
+    app.state.ingestor = Ingestor(
+        the_store, config.server, devices=config.devices, clock=clock
+    )
     app.state.clock = clock
     app.state.inflight = 0
+    app.state.uploads = {}
     register_plugins(app, the_store, config)
     return app
 

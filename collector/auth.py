@@ -29,6 +29,7 @@ itself is never logged or stored.
 from __future__ import annotations
 
 import hashlib
+import re
 import ssl
 import threading
 import time
@@ -65,6 +66,10 @@ class Principal:
         scopes: the delegated scopes (``scp``).
         roles: the app roles (``roles``).
         unsigned: an unsigned ``--dev`` token.
+        device_id: the Entra device id the token is bound to (its ``deviceid``
+            claim, present when the device signed in with its own identity,
+            through the OS broker); None otherwise. Entra signs it: a user
+            cannot mint it for another device.
     """
 
     tid: str
@@ -73,6 +78,7 @@ class Principal:
     scopes: frozenset[str]
     roles: frozenset[str]
     unsigned: bool = False
+    device_id: str | None = None
 
 
 class AuthError(Exception):
@@ -366,12 +372,15 @@ class TokenValidator:
     def _principal(self, claims: dict[str, Any]) -> Principal:
         tid = str(claims["tid"]).lower()
         if tid not in self._tenants:
-            raise AuthError(
-                403, "tenant-not-allowed", "this tenant may not use this collector"
+            # 401 as docs/collector.md says: a token of another tenant is not
+            # a valid token here (the helper then asks its user to sign in).
+            raise _unauthorized(
+                "tenant-not-allowed", "this tenant may not use this collector"
             )
         scp = claims.get("scp")
         roles = claims.get("roles")
         client = claims.get("azp") or claims.get("appid") or ""
+        device = claims.get("deviceid")
         return Principal(
             tid=tid,
             oid=str(claims["oid"]).lower(),
@@ -381,6 +390,9 @@ class TokenValidator:
             if isinstance(roles, list)
             else frozenset(),
             unsigned=bool(claims.get("_unsigned")),
+            device_id=device.lower()
+            if isinstance(device, str) and _GUID.fullmatch(device)
+            else None,
         )
 
     def _authorize(self, principal: Principal, need: Need) -> None:
@@ -411,6 +423,11 @@ class TokenValidator:
             raise AuthError(
                 403, "client-not-allowed", "the token was issued to another application"
             )
+
+
+_GUID: Final = re.compile(
+    r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+)
 
 
 def _digest(token: str) -> bytes:

@@ -288,7 +288,10 @@ def worker_app() -> Any:
     from collector.config import load_config
 
     args = json.loads(os.environ[WORKER_ARGS_ENV])
-    config = load_config(args["config"], overrides=args["overrides"], dev=args["dev"])
+    # Anyone can set this variable and point uvicorn at any socket: a worker
+    # never serves unsigned tokens (serve --dev runs one process, whose bind
+    # address was checked), whatever the variable says.
+    config = load_config(args["config"], overrides=args["overrides"], dev=False)
     collector_logging.setup(config.log.level, dev=config.dev)
     return create_app(config)
 

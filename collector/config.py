@@ -83,8 +83,15 @@ class ServerConfig(
         max_body_bytes: the largest request body read, as sent (compressed).
         max_decompressed_bytes: the largest body once gunzipped (gzip bombs).
         max_events_per_request: the contract's batch limit (100).
-        max_inflight: concurrent ingest requests; beyond, 503 + Retry-After.
+        max_inflight: concurrent ingest requests being processed (their body
+            received); beyond, 503 + Retry-After.
         retry_after_seconds: the Retry-After of those 503s.
+        body_timeout_seconds: a request body must arrive whole within this
+            time, else 408 and the connection is closed (a client trickling a
+            byte every few seconds holds nothing for long).
+        max_uploads: request bodies being received at once; beyond, 503.
+        max_uploads_per_user: of those, per token user; beyond, 429: one
+            account cannot hold the uploads of everyone else.
     """
 
     host: str = "127.0.0.1"
@@ -97,6 +104,9 @@ class ServerConfig(
     max_events_per_request: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 100
     max_inflight: Positive = 64
     retry_after_seconds: Positive = 60
+    body_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 30.0
+    max_uploads: Positive = 512
+    max_uploads_per_user: Positive = 4
 
 
 class StorageConfig(
@@ -156,6 +166,27 @@ class AuthConfig(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_field
     jwks_cache_seconds: Annotated[int, msgspec.Meta(ge=60, le=86400)] = 3600
 
 
+class DevicesConfig(
+    msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
+):
+    """``[devices]``: how the collector names devices and whom it believes.
+
+    Attributes:
+        serial_hmac_key: the collector's own secret (never on a device): a
+            device's serial identity is HMAC-SHA256 of the digest it sends
+            with this key (docs/collector.md, "Device identity"). Empty: no
+            serial identity.
+        max_per_user: devices one user may report; the events of a further
+            device are rejected (``too-many-devices``).
+        flag_per_user: a user reporting more devices than this is flagged
+            (``user_flagged`` in the API, a count on the dashboard).
+    """
+
+    serial_hmac_key: str = ""
+    max_per_user: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 20
+    flag_per_user: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 3
+
+
 class LogConfig(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """``[log]``: JSON lines on stderr.
 
@@ -182,6 +213,7 @@ class Config(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tr
     server: ServerConfig = ServerConfig()
     storage: StorageConfig = StorageConfig()
     auth: AuthConfig = AuthConfig()
+    devices: DevicesConfig = DevicesConfig()
     log: LogConfig = LogConfig()
     dev: bool = False
     extensions: dict[str, Any] = {}
@@ -207,6 +239,7 @@ _SECTIONS: Final[dict[str, type[msgspec.Struct]]] = {
     "server": ServerConfig,
     "storage": StorageConfig,
     "auth": AuthConfig,
+    "devices": DevicesConfig,
     "log": LogConfig,
 }
 _EXTENSIONS: dict[str, type[msgspec.Struct]] = {}
@@ -577,9 +610,22 @@ def _check(
         return value
 
     server, storage, auth = config.server, config.storage, config.auth
-    if not server.host:
+    # "[::1]" is how a URL writes an IPv6 address, but the socket layer wants
+    # "::1": without this, the loopback check passed and the bind failed.
+    host = server.host.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host:
         raise fail("server.host", "expected an address to bind")
-    if config.dev and not is_loopback(server.host):
+    if config.dev and server.workers != 1:
+        # Worker processes rebuild the app from the environment; a dev app must
+        # only ever come from this process, which checked the address.
+        raise fail(
+            "server.workers",
+            "expected 1 with --dev (unsigned tokens: one local process)",
+            server.workers,
+        )
+    if config.dev and not is_loopback(host):
         raise fail(
             "server.host",
             "--dev accepts unsigned tokens, so it only binds to a loopback "
@@ -656,6 +702,12 @@ def _check(
     jwks_ca = resolve("auth.jwks_ca_file", auth.jwks_ca_file)
     if jwks_ca and not os.path.isfile(jwks_ca):
         raise fail("auth.jwks_ca_file", "expected a readable PEM file", jwks_ca)
+    key = config.devices.serial_hmac_key
+    if key and (len(key) < 32 or any(c.isspace() for c in key)):
+        raise fail(
+            "devices.serial_hmac_key",
+            "expected a secret of at least 32 characters without spaces",
+        )
     for key, value in (
         ("auth.report_scope", auth.report_scope),
         ("auth.read_role", auth.read_role),
@@ -664,7 +716,9 @@ def _check(
             raise fail(key, "expected one scope or role name, without spaces", value)
     return msgspec.structs.replace(
         config,
-        server=msgspec.structs.replace(server, tls_cert=tls_cert, tls_key=tls_key),
+        server=msgspec.structs.replace(
+            server, host=host, tls_cert=tls_cert, tls_key=tls_key
+        ),
         storage=msgspec.structs.replace(storage, url=url),
         auth=msgspec.structs.replace(
             auth,
@@ -685,6 +739,7 @@ __all__ = [
     "AuthConfig",
     "Config",
     "ConfigError",
+    "DevicesConfig",
     "LogConfig",
     "ServerConfig",
     "StorageConfig",

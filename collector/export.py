@@ -137,6 +137,7 @@ def _device_json(row: Row) -> dict[str, Any]:
     item = dict(zip(STATE_COLUMNS, row, strict=True))
     still = item["legacy_still_enrolled"]
     item["legacy_still_enrolled"] = None if still is None else bool(still)
+    item["user_flagged"] = bool(item["user_flagged"])
     # The stored JSON goes out as it is (no parse and re-encode).
     item["payload"] = msgspec.Raw(str(item["payload"]).encode("utf-8"))
     return item

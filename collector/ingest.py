@@ -20,10 +20,19 @@ agreement). An event that fails is ``rejected`` (reason ``schema``, or
 Tenant, user and client app come from the token (:class:`~collector.auth.Principal`),
 never from the payload. Listeners (the Logs Ingestion forward) get the accepted
 events after the commit.
+
+Device identity (docs/collector.md, "Device identity"): the serial identity is
+made here, ``HMAC(devices.serial_hmac_key, serial_digest)``, with a key no
+device holds; the device's state is ``reported`` until something the user
+cannot mint for another device vouches for it: the token's ``deviceid`` claim
+equal to the event's Entra device id, or :func:`confirm_device` (Graph). One
+user may report at most ``devices.max_per_user`` devices (further devices:
+``too-many-devices``), and more than ``devices.flag_per_user`` flags the user.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import zlib
@@ -33,10 +42,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 import msgspec
 
+from collector.config import DevicesConfig
 from collector.logging import log_event
 from collector.storage import queries
 from collector.storage.base import Connection, Row, utc_now_text, utc_text
-from helper.report.event import SCHEMA, Device, StatusEvent
+from collector.storage.schema import CONFIRMED_BY_TOKEN, REPORTED
+from helper.report.event import SCHEMA, Device, StatusEvent, hmac_of_digest
 
 if TYPE_CHECKING:
     from collector.auth import Principal
@@ -50,7 +61,7 @@ IDENTITY_ENCODINGS: Final = frozenset({"", "identity"})
 
 
 class IngestError(Exception):
-    """The whole request is refused (400, 413, 415).
+    """The whole request is refused (400, 408, 413, 415, 429, 503).
 
     Attributes:
         status: the HTTP status.
@@ -58,11 +69,19 @@ class IngestError(Exception):
         detail: one English sentence.
     """
 
-    def __init__(self, status: int, code: str, detail: str) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str,
+        *,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.code = code
         self.detail = detail
+        self.headers = headers
 
 
 class _Envelope(msgspec.Struct, forbid_unknown_fields=True):
@@ -183,6 +202,69 @@ def device_key(tid: str, oid: str, device: Device) -> str:
     return f"{tid}:{oid}:{machine}"
 
 
+def identity_of(event: StatusEvent, principal: Principal) -> str:
+    """``token-device-id`` when the token is bound to the device the event
+    names (its ``deviceid`` claim is the event's Entra device id), else
+    ``reported``."""
+    entra = event.device.entra_device_id
+    if principal.device_id and entra and entra.lower() == principal.device_id:
+        return CONFIRMED_BY_TOKEN
+    return REPORTED
+
+
+def server_identified(event: StatusEvent, key: str) -> StatusEvent:
+    """The event as stored: the serial identity made here with the collector's
+    key from the digest the device sent; the digest itself is not kept.
+
+    Without a key, or without a digest, the event keeps what an older helper
+    sent in ``serial_hmac`` (computed with a key devices held: only ever
+    ``reported`` on its own).
+    """
+    device = event.device
+    if device.serial_digest is None:
+        return event
+    serial = hmac_of_digest(device.serial_digest, key) if key else device.serial_hmac
+    return msgspec.structs.replace(
+        event,
+        device=msgspec.structs.replace(device, serial_hmac=serial, serial_digest=None),
+    )
+
+
+def confirm_device(
+    conn: Connection,
+    *,
+    tid: str,
+    source: str,
+    oid: str | None = None,
+    serial_hmac: str | None = None,
+    entra_device_id: str | None = None,
+) -> int:
+    """Mark devices confirmed by ``source`` (``graph``: Intune links the
+    device to the user); returns how many states changed.
+
+    The hook for the Graph check (server actions): call it, in a transaction,
+    for a device whose Intune record matches. At least one of ``serial_hmac``
+    and ``entra_device_id`` must be given; ``oid`` narrows to that user.
+    """
+    if serial_hmac is None and entra_device_id is None:
+        raise ValueError("confirm_device needs a serial HMAC or an Entra device id")
+    clauses = ["tid = ?", "identity = ?"]
+    params: list[Any] = [tid.lower(), REPORTED]
+    for column, value in (
+        ("oid", oid.lower() if oid else None),
+        ("serial_hmac", serial_hmac),
+        ("entra_device_id", entra_device_id.lower() if entra_device_id else None),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    cursor = conn.execute(
+        f"UPDATE device_state SET identity = ? WHERE {' AND '.join(clauses)}",
+        [source, *params],
+    )
+    return int(cursor.rowcount)
+
+
 def _lower(value: str | None) -> str | None:
     return value.lower() if value is not None else None
 
@@ -232,6 +314,8 @@ def _state_row(
         received,
         received,
         payload,
+        identity_of(event, principal),
+        0,
     )
 
 
@@ -244,7 +328,36 @@ class _Valid:
     state_row: Row
 
 
-def _store(conn: Connection, valid: Sequence[_Valid]) -> tuple[set[str], list[_Valid]]:
+def _within_limits(
+    conn: Connection, valid: Sequence[_Valid], principal: Principal, limit: int
+) -> tuple[list[_Valid], list[_Valid], int]:
+    """The events of devices the user may still report, the others, and how
+    many devices the user has with this batch."""
+    known = {
+        str(row[0])
+        for row in conn.fetchall(
+            "SELECT device_key FROM device_state WHERE tid = ? AND oid = ?",
+            (principal.tid, principal.oid),
+        )
+    }
+    allowed: list[_Valid] = []
+    refused: list[_Valid] = []
+    for item in valid:
+        if item.key not in known and len(known) >= limit:
+            refused.append(item)
+            continue
+        known.add(item.key)
+        allowed.append(item)
+    return allowed, refused, len(known)
+
+
+def _store(
+    conn: Connection,
+    valid: Sequence[_Valid],
+    principal: Principal,
+    devices: DevicesConfig,
+) -> tuple[set[str], list[_Valid], list[_Valid]]:
+    valid, refused, count = _within_limits(conn, valid, principal, devices.max_per_user)
     # Sorted by event id: concurrent batches sharing ids wait on each other in
     # one order, never in a cycle (PostgreSQL deadlocks otherwise).
     rows = sorted((v.event_row for v in valid), key=lambda r: str(r[0]))
@@ -258,7 +371,14 @@ def _store(conn: Connection, valid: Sequence[_Valid]) -> tuple[set[str], list[_V
             latest[item.key] = item
     if latest:
         queries.upsert_states(conn, [latest[k].state_row for k in sorted(latest)])
-    return inserted, [v for v in valid if v.event.event_id in inserted]
+    if count > devices.flag_per_user:
+        # One user reporting many devices: IT looks at who (API, dashboard).
+        conn.execute(
+            "UPDATE device_state SET user_flagged = 1 "
+            "WHERE tid = ? AND oid = ? AND user_flagged = 0",
+            (principal.tid, principal.oid),
+        )
+    return inserted, [v for v in valid if v.event.event_id in inserted], refused
 
 
 class Ingestor:
@@ -267,6 +387,7 @@ class Ingestor:
     Args:
         store: where events go.
         config: the ``[server]`` section (limits).
+        devices: the ``[devices]`` section (serial key, per-user limits).
         clock: epoch seconds (injectable).
     """
 
@@ -275,10 +396,12 @@ class Ingestor:
         store: Store,
         config: ServerConfig,
         *,
+        devices: DevicesConfig | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.store = store
         self.config = config
+        self.devices = devices or DevicesConfig()
         self._clock = clock
         self._listeners: list[Listener] = []
 
@@ -329,7 +452,13 @@ class Ingestor:
                 400, "not-a-batch", f"expected an event batch: {exc}"
             ) from None
         except msgspec.DecodeError:
-            raise IngestError(400, "not-json", "the body is not JSON") from None
+            # msgspec checks the escapes inside every event even when it only
+            # splits the batch: one event with a lone surrogate ("\ud800")
+            # made the whole request fail, its valid siblings with it.
+            lenient = _split_leniently(data)
+            if lenient is None:
+                raise IngestError(400, "not-json", "the body is not JSON") from None
+            envelope = lenient
         except RecursionError:
             # msgspec's guard against deeply nested input; bounded in size, it
             # is still not an event batch.
@@ -372,6 +501,7 @@ class Ingestor:
                 msgspec.ValidationError,
                 msgspec.DecodeError,
                 RecursionError,
+                ValueError,  # UnicodeError among them: one event's problem
             ) as exc:
                 result.rejected.append(_rejection(raw, exc))
                 continue
@@ -386,6 +516,7 @@ class Ingestor:
                 result.duplicate.append(event.event_id)
                 continue
             seen.add(event.event_id)
+            event = server_identified(event, self.devices.serial_hmac_key)
             payload = _encoder.encode(event).decode("utf-8")
             key = device_key(principal.tid, principal.oid, event.device)
             valid.append(
@@ -418,8 +549,17 @@ class Ingestor:
             )
         stored: list[_Valid] = []
         if valid:
-            inserted, stored = self.store.transaction(_store, valid)
+            inserted, stored, refused = self.store.transaction(
+                _store, valid, principal, self.devices
+            )
+            for item in refused:
+                result.rejected.append(
+                    {"event_id": item.event.event_id, "reason": "too-many-devices"}
+                )
+            refused_ids = {item.event.event_id for item in refused}
             for item in valid:
+                if item.event.event_id in refused_ids:
+                    continue
                 known = item.event.event_id not in inserted
                 (result.duplicate if known else result.accepted).append(
                     item.event.event_id
@@ -447,12 +587,47 @@ class Ingestor:
                 )
 
 
+def _split_leniently(data: bytes) -> _Envelope | None:
+    """The batch's events, re-encoded one by one, when the body is JSON apart
+    from bad Unicode inside some events (each then fails on its own).
+
+    Python's json keeps lone surrogates and, through ``surrogateescape``, bytes
+    that are not UTF-8; ``ensure_ascii`` writes both as ``\\udcXX`` escapes,
+    which msgspec refuses per event. None when it is not JSON at all.
+    """
+    try:
+        doc = json.loads(data.decode("utf-8", "surrogateescape"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+        return None
+    if set(doc) != {"schema", "events"} or not isinstance(doc["schema"], str):
+        return None
+    try:
+        events = [
+            msgspec.Raw(json.dumps(event, ensure_ascii=True).encode("ascii"))
+            for event in doc["events"]
+        ]
+    except (ValueError, RecursionError):
+        return None
+    return _Envelope(schema=doc["schema"], events=events)
+
+
 def _rejection(raw: msgspec.Raw, exc: Exception) -> dict[str, str]:
     try:
         probe = _probe_decoder.decode(raw)
     except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
         probe = _Probe()
+        try:
+            # Bad Unicode elsewhere in the event: Python's json still reads it.
+            doc = json.loads(bytes(raw).decode("utf-8", "surrogateescape"))
+            if isinstance(doc, dict):
+                probe = _Probe(event_id=doc.get("event_id"), schema=doc.get("schema"))
+        except (ValueError, RecursionError):
+            pass
     event_id = probe.event_id if isinstance(probe.event_id, str) else ""
+    if not (event_id.isascii() and event_id.isprintable()):
+        event_id = ""  # echoed back in JSON: nothing that cannot be encoded
     reason = "schema"
     if isinstance(probe.schema, str) and probe.schema != SCHEMA:
         reason = "unsupported-schema"
@@ -474,7 +649,10 @@ __all__ = [
     "IngestError",
     "Ingestor",
     "Listener",
+    "confirm_device",
     "decode_event",
     "device_key",
     "gunzip",
+    "identity_of",
+    "server_identified",
 ]

@@ -307,7 +307,9 @@ def _write_cache(cache: Path, compiled: _Compiled) -> None:
 
     tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(msgspec.json.encode(compiled))
+        from helper.private import write_private
+
+        write_private(tmp, msgspec.json.encode(compiled))
         os.replace(tmp, cache)
     except OSError:
         # A read-only cache folder only costs speed.

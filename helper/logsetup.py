@@ -8,6 +8,7 @@ it reaches a handler.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import time
@@ -83,9 +84,27 @@ class _DeferredFileHandler(logging.Handler):
     def _open(self) -> logging.Handler:
         from logging.handlers import RotatingFileHandler
 
+        from helper.private import opener, tighten
+
+        class _PrivateRotatingFileHandler(RotatingFileHandler):
+            # Log lines name stages, codes and paths of the user: 0600, and
+            # rotation keeps the mode (it renames).
+            def _open(self) -> io.TextIOWrapper:
+                stream = open(
+                    self.baseFilename,
+                    self.mode,
+                    encoding=self.encoding,
+                    errors=self.errors,
+                    opener=opener,
+                )
+                assert isinstance(stream, io.TextIOWrapper)  # text mode "a"
+                return stream
+
         try:
-            target: logging.Handler = RotatingFileHandler(
-                log_file(), maxBytes=1_000_000, backupCount=7, encoding="utf-8"
+            path = log_file()
+            tighten(path)  # written 0644 by an older helper
+            target: logging.Handler = _PrivateRotatingFileHandler(
+                path, maxBytes=1_000_000, backupCount=7, encoding="utf-8"
             )
         except OSError:
             # A read-only home must not stop the helper. Users get one clean

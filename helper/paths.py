@@ -36,8 +36,10 @@ def _dir(kind: str) -> Path:
             "log": platformdirs.user_log_dir,
         }[kind]
         path = Path(getter(APP_ID, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    # User-only (0700): the outbox, logs and captures in them name the user.
+    from helper.private import private_dir
+
+    return private_dir(path)
 
 
 def config_dir() -> Path:

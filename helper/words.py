@@ -55,12 +55,14 @@ ERRORS: dict[str, str] = {
     "capture-not-found": "That path is not a capture.",
     "capture-invalid": "That capture cannot be read.",
     "capture-too-large": "That capture is too large.",
+    "capture-symlink": "That capture holds a symbolic link; captures may not.",
     "capture-exists": "The output folder already exists.",
     "config-invalid": "The configuration is invalid.",
     "config-not-found": "The configuration file given with --config does not exist.",
     "catalogue-invalid": "A vendor catalogue file is invalid.",
     "playbook-invalid": "A playbook file is invalid.",
     "allowlist-invalid": "The launch allowlist is invalid.",
+    "allowlist-refused": "IT's allowlist adds something the helper never launches.",
     "usage": "The command line is not valid.",
 }
 

@@ -84,6 +84,19 @@ def bench_detect_process(runs: int) -> None:
     print(f"  ratio                     {o / b:6.2f}×")
 
 
+def bench_parse_at_caps() -> None:
+    """Hostile captures at the size caps (tests/adversarial.py), opened and
+    detected: linear parsers keep each under a second."""
+    from tests.adversarial import timed_cases
+
+    print("Hostile captures at the size caps, open + detect (budget: ≤ 1 s each)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for case, seconds in timed_cases(Path(tmp)):
+            verdict = "ok" if seconds <= 1.0 else "OVER BUDGET"
+            size = case.cap / (1024 * 1024)
+            print(f"  {case.name:46} {size:4.1f} MiB  {seconds:5.2f} s  {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=41)
@@ -93,6 +106,8 @@ def main() -> None:
     bench_detect_in_process(max(args.runs, 101))
     print()
     bench_detect_process(args.runs)
+    print()
+    bench_parse_at_caps()
     print()
     # Start-up figures before the load tests: right after the collector's
     # 50,000 events (page cache, CPU state), the GUI ratio read 1.24× where it
@@ -112,6 +127,10 @@ def main() -> None:
     from tests.bench_collector import main as bench_collector
 
     bench_collector(args.runs)
+    print()
+    from tests.bench_slow_uploads import main as bench_slow_uploads
+
+    bench_slow_uploads()
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from typing import Any, Final, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from helper import APP_NAME, BUNDLE_ID
+from helper.private import write_private
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        write_private(tmp, data)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -93,6 +93,14 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "fr": "N’ont jamais lancé l’assistant",
     },
     "total_stale": {"en": "No progress", "fr": "Sans progrès"},
+    "total_unconfirmed": {
+        "en": "Reported, not confirmed (do not count yet)",
+        "fr": "Signalés, non confirmés (pas encore comptés)",
+    },
+    "total_flagged_users": {
+        "en": "Users reporting many devices",
+        "fr": "Utilisateurs signalant de nombreux appareils",
+    },
     "state_not-started": {"en": "Not started", "fr": "Pas commencé"},
     "state_in-progress": {"en": "In progress", "fr": "En cours"},
     "state_succeeded": {"en": "Succeeded", "fr": "Réussi"},

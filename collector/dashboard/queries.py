@@ -11,7 +11,11 @@ Definitions (docs/dashboard.md):
 - **left the old EMM**: ``legacy.still_enrolled`` is false (unknown is not
   "left");
 - **last progress**: the latest ``at`` of the snapshot's stages and steps (a
-  heartbeat changes none), else the device's first report.
+  heartbeat changes none), else the device's first report;
+- **confirmed**: ``identity`` is not ``reported`` (the token was bound to the
+  device, or Graph confirmed it). What a device merely reports never makes it
+  "left", "in Intune", "ran" or "safe to remove": a user could report another
+  person's serial.
 
 Every counter comes from one aggregate over ``device_state`` (a small cube:
 wave × state × vendor × OS × legacy × in-Intune); the page folds it in Python.
@@ -96,14 +100,23 @@ class CubeRow:
     devices: int
 
 
+CONFIRMED_SQL: Final = "s.identity <> 'reported'"
+
+
 def cube(conn: Connection) -> list[CubeRow]:
-    """Device counts by wave, state, vendor, OS, legacy and Intune."""
+    """Device counts by wave, state, vendor, OS, legacy and Intune.
+
+    An unconfirmed device counts as "legacy unknown" and "not in Intune": it
+    holds its wave back instead of making it ready.
+    """
     sql = (
         "SELECT wave, overall_state, legacy_vendor, os_family, still, joined, "
         "count(*) FROM ("
         "SELECT COALESCE(e.wave_id, s.wave_id) AS wave, s.overall_state, "
-        "s.legacy_vendor, s.os_family, s.legacy_still_enrolled AS still, "
-        f"CASE WHEN {in_intune_sql(conn)} THEN 1 ELSE 0 END AS joined "
+        "s.legacy_vendor, s.os_family, "
+        f"CASE WHEN {CONFIRMED_SQL} THEN s.legacy_still_enrolled END AS still, "
+        f"CASE WHEN {CONFIRMED_SQL} AND {in_intune_sql(conn)} THEN 1 ELSE 0 END "
+        "AS joined "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac) t "
         "GROUP BY wave, overall_state, legacy_vendor, os_family, still, joined"
@@ -142,11 +155,31 @@ def expected_counts(conn: Connection) -> ExpectedCounts:
         (None if w is None else str(w)): int(n)
         for w, n in conn.fetchall(
             f"SELECT e.wave_id, count(*) FROM {EXPECTED} e WHERE NOT EXISTS "
-            "(SELECT 1 FROM device_state s WHERE s.serial_hmac = e.serial_hmac) "
-            "GROUP BY e.wave_id"
+            "(SELECT 1 FROM device_state s WHERE s.serial_hmac = e.serial_hmac "
+            f"AND {CONFIRMED_SQL}) GROUP BY e.wave_id"
         )
     }
     return ExpectedCounts(expected, never)
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityCounts:
+    """Devices not confirmed yet, and users flagged for reporting many devices."""
+
+    unconfirmed: int
+    flagged_users: int
+
+
+def identity_counts(conn: Connection) -> IdentityCounts:
+    """How much of the page rests on what devices merely say."""
+    unconfirmed = conn.scalar(
+        "SELECT count(*) FROM device_state s WHERE NOT " + CONFIRMED_SQL
+    )
+    flagged = conn.scalar(
+        "SELECT count(*) FROM (SELECT DISTINCT tid, oid FROM device_state "
+        "WHERE user_flagged = 1) u"
+    )
+    return IdentityCounts(int(unconfirmed or 0), int(flagged or 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +268,8 @@ def never_ran(
     after: str | None = None,
     wave_order: Sequence[str] = (),
 ) -> list[Row]:
-    """Expected devices with no report (:data:`NEVER_COLUMNS`).
+    """Expected devices with no confirmed report (:data:`NEVER_COLUMNS`): a
+    device whose reports are not confirmed yet stays listed.
 
     Args:
         limit: rows at most.
@@ -247,7 +281,7 @@ def never_ran(
     sql = (
         f"SELECT {', '.join('e.' + c for c in NEVER_COLUMNS)} FROM {EXPECTED} e "
         "WHERE NOT EXISTS (SELECT 1 FROM device_state s "
-        "WHERE s.serial_hmac = e.serial_hmac)"
+        f"WHERE s.serial_hmac = e.serial_hmac AND {CONFIRMED_SQL})"
     )
     params: list[Any] = []
     order = "e.serial_hmac"
@@ -285,8 +319,8 @@ def ready_devices(
     limit: int,
     after: str | None = None,
 ) -> list[Row]:
-    """Devices that left the old EMM and are in Intune (:data:`READY_COLUMNS`):
-    safe to delete from the old EMM's console."""
+    """Confirmed devices that left the old EMM and are in Intune
+    (:data:`READY_COLUMNS`): safe to delete from the old EMM's console."""
     sql = (
         "SELECT * FROM (SELECT s.device_key, s.entra_device_id, "
         "s.intune_device_id, s.serial_hmac, s.oid, "
@@ -294,7 +328,8 @@ def ready_devices(
         "s.overall_state, s.last_received_utc "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac "
-        f"WHERE s.legacy_still_enrolled = 0 AND {in_intune_sql(conn)}) t "
+        f"WHERE s.legacy_still_enrolled = 0 AND {in_intune_sql(conn)} "
+        f"AND {CONFIRMED_SQL}) t "
         "WHERE 1 = 1"
     )
     params: list[Any] = []
@@ -318,9 +353,11 @@ __all__ = [
     "CubeRow",
     "ErrorCount",
     "ExpectedCounts",
+    "IdentityCounts",
     "cube",
     "error_counts",
     "expected_counts",
+    "identity_counts",
     "in_intune_sql",
     "never_ran",
     "progress_sql",

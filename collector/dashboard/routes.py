@@ -271,6 +271,7 @@ class Dashboard:
             queries.stale_count(conn, cutoff),
             queries.stale_devices(conn, cutoff, limit=limit),
             queries.never_ran(conn, limit=limit, wave_order=wave_order),
+            queries.identity_counts(conn),
         )
 
     async def page(self, request: Request) -> Response:
@@ -287,9 +288,16 @@ class Dashboard:
             stale_total,
             stale_rows,
             never_rows,
+            identity,
         ) = await self.store.run_query(self._gather, cutoff, self._wave_order())
         data = views.overview(
-            self.settings, cube, expected, errors, stale=stale_total, today=today
+            self.settings,
+            cube,
+            expected,
+            errors,
+            stale=stale_total,
+            today=today,
+            identity=identity,
         )
         tables = self._tables(
             request,

@@ -122,6 +122,11 @@ def dashboard_config(config: object) -> DashboardConfig:
     if not isinstance(config, Config):
         raise TypeError("expected a collector Config")
     section = config.section(SECTION, DashboardConfig)
+    if not section.serial_hmac_key and config.devices.serial_hmac_key:
+        # One secret: IT's lists are hashed as the collector hashes devices.
+        section = msgspec.structs.replace(
+            section, serial_hmac_key=config.devices.serial_hmac_key
+        )
     check(section)
     return section
 

@@ -21,7 +21,12 @@ from typing import Final
 
 from collector.dashboard.html import Markup, escape, join, tag
 from collector.dashboard.i18n import MESSAGES, Words
-from collector.dashboard.queries import CubeRow, ErrorCount, ExpectedCounts
+from collector.dashboard.queries import (
+    CubeRow,
+    ErrorCount,
+    ExpectedCounts,
+    IdentityCounts,
+)
 from collector.dashboard.settings import DashboardConfig, WaveConfig
 from collector.storage.base import Row
 
@@ -124,6 +129,8 @@ class Overview:
     expected: int
     never_ran: int
     stale: int
+    unconfirmed: int = 0
+    flagged_users: int = 0
 
     @property
     def devices(self) -> int:
@@ -139,6 +146,7 @@ def overview(
     *,
     stale: int,
     today: datetime.date,
+    identity: IdentityCounts | None = None,
 ) -> Overview:
     """Fold the query results into the page's figures."""
     waves: dict[str | None, WaveSummary] = {
@@ -201,6 +209,8 @@ def overview(
         expected=sum(expected.expected.values()),
         never_ran=sum(expected.never_ran.values()),
         stale=stale,
+        unconfirmed=identity.unconfirmed if identity else 0,
+        flagged_users=identity.flagged_users if identity else 0,
     )
 
 
@@ -717,6 +727,16 @@ def summary(data: Overview, words: Words) -> Markup:
             "total-never-ran", words.t("total_never"), data.never_ran, words, "alert"
         ),
         figure("total-stale", words.t("total_stale"), data.stale, words),
+        figure(
+            "total-unconfirmed", words.t("total_unconfirmed"), data.unconfirmed, words
+        ),
+        figure(
+            "total-flagged-users",
+            words.t("total_flagged_users"),
+            data.flagged_users,
+            words,
+            "alert",
+        ),
     ]
     return tag("dl", join(cards), class_="cards")
 

@@ -51,7 +51,15 @@ def _upsert_state_sql(values: str) -> str:
     updated = ", ".join(
         f"{c} = excluded.{c}"
         for c in STATE_COLUMNS
-        if c not in ("device_key", "first_received_utc")
+        if c not in ("device_key", "first_received_utc", "identity", "user_flagged")
+    )
+    # A confirmation is never taken back by a later event whose token carries
+    # no device claim (a browser sign-in after a broker one).
+    updated += (
+        ", identity = CASE WHEN device_state.identity <> 'reported' "
+        "THEN device_state.identity ELSE excluded.identity END, "
+        "user_flagged = CASE WHEN device_state.user_flagged = 1 THEN 1 "
+        "ELSE excluded.user_flagged END"
     )
     # The WHERE makes the state monotonic in device_seq: an older event that
     # arrives late (or a replay) never regresses it. Both databases evaluate it

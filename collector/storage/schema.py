@@ -94,7 +94,15 @@ STATE_COLUMNS: Final = (
     "last_received_utc",
     "first_received_utc",
     "payload",
+    "identity",
+    "user_flagged",
 )
+
+# device_state.identity: who vouches for the device. Only a confirmed device
+# counts for "ready to switch off" and the "safe to remove" export.
+REPORTED: Final = "reported"  # what the device says, nothing more
+CONFIRMED_BY_TOKEN: Final = "token-device-id"  # the token's deviceid claim
+CONFIRMED_BY_GRAPH: Final = "graph"  # Intune links it to the user (confirm_device)
 
 CORE_MIGRATIONS: Final = (
     Migration(
@@ -162,13 +170,29 @@ CORE_MIGRATIONS: Final = (
             "CREATE INDEX device_state_seen ON device_state (last_received_utc)",
         ),
     ),
+    Migration(
+        2,
+        "device identity: reported or confirmed",
+        (
+            "ALTER TABLE device_state ADD COLUMN identity TEXT NOT NULL "
+            "DEFAULT 'reported'",
+            # 1 when the device's user reports more devices than
+            # devices.flag_per_user (an anomaly for IT to look at).
+            "ALTER TABLE device_state ADD COLUMN user_flagged {int} NOT NULL DEFAULT 0",
+            # Per-user device counts (limits, the anomaly flag).
+            "CREATE INDEX device_state_user ON device_state (tid, oid)",
+        ),
+    ),
 )
 
 __all__ = [
+    "CONFIRMED_BY_GRAPH",
+    "CONFIRMED_BY_TOKEN",
     "CORE_MIGRATIONS",
     "DEVICE_STATE",
     "EVENTS",
     "EVENT_COLUMNS",
+    "REPORTED",
     "SCHEMA_VERSION",
     "STATE_COLUMNS",
 ]

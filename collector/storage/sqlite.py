@@ -27,6 +27,7 @@ from collector.storage.base import (
     StorageUnavailable,
     Store,
 )
+from helper.private import DIR_MODE, touch_private
 
 # Errors that mean "not now" rather than "this query is wrong".
 _TRANSIENT: Final = frozenset(
@@ -96,7 +97,11 @@ class SQLiteStore(Store):
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # New folders and the database itself are the service account's
+            # alone (0700, 0600; SQLite gives -wal and -shm the same mode).
+            # An existing folder is IT's choice and left as it is.
+            self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            touch_private(self.path)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves.
             # check_same_thread=False: connections move between worker threads,
             # one at a time (the lock or the pool guarantees it).

@@ -49,3 +49,22 @@ OSES = ("windows", "macos", "linux")
 # A capture never needs more: the largest real source (a package list) is < 2 MB.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
+# capture.json lists sources and versions: a few KiB.
+MAX_MANIFEST_BYTES = 1024 * 1024
+_MIB = 1024 * 1024
+# Per file, about a hundred times the largest real one (command outputs and
+# registry exports are a few KiB; a package list < 2 MB; the profiles XML
+# holds certificates): with linear parsers, a capture at these caps is opened
+# and detected in about a second at most (make bench), where 16 MiB of .reg
+# keys or of "Key : Value" lines took several.
+MAX_BYTES: dict[str, int] = {
+    **{name: _MIB for name in ALL_FILES},
+    LINUX_INTUNE_REG: 64 * 1024,
+    LINUX_PACKAGES: 8 * _MIB,
+    MAC_PROFILES: 8 * _MIB,
+}
+
+
+def max_bytes(name: str) -> int:
+    """The largest size a capture file may have (capture.json included)."""
+    return MAX_BYTES.get(name, MAX_MANIFEST_BYTES if name == MANIFEST else 0)

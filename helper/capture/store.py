@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path, PurePosixPath
 
 import msgspec
@@ -11,6 +12,7 @@ import msgspec
 from helper.capture import layout
 from helper.capture.model import Capture, Manifest, SourceInfo
 from helper.errors import CaptureError
+from helper.private import DIR_MODE, opener, write_private
 
 
 def _decode_manifest(raw: bytes, where: str) -> Manifest:
@@ -34,30 +36,71 @@ def _safe_name(name: str) -> str | None:
     return pure.as_posix()
 
 
+def _no_link(root: Path, name: str) -> Path | None:
+    """``root/name``, None when it is not a regular file.
+
+    Raises:
+        CaptureError: ``name`` or a folder on its way is a symbolic link (a
+            capture is evidence: a link could make it read any file of the
+            machine, or a device, and follow it as if it were the capture).
+    """
+    path = root
+    for part in PurePosixPath(name).parts:
+        path = path / part
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            raise CaptureError(
+                "capture-symlink", f"{path}: a symbolic link in a capture is refused"
+            )
+    return path if stat.S_ISREG(info.st_mode) else None
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``path``, never following a final symlink.
+
+    Raises:
+        CaptureError: larger than ``limit`` (counted while reading: the size
+            the folder announced is not trusted, a file may grow).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise CaptureError(
+            "capture-too-large",
+            f"{path}: too large for a capture (more than {limit} bytes)",
+        )
+    return data
+
+
 def _read_folder(root: Path) -> Capture:
-    manifest_path = root / layout.MANIFEST
-    if not manifest_path.is_file():
+    manifest_path = _no_link(root, layout.MANIFEST)
+    if manifest_path is None:
         raise CaptureError(
             "capture-not-found", f"{root}: not a capture (no {layout.MANIFEST} in it)"
         )
-    manifest = _decode_manifest(manifest_path.read_bytes(), str(root))
+    try:
+        raw_manifest = _read_capped(manifest_path, layout.max_bytes(layout.MANIFEST))
+    except OSError as exc:
+        raise CaptureError(
+            "capture-invalid", f"{manifest_path}: cannot be read ({exc.strerror})"
+        ) from None
+    manifest = _decode_manifest(raw_manifest, str(root))
     files: dict[str, bytes] = {}
     total = 0
     # Only the documented files are read: a capture folder may be someone's
     # Downloads folder with far more in it.
     for name in sorted(layout.ALL_FILES):
-        path = root / name
         try:
-            if not path.is_file():
+            path = _no_link(root, name)
+            if path is None:
                 continue
-            size = path.stat().st_size
-            if size > layout.MAX_FILE_BYTES or total + size > layout.MAX_TOTAL_BYTES:
-                raise CaptureError(
-                    "capture-too-large",
-                    f"{path}: too large for a capture ({size} bytes)",
-                )
-            files[name] = path.read_bytes()
-            total += size
+            limit = min(layout.max_bytes(name), layout.MAX_TOTAL_BYTES - total)
+            files[name] = _read_capped(path, limit)
+            total += len(files[name])
         except OSError as exc:
             # An unreadable file is a missing source: detection says "unknown".
             files.pop(name, None)
@@ -102,7 +145,8 @@ def _read_zip(path: Path) -> Capture:
         def read(name: str) -> bytes:
             nonlocal total
             info = entries[prefix + name]
-            if info.file_size > layout.MAX_FILE_BYTES or total + info.file_size > (
+            limit = layout.max_bytes(name)
+            if info.file_size > limit or total + info.file_size > (
                 layout.MAX_TOTAL_BYTES
             ):
                 raise CaptureError(
@@ -112,12 +156,12 @@ def _read_zip(path: Path) -> Capture:
                 with archive.open(info) as handle:
                     # Read one byte past the declared size: a forged header must
                     # not let a zip bomb through.
-                    data = handle.read(layout.MAX_FILE_BYTES + 1)
+                    data = handle.read(limit + 1)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                 raise CaptureError(
                     "capture-invalid", f"{path}: {name} cannot be read ({exc})"
                 ) from None
-            if len(data) > layout.MAX_FILE_BYTES:
+            if len(data) > limit:
                 raise CaptureError(
                     "capture-too-large", f"{path}: {name} is too large for a capture"
                 )
@@ -160,18 +204,23 @@ def write_capture(capture: Capture, out: Path) -> Path:
     if out.suffix.lower() == ".zip":
         import zipfile
 
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # 0600: a capture names the user (their UPN, in dsregcmd's output).
+        with (
+            open(tmp, "wb", opener=opener) as handle,
+            zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        ):
             for name, data in items:
                 archive.writestr(name, data)
         os.replace(tmp, out)
         return out
     if out.exists() and any(out.iterdir()):
         raise CaptureError("capture-exists", f"{out}: folder exists and is not empty")
-    tmp.mkdir(parents=True)
+    tmp.parent.mkdir(parents=True, exist_ok=True)
+    tmp.mkdir(mode=DIR_MODE)
     for name, data in items:
         target = tmp / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        write_private(target, data)
     if out.exists():
         out.rmdir()
     os.replace(tmp, out)

@@ -98,7 +98,9 @@ def _save_policy(layer: Layer) -> None:
         if exists(path) and path.read_bytes() == raw:
             return
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(raw)
+        from helper.private import write_private
+
+        write_private(tmp, raw)
         os.replace(tmp, path)
     except (OSError, TypeError, ValueError):
         return
@@ -229,8 +231,25 @@ def _setter(layers: list[Layer], key: str) -> str:
     return DEFAULT
 
 
+# Keys that decide what the helper launches (an extra folder brings playbooks
+# and allowlist additions): IT's alone. A user's file could otherwise make a
+# signed, trusted helper show an elevation prompt for whatever it names.
+POLICY_ONLY_KEYS: Final = ("catalogue.extra_dir",)
+
+
 def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) -> None:
     """Checks that span layers; blamed on the layer that turned the feature on."""
+    for key in POLICY_ONLY_KEYS:
+        section, _, name = key.partition(".")
+        if sources[key] == USER and getattr(getattr(config, section), name):
+            layer = next(la for la in reversed(layers) if la.name == USER)
+            raise fail(
+                layer,
+                key,
+                "only IT's managed policy or the configuration bundled with the "
+                "helper may set it (its folder adds what the helper launches); "
+                "remove it from this file",
+            )
     wave = config.migration.wave
     if wave and wave not in {w.id for w in config.migration.waves}:
         name = sources["migration.wave"]

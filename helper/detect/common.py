@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Iterable
+from typing import Final, TypeVar
 
 from helper.capture.model import Capture
 from helper.catalogue import Catalogue, Vendor
@@ -48,6 +48,21 @@ def removable_default(vendor: Vendor, os_name: str) -> bool | None:
     return {"yes": True, "no": False}.get(vendor.on(os_name).removable)
 
 
+# Evidence lines kept per conclusion: helpdesk reads a handful; a damaged or
+# hostile export with thousands of enrollment keys made each "already there?"
+# check scan a growing list (quadratic).
+MAX_EVIDENCE: Final = 64
+
+
+def extend_evidence(target: list[Evidence], new: Iterable[Evidence]) -> None:
+    """Append the ``new`` lines not in ``target`` yet, up to MAX_EVIDENCE."""
+    for item in new:
+        if len(target) >= MAX_EVIDENCE:
+            return
+        if item not in target:
+            target.append(item)
+
+
 def add_legacy(
     findings: OsFindings,
     *,
@@ -62,17 +77,32 @@ def add_legacy(
     Merging keeps one entry per vendor (several Enrollments keys of one vendor are
     one management); the stricter removability wins (False over None over True).
     """
-    for existing in findings.legacy:
-        if existing.vendor == vendor_id and (
-            vendor_id != UNKNOWN_MDM or existing.server == server
-        ):
-            existing.evidence.extend(e for e in evidence if e not in existing.evidence)
-            existing.server = existing.server or server
-            existing.removable = _stricter(existing.removable, removable)
-            return existing
-    legacy = Legacy(vendor_id, name, removable, server, list(evidence))
+    # One entry per vendor, and per server for unknown MDMs: looked up in a
+    # dict, not by scanning the list (thousands of unknown servers in one
+    # export made that quadratic).
+    cached = findings.__dict__.get("_legacy_index")
+    if cached is None or cached[0] != len(findings.legacy):
+        index: dict[tuple[str, str | None], Legacy] = {}
+        for item in findings.legacy:
+            index.setdefault(_legacy_key(item.vendor, item.server), item)
+        cached = findings.__dict__["_legacy_index"] = (len(findings.legacy), index)
+    key = _legacy_key(vendor_id, server)
+    existing = cached[1].get(key)
+    if existing is not None:
+        extend_evidence(existing.evidence, evidence)
+        existing.server = existing.server or server
+        existing.removable = _stricter(existing.removable, removable)
+        return existing
+    legacy = Legacy(vendor_id, name, removable, server, [])
+    extend_evidence(legacy.evidence, evidence)
     findings.legacy.append(legacy)
+    cached[1][key] = legacy
+    findings.__dict__["_legacy_index"] = (len(findings.legacy), cached[1])
     return legacy
+
+
+def _legacy_key(vendor_id: str, server: str | None) -> tuple[str, str | None]:
+    return (vendor_id, server if vendor_id == UNKNOWN_MDM else None)
 
 
 def _stricter(a: bool | None, b: bool | None) -> bool | None:
@@ -115,10 +145,10 @@ def note_agent_leftovers(
         evidence = [e for _, e in items]
         if vendor_id in managing:
             legacy = managing[vendor_id]
-            legacy.evidence.extend(e for e in evidence if e not in legacy.evidence)
+            extend_evidence(legacy.evidence, evidence)
         elif vendor_id == "intune":
             if findings.intune.enrolled is True:
-                findings.intune.evidence.extend(evidence)
+                extend_evidence(findings.intune.evidence, evidence)
         else:
             vendor = catalogue.get(vendor_id)
             label = vendor.name if vendor else vendor_id

@@ -106,7 +106,7 @@ class Detection(msgspec.Struct):
     os_version: str | None = None
 
 
-class OsFindings(msgspec.Struct):
+class OsFindings(msgspec.Struct, dict=True):
     """What one OS detector concluded, before the verdict is derived.
 
     Attributes:

@@ -29,6 +29,7 @@ from helper.detect.common import (
     UNKNOWN_MDM,
     add_legacy,
     agent_evidence,
+    extend_evidence,
     note_agent_leftovers,
     read_source,
     removable_default,
@@ -85,16 +86,24 @@ def _bare_guid(name: str) -> str:
     return name.strip("{}").upper()
 
 
-def _omadm_addr(omadm: RegFile | None, guid: str) -> str | None:
+def _omadm_accounts(omadm: RegFile | None) -> dict[str, str]:
+    """Bare enrollment GUID → OMADM account key name (first one wins)."""
+    accounts: dict[str, str] = {}
+    if omadm is not None:
+        for name in omadm.children(OMADM_ACCOUNTS):
+            accounts.setdefault(_bare_guid(name), name)
+    return accounts
+
+
+def _omadm_addr(
+    omadm: RegFile | None, accounts: dict[str, str], guid: str
+) -> str | None:
     """The OMADM account's management server address for an enrollment GUID."""
-    if omadm is None:
+    name = accounts.get(_bare_guid(guid))
+    if omadm is None or name is None:
         return None
-    wanted = _bare_guid(guid)
-    for name in omadm.children(OMADM_ACCOUNTS):
-        if _bare_guid(name) == wanted:
-            key = omadm.key(f"{OMADM_ACCOUNTS}\\{name}\\Protected\\AddrInfo")
-            return _text(key.values, "Addr") if key else None
-    return None
+    key = omadm.key(f"{OMADM_ACCOUNTS}\\{name}\\Protected\\AddrInfo")
+    return _text(key.values, "Addr") if key else None
 
 
 def _describe(
@@ -116,6 +125,7 @@ def _enrollments(
     findings: OsFindings,
 ) -> None:
     src = layout.WIN_ENROLLMENTS
+    accounts = _omadm_accounts(omadm)
     for guid in enrollments.children(ENROLLMENTS):
         if not _GUID.match(guid):
             continue  # Context, Status, ValidNodePaths...: not enrollments
@@ -145,7 +155,7 @@ def _enrollments(
             continue
 
         evidence = [Evidence(src, detail)]
-        addr = _omadm_addr(omadm, guid)
+        addr = _omadm_addr(omadm, accounts, guid)
         if addr:
             evidence.append(
                 Evidence(layout.WIN_OMADM, f"AddrInfo\\Addr={addr} for {guid}")
@@ -164,7 +174,7 @@ def _enrollments(
         if vendor is not None and vendor.role == "target":
             intune = findings.intune
             intune.enrolled = True
-            intune.evidence.extend(e for e in evidence if e not in intune.evidence)
+            extend_evidence(intune.evidence, evidence)
             intune.device_id = intune.device_id or (
                 _text(values, "DeviceClientId") or _text(values, "AADDeviceID")
             )

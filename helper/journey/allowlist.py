@@ -29,7 +29,13 @@ a quote or a shell metacharacter into what runs.
     elevate = true
 
 IT can add entries (never remove built-in ones) with
-``<catalogue extra_dir>/playbooks/allowlist.toml``.
+``<catalogue extra_dir>/playbooks/allowlist.toml``, within limits (a signed,
+trusted helper must not become a launcher for whatever a file says): an added
+command never runs elevated, names its program by absolute path, and is never
+a shell, an interpreter or a launcher of other programs; an added URI is
+``https:`` or one of a few app schemes, never ``file:`` or another scheme that
+opens local files. The configuration takes ``catalogue.extra_dir`` only from
+the managed policy or the bundled file (:mod:`helper.config.loader`).
 """
 
 from __future__ import annotations
@@ -489,11 +495,109 @@ def _decode(path: Path) -> AllowlistFile:
     return data
 
 
+# IT's additions: what an added URI may open. https: and the app schemes the
+# built-in list uses; never file:, smb:, data:, javascript: or anything else a
+# browser or the shell would turn into a local file or code.
+EXTRA_URI_SCHEMES: Final = frozenset(
+    {
+        "https",
+        "mailto",
+        "tel",
+        "ms-settings",
+        "ms-device-enrollment",
+        "ms-windows-store",
+        "companyportal",
+    }
+)
+# Programs an added command may not start: shells, interpreters, and programs
+# that run other programs (a shell in disguise, or a way to elevate).
+FORBIDDEN_PROGRAMS: Final = frozenset(
+    {
+        "sh", "bash", "dash", "zsh", "ksh", "mksh", "csh", "tcsh", "fish", "ash",
+        "busybox", "cmd", "command", "powershell", "powershell_ise", "pwsh",
+        "wscript", "cscript", "mshta", "rundll32", "regsvr32", "msbuild",
+        "installutil", "wmic", "conhost", "explorer", "start", "forfiles",
+        "python", "python2", "python3", "py", "pythonw", "perl", "ruby", "irb",
+        "node", "nodejs", "deno", "bun", "php", "lua", "tclsh", "wish", "java",
+        "jshell", "osascript", "jxa", "awk", "gawk", "mawk", "nawk", "sed",
+        "expect", "env", "xargs", "nohup", "nice", "timeout", "script", "watch",
+        "sudo", "su", "doas", "pkexec", "runas", "gsudo", "launchctl",
+        "systemd-run", "open", "xdg-open", "gio", "kioclient", "kioclient5",
+        "exo-open", "gnome-open", "at", "crontab", "schtasks", "ssh",
+    }
+)  # fmt: skip
+_SCRIPT_SUFFIXES: Final = (
+    ".sh", ".bash", ".zsh", ".command", ".tool", ".bat", ".cmd", ".ps1",
+    ".psm1", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh", ".hta", ".py",
+    ".pyw", ".pl", ".rb", ".php", ".lua", ".scpt", ".applescript", ".jar",
+)  # fmt: skip
+_EXECUTABLE_SUFFIXES: Final = (".exe", ".com")
+
+
+def _program_name(program: str) -> str:
+    """``C:\\Windows\\System32\\cmd.EXE`` → ``cmd``; ``/usr/bin/python3.12`` →
+    ``python3``."""
+    name = program.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    for suffix in _EXECUTABLE_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    # python3.12, perl5.34, ruby3.2: a version suffix is the same interpreter.
+    head = name.rstrip("0123456789.")
+    return name if name in FORBIDDEN_PROGRAMS else head or name
+
+
+def _is_absolute(program: str) -> bool:
+    return program.startswith("/") or (
+        len(program) > 3 and program[1:3] in (":\\", ":/") and program[0].isalpha()
+    )
+
+
+def _validate_extra(data: AllowlistFile, path: Path) -> None:
+    """What IT's additions may not do (one line each, naming the entry)."""
+    for i, rule in enumerate(data.uris):
+        scheme, colon, _ = rule.uri.partition(":")
+        if not colon or scheme.lower() not in EXTRA_URI_SCHEMES:
+            raise AllowlistError(
+                "allowlist-refused",
+                f"{path}: uris[{i}].uri: an added URI must use one of "
+                f"{', '.join(sorted(EXTRA_URI_SCHEMES))}, never file: or another "
+                f"scheme that opens local files or code; got {_show(rule.uri)}",
+            )
+    for i, command in enumerate(data.commands):
+        where = f"{path}: commands[{i}]"
+        if command.elevate:
+            raise AllowlistError(
+                "allowlist-refused",
+                f"{where}.elevate: added commands never run elevated (only the "
+                "built-in catalogue's commands may ask for an elevation prompt)",
+            )
+        program = command.argv[0]
+        if not _is_absolute(program):
+            raise AllowlistError(
+                "allowlist-refused",
+                f"{where}.argv[0]: an added command names its program by absolute "
+                f"path (a bare name is looked up in PATH), got {_show(program)}",
+            )
+        lowered = program.lower()
+        if _program_name(program) in FORBIDDEN_PROGRAMS or lowered.endswith(
+            _SCRIPT_SUFFIXES
+        ):
+            raise AllowlistError(
+                "allowlist-refused",
+                f"{where}.argv[0]: {_show(program)} is a shell, an interpreter, a "
+                "script or a launcher of other programs: an added command may not "
+                "run one",
+            )
+
+
 def load_allowlist(extra: Path | None = None) -> Allowlist:
     """The built-in allowlist, plus IT's additions from ``extra`` (a file).
 
     Raises:
-        AllowlistError: a file is invalid (names the file and the key).
+        AllowlistError: a file is invalid (``allowlist-invalid``), or an addition
+            asks for what additions may not (``allowlist-refused``: elevation, a
+            shell or interpreter, a program without a path, a local-file URI);
+            the message names the file and the entry.
     """
     from helper.resources import resource_path
 
@@ -501,5 +605,6 @@ def load_allowlist(extra: Path | None = None) -> Allowlist:
     allowlist = Allowlist(data.uris, data.commands)
     if extra is not None:
         added = _decode(extra)
+        _validate_extra(added, extra)
         allowlist = allowlist.merged(Allowlist(added.uris, added.commands))
     return allowlist

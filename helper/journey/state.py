@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 1
 FILE_NAME: Final = "journey.json"
+# A real state is a few KiB; a larger file is not one (and is not read whole).
+MAX_STATE_BYTES: Final = 1024 * 1024
 CORRUPT_SUFFIX: Final = ".corrupt-"
 
 StepStatus = Literal["pending", "done", "failed", "skipped"]
@@ -201,16 +203,20 @@ def decode_state(raw: bytes) -> JourneyState:
         StateInvalidError: bad JSON, wrong shape, unknown version or contradictory
             fields (``code`` says which).
     """
+    if len(raw) > MAX_STATE_BYTES:
+        raise StateInvalidError("too-large")
     try:
         version = msgspec.json.decode(raw, type=_Version).schema_version
-    except (msgspec.DecodeError, msgspec.ValidationError):
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        # RecursionError: msgspec's guard against nesting deeper than the
+        # stack; a journal with it is as unusable as one that is not JSON.
         raise StateInvalidError("not-a-state") from None
     if version != SCHEMA_VERSION:
         # Future versions: migrate here (1 → 2...) before decoding.
         raise StateInvalidError("schema-version")
     try:
         state = msgspec.json.decode(raw, type=JourneyState)
-    except (msgspec.DecodeError, msgspec.ValidationError):
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
         raise StateInvalidError("schema") from None
     check_state(state)
     return state
@@ -359,7 +365,8 @@ class StateStore:
     def load(self) -> Loaded:
         path = self.path
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_STATE_BYTES + 1)
         except FileNotFoundError:
             return Loaded()
         except OSError as exc:
@@ -370,6 +377,10 @@ class StateStore:
             return Loaded(state=decode_state(raw))
         except StateInvalidError as exc:
             reason = exc.code
+        except Exception as exc:
+            # A file no check foresaw must not stop the journey at every
+            # launch: whatever the decoder or the checks raise, it is corrupt.
+            reason = f"not-a-state:{type(exc).__name__}"
         if not self._quarantine:
             # A reader (status) reports it itself; the window will move it aside.
             log.info("journey state %s is not usable (%s)", path, reason)

@@ -14,6 +14,18 @@ class ParseError(ValueError):
     """The input is not the documented format at all (binary, empty, wrong file)."""
 
 
+def split_pair(line: str) -> tuple[str, str] | None:
+    """``Key : Value`` → (key, value), both stripped; None if no colon.
+
+    Keys hold no colon; values may (URLs, times). "Key :" alone is an empty
+    value.
+    """
+    key, colon, value = line.partition(":")
+    if not colon:
+        return None
+    return key.strip(), value.strip()
+
+
 def decode_text(data: bytes) -> str:
     """Decode command output or an exported file to text.
 

@@ -19,7 +19,7 @@ import re
 
 import msgspec
 
-from helper.parsers import ParseError, decode_text
+from helper.parsers import ParseError, decode_text, split_pair
 
 # --- packages ------------------------------------------------------------------
 
@@ -80,9 +80,9 @@ class DsregStatus(msgspec.Struct):
 
 
 _RULE = re.compile(r"^\s*[-=+]{3,}\s*$")
-_KEY_VALUE = re.compile(
-    r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ()/._-]*?)\s*:\s*(?P<value>.*?)\s*$"
-)
+# A key: a letter, then letters, digits, spaces and ()/._- (checked on the
+# text before the first colon: no backtracking over the line).
+_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 ()/._-]*")
 
 
 def parse_dsreg(data: bytes) -> DsregStatus:
@@ -103,10 +103,11 @@ def parse_dsreg(data: bytes) -> DsregStatus:
         if stripped and ":" not in stripped and _RULE.match(following):
             current = stripped
             continue
-        match = _KEY_VALUE.match(raw)
-        if match is None:
+        pair = split_pair(raw)
+        if pair is None or not _KEY.fullmatch(pair[0]):
             continue
-        sections.setdefault(current, {})[match["key"].strip()] = match["value"]
+        key, value = pair
+        sections.setdefault(current, {})[key] = value
     if not sections:
         raise ParseError("no 'Key : Value' lines")
     flat = {k.lower(): v for values in sections.values() for k, v in values.items()}

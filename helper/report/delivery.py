@@ -173,20 +173,33 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
         now: the current time, epoch seconds (an HTTP-date is relative to it).
 
     Returns:
-        The delay (0 or more), or None when absent or unreadable.
+        The delay (0 or more), or None when absent or unreadable. Never
+        raises: the header comes from whatever answered (a proxy, a portal).
     """
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    # isascii: str.isdigit() also accepts "²", which int() refuses; and
+    # int() refuses more than 4,300 digits: any delay that long is "very long"
+    # (the caller caps it), so only the first digits are read.
+    if value.isascii() and value.isdigit():
+        if len(value) > _MAX_DELAY_DIGITS:
+            return float(10**_MAX_DELAY_DIGITS)
         return float(int(value))
+    if len(value) > _MAX_DATE_CHARS:
+        return None
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        return max(0.0, when.timestamp() - now)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=datetime.UTC)
-    return max(0.0, when.timestamp() - now)
+
+
+# More digits than this is longer than any cap; an HTTP-date is 29 characters.
+_MAX_DELAY_DIGITS: Final = 12
+_MAX_DATE_CHARS: Final = 64
 
 
 def backoff_delay(
@@ -386,7 +399,9 @@ class Flusher:
                 meta.state, meta.next_attempt = "sign-in-needed", None
                 outcome = "sign-in-needed"
             else:
-                meta.failures += 1
+                # Batches went through before this failure: the collector is
+                # there, so the back-off starts over instead of growing on.
+                meta.failures = 1 if tally.delivered else meta.failures + 1
                 delay = backoff_delay(
                     self._policy, meta.failures, self._rand, stop.retry_after
                 )
@@ -430,7 +445,13 @@ class Flusher:
             next_attempt=to_datetime(next_attempt),
         )
 
-    def _post(self, batch: Sequence[Pending], token: str) -> httpx.Response:
+    def _post(
+        self, batch: Sequence[Pending], token: str
+    ) -> tuple[httpx.Response, bytes | None]:
+        """POST a batch; the response and its body, read as it arrives and
+        only up to MAX_RESPONSE_BYTES (a 300 MiB answer used to be read whole
+        before its size was checked). The body is None when larger, or
+        compressed although we asked for none: not our collector's answer."""
         ids = [p.event_id for p in batch]
         body = gzip.compress(
             envelope(p.payload for p in batch), compresslevel=self._policy.gzip_level
@@ -441,10 +462,28 @@ class Flusher:
             "Content-Type": "application/json",
             "Content-Encoding": "gzip",
             "Accept": "application/json",
+            # The answer is small JSON: uncompressed, its size on the wire is
+            # its size in memory (no decompression bomb to bound).
+            "Accept-Encoding": "identity",
             # A Structured Field string (RFC 8941), as the IETF draft defines it.
             "Idempotency-Key": f'"{idempotency_key(ids)}"',
         }
-        return self._client.post(self._url, content=body, headers=headers)
+        request = self._client.build_request(
+            "POST", self._url, content=body, headers=headers
+        )
+        response = self._client.send(request, stream=True)
+        try:
+            content = bytearray()
+            for chunk in response.iter_raw():
+                content += chunk
+                if len(content) > MAX_RESPONSE_BYTES:
+                    return response, None  # the rest is never read
+        finally:
+            response.close()
+        encoding = response.headers.get("Content-Encoding", "identity")
+        if encoding.strip().lower() not in ("", "identity"):
+            return response, None
+        return response, bytes(content)
 
     def _send(
         self, batch: Sequence[Pending], session: _Session, tally: _Tally
@@ -453,10 +492,9 @@ class Flusher:
         outbox = self._outbox
         ids = [p.event_id for p in batch]
         try:
-            response = self._post(batch, session.token)
             # Read inside the try: a reset in the middle of the body is a
             # network error like any other.
-            content = response.read()
+            response, content = self._post(batch, session.token)
         except httpx.TransportError as exc:
             tally.requests += 1
             error = _network_error(exc)
@@ -499,11 +537,15 @@ class Flusher:
         return self._send(batch[half:], session, tally)
 
     def _apply_results(
-        self, batch: Sequence[Pending], content: bytes, status: int, tally: _Tally
+        self,
+        batch: Sequence[Pending],
+        content: bytes | None,
+        status: int,
+        tally: _Tally,
     ) -> _Stop | None:
         outbox = self._outbox
         ids = [p.event_id for p in batch]
-        if len(content) > MAX_RESPONSE_BYTES:
+        if content is None:
             outbox.record_failure(ids, status=status, error="bad-response")
             return _Stop("transient", "bad-response", status)
         try:
@@ -657,11 +699,14 @@ class ReportingService:
         return self._journey_reporter
 
     def update_detection(
-        self, detection: Detection, *, serial_hmac: str | None = None
+        self, detection: Detection, *, serial_digest: str | None = None
     ) -> None:
-        """Pass a fresh detection to the events (ids, legacy state)."""
+        """Pass a fresh detection to the events (ids, legacy state, and the
+        serial digest, :func:`~helper.report.event.serial_digest`)."""
         if self._journey_reporter is not None:
-            self._journey_reporter.update_detection(detection, serial_hmac=serial_hmac)
+            self._journey_reporter.update_detection(
+                detection, serial_digest=serial_digest
+            )
 
     def heartbeat(self) -> None:
         """Queue a heartbeat (at start-up), when reporting is on."""

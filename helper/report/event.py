@@ -8,8 +8,10 @@ Structs (``python -m helper.report.event``) and a test keeps the two equal.
 Privacy by construction: every string field is an id, a code or a version,
 constrained by a pattern that admits no spaces, slashes, backslashes or ``@``.
 A free-text message, a path, a user name, an e-mail address or a host name cannot
-pass the schema. The serial number only leaves the device as an HMAC-SHA256 with
-the tenant key (``tenant.serial_hmac_key``); with no key, no serial at all.
+pass the schema. The serial number only leaves the device as a digest
+(:func:`serial_digest`, SHA-256 with a fixed prefix); the collector turns it into
+the device's serial identity with a key only it holds (:func:`hmac_of_digest`),
+so no device can compute another's identifier.
 
 Import-light (msgspec and the standard library): the journey reporter uses it.
 """
@@ -37,19 +39,27 @@ APP_NAME: Final = "intune-migration-helper"
 MAX_STEPS: Final = 100
 MAX_STAGES: Final = 16
 
+# Every pattern ends with END: msgspec (like Python's jsonschema) matches with
+# re.search, where "$" also matches before a final newline, so "wave-01\n"
+# passed as a look-alike of "wave-01"; ECMA's "$" (the JSON Schema's) does not.
+# The lookahead makes both engines agree.
+END: Final = r"$(?!\n)"
 # Lower-case canonical UUIDs, as str(uuid.uuid4()) writes them.
-UUID_PATTERN: Final = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+UUID_PATTERN: Final = (
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + END
+)
 # Entra and Intune device ids: GUIDs, any case (Windows tools print upper case).
 GUID_PATTERN: Final = (
-    r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
+    r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+    + END
 )
 # Ids: stages, plan steps, vendors, campaigns, waves. No spaces, '/', '\' or '@'.
-ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}" + END
 # Codes: ``legacy-still-present``, ``0x80180014``, ``ENR-014``, ``http:413``.
-CODE_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}$"
-VERSION_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$"
-LOCALE_PATTERN: Final = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"
-HMAC_PATTERN: Final = r"^[0-9a-f]{64}$"
+CODE_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}" + END
+VERSION_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}" + END
+LOCALE_PATTERN: Final = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}" + END
+HMAC_PATTERN: Final = r"^[0-9a-f]{64}" + END
 
 EventId = Annotated[str, msgspec.Meta(pattern=UUID_PATTERN)]
 Guid = Annotated[str, msgspec.Meta(pattern=GUID_PATTERN)]
@@ -99,9 +109,13 @@ class Device(
         arch: x64, x86, arm64, arm or other.
         entra_device_id: the Entra device id, once the device is registered.
         intune_device_id: the Intune device id, once enrolled.
-        serial_hmac: hex HMAC-SHA256 of the serial number with the tenant key;
-            absent when IT configured no key.
+        serial_hmac: deprecated, from older helpers (an HMAC with a key that
+            every device held): the collector only ever takes it as a claim;
+            it stores here the identity it made from ``serial_digest``.
         join_type: the Entra join state (detection/1 ``entra.join``).
+        serial_digest: :func:`serial_digest` of the serial number, sent inside
+            the TLS request only; the collector stores its own HMAC of it
+            instead (never the digest).
     """
 
     os_family: OsFamily
@@ -111,6 +125,7 @@ class Device(
     intune_device_id: Guid | None = None
     serial_hmac: SerialHmac | None = None
     join_type: JoinType | None = None
+    serial_digest: SerialHmac | None = None
 
 
 class LegacyStatus(
@@ -357,21 +372,47 @@ def normalize_serial(serial: str) -> str | None:
     return None if value in _PLACEHOLDER_SERIALS else value
 
 
-def serial_hmac(serial: str | None, key: str) -> str | None:
-    """hex(HMAC-SHA256(key, normalized serial)), or None without a key or serial.
+SERIAL_DIGEST_PREFIX: Final = b"intune-migration-helper/serial/1\n"
 
-    IT recomputes it from its inventory with the same key::
 
-        hmac.new(key.encode(), serial.strip().upper().encode(), "sha256").hexdigest()
+def serial_digest(serial: str | None) -> str | None:
+    """hex(SHA-256(prefix + normalized serial)), what a device sends; None for
+    no serial or a placeholder.
+
+    Not a secret and not an identifier on its own: the collector keys it
+    (:func:`hmac_of_digest`). It says no more than the keyed HMAC devices used
+    to send, since every device held that key.
     """
-    if not key or serial is None:
+    if serial is None:
         return None
     value = normalize_serial(serial)
     if value is None:
         return None
+    return hashlib.sha256(SERIAL_DIGEST_PREFIX + value.encode("utf-8")).hexdigest()
+
+
+def hmac_of_digest(digest: str, key: str) -> str:
+    """The collector's serial identity: hex(HMAC-SHA256(key, digest))."""
     return hmac.new(
-        key.encode("utf-8"), value.encode("utf-8"), hashlib.sha256
+        key.encode("utf-8"), digest.encode("ascii"), hashlib.sha256
     ).hexdigest()
+
+
+def serial_hmac(serial: str | None, key: str) -> str | None:
+    """The serial identity the collector stores for ``serial`` (IT's lists are
+    matched with it), or None without a key or serial.
+
+    IT recomputes it from its inventory with the collector's key::
+
+        digest = hashlib.sha256(
+            b"intune-migration-helper/serial/1\n" + serial.strip().upper().encode()
+        ).hexdigest()
+        hmac.new(key.encode(), digest.encode(), "sha256").hexdigest()
+    """
+    digest = serial_digest(serial)
+    if not key or digest is None:
+        return None
+    return hmac_of_digest(digest, key)
 
 
 def read_serial_number(
@@ -435,7 +476,7 @@ class DeviceFacts(msgspec.Struct, kw_only=True, frozen=True):
         os_version, arch: from the capture manifest or the platform module.
         entra_device_id, intune_device_id: from detection.
         join_type: detection's ``entra.join``.
-        serial_hmac: already HMAC'd (never the plain serial).
+        serial_digest: :func:`serial_digest` (never the plain serial).
         legacy_vendor: the legacy vendor id, when one was detected.
         legacy_enrolled: the last detection still saw it (None: unknown).
     """
@@ -446,7 +487,7 @@ class DeviceFacts(msgspec.Struct, kw_only=True, frozen=True):
     entra_device_id: str | None = None
     intune_device_id: str | None = None
     join_type: JoinType | None = None
-    serial_hmac: str | None = None
+    serial_digest: str | None = None
     legacy_vendor: str | None = None
     legacy_enrolled: bool | None = None
 
@@ -458,8 +499,8 @@ class DeviceFacts(msgspec.Struct, kw_only=True, frozen=True):
             arch=self.arch,
             entra_device_id=as_guid(self.entra_device_id),
             intune_device_id=as_guid(self.intune_device_id),
-            serial_hmac=self.serial_hmac,
             join_type=self.join_type,
+            serial_digest=self.serial_digest,
         )
 
     def legacy(self) -> LegacyStatus | None:
@@ -514,14 +555,15 @@ def facts_from_detection(
     detection: Detection,
     base: DeviceFacts,
     *,
-    serial_hmac_value: str | None = None,
+    serial_digest_value: str | None = None,
 ) -> DeviceFacts:
     """``base`` updated with what a detection result says.
 
     Args:
         detection: a detection/1 result.
         base: the facts so far (OS version and arch; the previous ids).
-        serial_hmac_value: the HMAC'd serial (keeps ``base``'s when None).
+        serial_digest_value: :func:`serial_digest` of the serial (keeps
+            ``base``'s when None).
 
     Returns:
         New facts. Ids only ever appear (a detection that cannot read them keeps
@@ -543,7 +585,7 @@ def facts_from_detection(
             if detection.entra.join != "unknown" or base.join_type is None
             else base.join_type
         ),
-        serial_hmac=serial_hmac_value or base.serial_hmac,
+        serial_digest=serial_digest_value or base.serial_digest,
         legacy_vendor=legacy_vendor or base.legacy_vendor,
         legacy_enrolled=enrolled,
     )

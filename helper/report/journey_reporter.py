@@ -264,17 +264,19 @@ class JourneyReporter:
             self._outbox.set_meta(FACTS_KEY, msgspec.json.encode(facts))
 
     def update_detection(
-        self, detection: Detection, *, serial_hmac: str | None = None
+        self, detection: Detection, *, serial_digest: str | None = None
     ) -> None:
         """Take the device ids and legacy state from a fresh detection.
 
         Args:
             detection: the detection/1 result the journey just used.
-            serial_hmac: the HMAC'd serial
-                (:func:`~helper.report.event.serial_hmac`), if IT set a key.
+            serial_digest: :func:`~helper.report.event.serial_digest` of the
+                serial number (the collector keys it; no key on the device).
         """
         self.update_facts(
-            facts_from_detection(detection, self._facts, serial_hmac_value=serial_hmac)
+            facts_from_detection(
+                detection, self._facts, serial_digest_value=serial_digest
+            )
         )
 
     def emit(self, event: JourneyEvent) -> None:

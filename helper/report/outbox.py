@@ -42,6 +42,7 @@ from typing import Final, Literal
 
 import msgspec
 
+from helper.private import private_dir, tighten, touch_private
 from helper.report.event import SCHEMA, StatusEvent, encode_event
 
 log = logging.getLogger(__name__)
@@ -249,7 +250,12 @@ class Outbox:
     # --- lifecycle ----------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
+        # Created 0600 before SQLite opens it: SQLite gives the -wal and -shm
+        # files the database's mode, so the events stay the user's alone.
+        touch_private(self.path)
+        for suffix in ("-wal", "-shm"):
+            tighten(Path(f"{self.path}{suffix}"))
         # isolation_level=None: we issue BEGIN/COMMIT ourselves.
         # check_same_thread=False: one connection, serialised by self._lock.
         db = sqlite3.connect(

@@ -245,12 +245,32 @@ def shared_collector(
 ) -> Iterator[Running]:
     """One collector per module and backend, for tests that store nothing (or
     only check what they added)."""
-    store, _ = open_backend(
-        str(request.param), tmp_path_factory.mktemp("shared"), request
+    yield from serve_backend(
+        str(request.param),
+        tmp_path_factory.mktemp("shared"),
+        request,
+        jwks=jwks,
+        certs=certs,
+        keys=keys,
     )
+
+
+def serve_backend(
+    backend: str,
+    folder: Path,
+    request: pytest.FixtureRequest,
+    *,
+    jwks: JwksServer,
+    certs: Certs,
+    keys: Keys,
+    **server: Any,
+) -> Iterator[Running]:
+    """A collector over HTTPS on a fresh, migrated store of ``backend``, with
+    ``[server]`` values changed."""
+    store, _ = open_backend(backend, folder, request)
     try:
         migrate(store)
-        config = make_config(store.display_url, jwks, certs)
+        config = make_config(store.display_url, jwks, certs, **server)
         yield from start_collector(store, config, certs, keys)
     finally:
         store.close()

@@ -51,6 +51,7 @@ from helper.report.event import (
     StatusEvent,
     StepStatus,
 )
+from helper.report.event import serial_hmac as event_serial_hmac
 
 TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
 OTHER_TENANT = "00000000-1111-2222-3333-444444444444"
@@ -499,9 +500,14 @@ class CollectorServer:
 # --- events ---------------------------------------------------------------------
 
 
+SERIAL_KEY = "k" * 32
+
+
 def serial_hmac(serial: str) -> str:
-    """A serial HMAC as the helper computes it (test key)."""
-    return hmac.new(b"k" * 32, serial.encode(), hashlib.sha256).hexdigest()
+    """A serial identity as the collector makes it (test key)."""
+    value = event_serial_hmac(serial, SERIAL_KEY)
+    assert value is not None
+    return value
 
 
 def make_event(

@@ -20,9 +20,10 @@ import httpx
 import pytest
 
 from collector.auth import Principal
-from collector.cli import main
-from collector.config import Config, ServerConfig
+from collector.cli import dev_token, main
+from collector.config import AuthConfig, Config, ServerConfig
 from collector.ingest import Ingestor
+from collector.storage import migrate
 from collector.storage.sqlite import SQLiteStore
 from tests.collector.conftest import batch
 from tests.collector.support import (
@@ -170,15 +171,32 @@ def _serve(
     try:
         yield process, str(port)
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
+        _terminate(process)
+
+
+def _terminate(process: subprocess.Popen[str]) -> None:
+    """SIGINT (a graceful stop), SIGKILL after 15 s; stderr closed."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if process.stderr is not None:
+        process.stderr.close()
+
+
+def _post_one(client: httpx.Client, url: str, token: str) -> httpx.Response:
+    """POST one event with ``token``."""
+    return client.post(
+        f"{url}/api/v1/events",
+        content=batch([make_event()]),
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Type": "application/json",
+        },
+    )
 
 
 def _wait_healthy(
@@ -213,14 +231,7 @@ tls_cert = "{certs.cert_file}"
 tls_key = "{certs.key_file}"
 [storage]
 url = "sqlite:///{tmp_path / "c.sqlite3"}"
-[auth]
-tenants = ["{TENANT}"]
-audiences = ["{AUDIENCE}"]
-issuers = ["{ISSUER}"]
-jwks_url = "{jwks.url}"
-jwks_ca_file = "{certs.ca_file}"
-report_client_ids = ["{HELPER_CLIENT}"]
-"""
+""" + _signed_config(certs, jwks)
     token = keys.mint()
     for process, port in _serve(tmp_path, [], config):
         url = f"https://localhost:{port}"
@@ -277,14 +288,7 @@ def test_serve_dev_accepts_dev_tokens_and_says_so(
         url = f"http://127.0.0.1:{port}"
         with httpx.Client() as client:
             _wait_healthy(client, url, process)
-            response = client.post(
-                f"{url}/api/v1/events",
-                content=batch([make_event()]),
-                headers={
-                    "Authorization": f"Bearer {token}",
-                    "Content-Type": "application/json",
-                },
-            )
+            response = _post_one(client, url, token)
             assert response.status_code == 200, response.text
             assert response.headers["x-collector-mode"].startswith("dev")
             health = client.get(f"{url}/healthz").json()
@@ -294,31 +298,35 @@ def test_serve_dev_accepts_dev_tokens_and_says_so(
         assert all(r["mode"] == "dev-unsigned-tokens" for r in records)
 
 
-def test_serve_workers_on_postgres(tmp_path: Path, pg: PostgresCluster) -> None:
-    config = f'[storage]\nurl = "{pg.create_database()}"\n[server]\nworkers = 2\n'
-    for process, port in _serve(tmp_path, ["--dev"], config):
-        path = tmp_path / "config.toml"
-        token = subprocess.run(
-            [sys.executable, "-m", "collector.cli", "--config", str(path), "dev-token"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=REPO,
-            env={k: v for k, v in os.environ.items() if not k.startswith("INTUNE_")},
-        ).stdout.strip()
+def _signed_config(certs: Certs, jwks: JwksServer) -> str:
+    return f"""
+[auth]
+tenants = ["{TENANT}"]
+audiences = ["{AUDIENCE}"]
+issuers = ["{ISSUER}"]
+jwks_url = "{jwks.url}"
+jwks_ca_file = "{certs.ca_file}"
+report_client_ids = ["{HELPER_CLIENT}"]
+"""
+
+
+def test_serve_workers_on_postgres(
+    tmp_path: Path, pg: PostgresCluster, certs: Certs, keys: Keys, jwks: JwksServer
+) -> None:
+    config = (
+        f'[storage]\nurl = "{pg.create_database()}"\n[server]\nworkers = 2\n'
+        + _signed_config(certs, jwks)
+    )
+    token = keys.mint()
+    for process, port in _serve(tmp_path, [], config):
         url = f"http://127.0.0.1:{port}"
         with httpx.Client() as client:
             _wait_healthy(client, url, process)
             for _ in range(6):
-                response = client.post(
-                    f"{url}/api/v1/events",
-                    content=batch([make_event()]),
-                    headers={
-                        "Authorization": f"Bearer {token}",
-                        "Content-Type": "application/json",
-                    },
-                )
+                response = _post_one(client, url, token)
                 assert response.status_code == 200
+                # Workers never take unsigned tokens.
+                assert "x-collector-mode" not in response.headers
         records = _stop(process)
         pids = {
             r["message"]
@@ -326,6 +334,107 @@ def test_serve_workers_on_postgres(tmp_path: Path, pg: PostgresCluster) -> None:
             if "Started server process" in str(r.get("message"))
         }
         assert len(pids) == 2
+
+
+def test_dev_mode_runs_one_process_only(
+    tmp_path: Path, env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--dev", "--workers", "2"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "server.workers" in err and "--dev" in err
+
+
+def test_worker_factory_never_serves_unsigned_tokens(tmp_path: Path, env: Path) -> None:
+    """The worker variable is not a back door: ``uvicorn --factory
+    collector.cli:worker_app`` on any socket with ``"dev": true`` in it still
+    refuses unsigned tokens (it used to make an unsigned-token collector)."""
+    assert main(["init-db"]) == 0
+    port = free_port()
+    environ = {**os.environ}
+    environ["INTUNE_COLLECTOR_SERVER_HOST"] = "0.0.0.0"
+    environ["INTUNE_COLLECTOR_AUTH_TENANTS"] = TENANT
+    environ["INTUNE_COLLECTOR_AUTH_AUDIENCES"] = AUDIENCE
+    environ["INTUNE_COLLECTOR_AUTH_REPORT_CLIENT_IDS"] = HELPER_CLIENT
+    environ["_INTUNE_MIGRATION_COLLECTOR_WORKER_ARGS"] = json.dumps(
+        {"config": None, "overrides": {}, "dev": True}
+    )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "collector.cli:worker_app",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            str(port),
+        ],
+        env=environ,
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        with httpx.Client() as client:
+            _wait_healthy(client, url, process)
+            # What `dev-token` prints for this tenant, audience and client.
+            token = dev_token(
+                Config(
+                    dev=True,
+                    auth=AuthConfig(
+                        tenants=(TENANT,),
+                        audiences=(AUDIENCE,),
+                        report_client_ids=(HELPER_CLIENT,),
+                    ),
+                )
+            )
+            response = _post_one(client, url, token)
+            assert response.status_code == 401
+            assert response.json()["code"] == "token-algorithm"
+            assert "x-collector-mode" not in response.headers
+    finally:
+        _terminate(process)
+
+
+def test_dev_app_answers_nothing_off_loopback(tmp_path: Path) -> None:
+    """The loopback guard checks the socket the request came in on, not only
+    the configured host."""
+    import asyncio
+
+    from collector.app import create_app
+
+    store = SQLiteStore(tmp_path / "c.sqlite3")
+    try:
+        migrate(store)
+        app = create_app(Config(dev=True), store=store)
+
+        async def health(base_url: str) -> httpx.Response:
+            # httpx's ASGI transport reports the URL's host as the server.
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(
+                transport=transport, base_url=base_url
+            ) as client:
+                return await client.get("/healthz")
+
+        refused = asyncio.run(health("http://10.1.2.3:8443"))
+        assert refused.status_code == 403
+        assert refused.json()["code"] == "dev-not-loopback"
+        assert asyncio.run(health("http://127.0.0.1:8443")).status_code == 200
+    finally:
+        store.close()
+
+
+def test_serve_dev_on_bracketed_ipv6_loopback(tmp_path: Path) -> None:
+    """``--host [::1]`` passed the loopback check, then failed to bind."""
+    config = f'[storage]\nurl = "sqlite:///{tmp_path / "c.sqlite3"}"\n'
+    for process, port in _serve(tmp_path, ["--dev", "--host", "[::1]"], config):
+        with httpx.Client() as client:
+            _wait_healthy(client, f"http://[::1]:{port}", process)
+        _stop(process)
 
 
 def test_optional_modules_add_commands(

@@ -25,15 +25,16 @@ import msgspec
 import pytest
 
 from collector.auth import Principal
-from collector.config import Config, ServerConfig
+from collector.config import Config, DevicesConfig, ServerConfig
 from collector.dashboard.html import Markup, escape, tag
 from collector.dashboard.i18n import MESSAGES, Words, negotiate, placeholders
 from collector.dashboard.routes import CSP, parse_multipart
 from collector.dashboard.settings import DashboardConfig, WaveConfig, check
 from collector.expected import hmac_serial, parse_expected, store_expected
-from collector.ingest import Ingestor
+from collector.ingest import Ingestor, confirm_device
 from collector.logging import DEV_WARNING
 from collector.storage import Store, migrate
+from collector.storage.schema import CONFIRMED_BY_GRAPH
 from helper.report.event import StatusEvent, StepState, StepStatus
 from tests.collector.conftest import (
     BACKENDS,
@@ -57,6 +58,9 @@ KEY = "k" * 32
 DAY = 86400.0
 NOW = datetime.datetime(2026, 6, 7, 12, 0, tzinfo=datetime.UTC).timestamp()
 PRINCIPAL = Principal(TENANT, USER, HELPER_CLIENT, frozenset(), frozenset())
+# The seed stands for a fleet: no per-user limit or flag in the way (both are
+# tested in test_device_identity.py).
+DEVICES = DevicesConfig(max_per_user=100_000, flag_per_user=100_000)
 STATES = ("not-started", "in-progress", "succeeded", "failed", "blocked", "deferred")
 EVIL_USER = '<img src=x onerror="alert(1)">&amp;'
 
@@ -298,9 +302,18 @@ def seed(
     """Store the devices through the real ingest path, and IT's list."""
     for spec in specs:
         for event, received in events_of(spec):
-            ingestor = Ingestor(store, ServerConfig(), clock=fixed(received))
+            ingestor = Ingestor(
+                store, ServerConfig(), devices=DEVICES, clock=fixed(received)
+            )
             result = ingestor.process(batch([event]), "", PRINCIPAL)
             assert len(result.accepted) == 1, result
+            # What the Graph check will do: Intune links each to the user.
+            store.transaction(
+                confirm_device,
+                tid=TENANT,
+                serial_hmac=event.device.serial_hmac,
+                source=CONFIRMED_BY_GRAPH,
+            )
     parsed = parse_expected(
         expected_csv(expected), key=KEY, waves=[w.id for w in WAVES], keep_users=True
     )
@@ -335,6 +348,9 @@ def figures(
     out["total-stale"] = sum(
         1 for s in specs if s.state != "succeeded" and s.age > stale_days
     )
+    # The seed confirms every device (as the Graph check will), with no limit.
+    out["total-unconfirmed"] = 0
+    out["total-flagged-users"] = 0
     return out
 
 

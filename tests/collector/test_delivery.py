@@ -99,8 +99,8 @@ def test_refused_tenant_keeps_events_queued(
     _enqueue(outbox, 3)
     provider = StaticTokenProvider([collector.keys.mint(tid=OTHER_TENANT)])
     result = Flusher(outbox, http_client, collector.url, provider).flush(force=True)
-    assert result.outcome == "refused"
-    assert result.error == "http:403"
+    # 401 (docs/collector.md): the user signs in again, with the right account.
+    assert result.outcome == "sign-in-needed"
     assert outbox.counts()["queued"] == 3
     assert collector.count() == 0
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import datetime
+import hashlib
 import hmac
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,9 @@ from collector.expected import (
     run_cli,
     store_expected,
 )
-from collector.ingest import Ingestor
+from collector.ingest import Ingestor, confirm_device
 from collector.storage import Store, migrate
+from collector.storage.schema import CONFIRMED_BY_GRAPH
 from collector.storage.sqlite import SQLiteStore
 from helper.report import event as helper_event
 from tests.collector.conftest import batch
@@ -72,10 +74,12 @@ def parse(text: str | bytes, **options: Any) -> ParsedList:
 def test_the_hmac_is_the_helpers(serial: str) -> None:
     expected = helper_event.serial_hmac(serial, KEY)
     assert hmac_serial(serial, KEY) == expected
-    # docs/reporting.md's recipe for IT.
-    recipe = hmac.new(
-        KEY.encode(), serial.strip().upper().encode(), "sha256"
+    # docs/reporting.md's recipe for IT: the digest a device sends, keyed
+    # with the collector's key.
+    digest = hashlib.sha256(
+        b"intune-migration-helper/serial/1\n" + serial.strip().upper().encode()
     ).hexdigest()
+    recipe = hmac.new(KEY.encode(), digest.encode(), "sha256").hexdigest()
     assert expected == recipe
     assert expected is not None
     assert len(expected) == 64
@@ -233,6 +237,14 @@ def test_never_ran_lists_the_devices_that_never_reported(store: Store) -> None:
     )
     ingestor = Ingestor(store, ServerConfig(), clock=lambda: NOW)
     ingestor.process(batch([make_event(serial="SERIAL-0002")]), "", PRINCIPAL)
+    ingestor.process(batch([make_event(serial="SERIAL-0003")]), "", PRINCIPAL)
+    # Only a confirmed report counts as "ran": SERIAL-0003 merely says so.
+    store.transaction(
+        confirm_device,
+        tid=TENANT,
+        serial_hmac=h("SERIAL-0002"),
+        source=CONFIRMED_BY_GRAPH,
+    )
     with store.read() as conn:
         missing = never_ran(conn, limit=10)
         first = never_ran(conn, limit=1, wave_order=["wave-02", "wave-01"])

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from collector.auth import Principal
-from collector.config import ServerConfig
+from collector.config import DevicesConfig, ServerConfig
 from collector.export import PAGE_ROWS, STATE_CSV_COLUMNS, _cell
 from collector.ingest import Ingestor
 from collector.storage import migrate
@@ -68,7 +68,13 @@ def seeded(
     try:
         migrate(store)
         clock = Clock()
-        ingestor = Ingestor(store, ServerConfig(), clock=clock)
+        # One test user stands for a fleet here: no per-user limit.
+        ingestor = Ingestor(
+            store,
+            ServerConfig(),
+            devices=DevicesConfig(max_per_user=100_000, flag_per_user=100_000),
+            clock=clock,
+        )
         states = ("in-progress", "failed", "succeeded")
         events = [
             make_event(

@@ -267,6 +267,13 @@ def test_concurrent_batches_on_the_same_devices(collector: Running) -> None:
     the state is the highest device_seq (SQLite's single writer, PostgreSQL's
     row locks and sorted upserts)."""
     barrier = threading.Barrier(20)
+    # Twenty uploads of one user at once (a real user has one outbox): lift
+    # the per-user upload limit for this test of the storage layer.
+    config = collector.app.state.config
+    collector.app.state.config = msgspec.structs.replace(
+        config,
+        server=msgspec.structs.replace(config.server, max_uploads_per_user=20),
+    )
 
     def client(n: int) -> list[int]:
         statuses = []
@@ -391,7 +398,35 @@ def _variants() -> list[dict[str, Any]]:
     variant(lambda e: e.update(legacy={"vendor": "ws1", "still_enrolled": "yes"}))
     variant(lambda e: e.update(env={"locale": "fr-FR"}))
     variant(lambda e: e.update(env={"locale": "not a locale"}))
+    # A trailing newline made look-alike rows ("wave-01\n" beside "wave-01"):
+    # re.search's "$" matches before it, ECMA's does not.
+    variant(lambda e: e.update(wave_id="wave-01\n"))
+    variant(lambda e: e.update(code="ENR-014\n"))
+    variant(lambda e: e.update(event_id=e["event_id"] + "\n"))
+    variant(lambda e: e["device"].update(os_version="10.0.26100\n"))
+    variant(lambda e: e.update(env={"locale": "fr-FR\n"}))
     return cases
+
+
+def test_trailing_newline_is_refused_not_a_look_alike(collector: Running) -> None:
+    """``wave-01\n`` used to be stored as a second wave beside ``wave-01``."""
+    good = make_event(seq=1)
+    look_alike = json.loads(encode_event(make_event(seq=2)))
+    look_alike["wave_id"] = "wave-01\n"
+    body = json.dumps(
+        {
+            "schema": "migration-status/1",
+            "events": [json.loads(encode_event(good)), look_alike],
+        }
+    ).encode()
+    result = collector.post(body).json()
+    assert result["accepted"] == [good.event_id]
+    assert result["rejected"] == [
+        {"event_id": look_alike["event_id"], "reason": "schema"}
+    ]
+    # The committed schema says the same to an ECMA engine and to Python's.
+    schema = SCHEMA_FILE.read_text(encoding="utf-8")
+    assert '$"' not in schema
 
 
 @pytest.mark.parametrize("event", _variants())
@@ -404,3 +439,63 @@ def test_validation_agrees_with_the_schema_file(event: dict[str, Any]) -> None:
     except msgspec.ValidationError:
         by_collector = False
     assert by_collector == by_schema
+
+
+def test_invalid_utf8_in_one_event_is_that_events_error(collector: Running) -> None:
+    """One event with bytes that are not UTF-8 is rejected on its own; its
+    valid siblings are stored (the whole request used to fail with a 500)."""
+    good = make_event(seq=1)
+    also_good = make_event(seq=3)
+    raw = encode_event(make_event(seq=2))
+    variants = [
+        raw.replace(b'"version":"', b'"version":"\xff', 1),
+        raw.replace(b'"code"', b'"co\xffde"', 1),
+        raw.replace(b'"event_id":"', b'"event_id":"\xc3', 1),
+        raw.replace(b'"wave_id":', b'"wave_id":"\xed\xa0\x80",  "x":', 1),
+    ]
+    for bad in variants:
+        body = (
+            b'{"schema":"migration-status/1","events":['
+            + encode_event(good)
+            + b","
+            + bad
+            + b","
+            + encode_event(also_good)
+            + b"]}"
+        )
+        response = collector.post(body)
+        assert response.status_code == 200, response.text
+        result = response.json()
+        assert sorted(result["accepted"] + result["duplicate"]) == sorted(
+            [good.event_id, also_good.event_id]
+        )
+        assert len(result["rejected"]) == 1
+        assert result["rejected"][0]["reason"] == "schema"
+    assert collector.count() == 2
+
+
+@pytest.mark.parametrize(
+    "escape", [rb"\ud800", rb"\udc80", rb"\ud800\u0041", rb"\udfff\ud800"]
+)
+def test_a_lone_surrogate_in_one_event_fails_only_that_event(
+    collector: Running, escape: bytes
+) -> None:
+    """Escapes that are not Unicode (a lone surrogate) in one event made the
+    whole batch a 400, failing its valid siblings too."""
+    good = make_event(seq=1)
+    raw = encode_event(make_event(seq=2))
+    bad = raw.replace(b'"version":"', b'"version":"' + escape, 1)
+    body = (
+        b'{"schema":"migration-status/1","events":['
+        + encode_event(good)
+        + b","
+        + bad
+        + b"]}"
+    )
+    response = collector.post(body)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["accepted"] == [good.event_id]
+    assert result["rejected"] == [
+        {"event_id": json.loads(raw)["event_id"], "reason": "schema"}
+    ]

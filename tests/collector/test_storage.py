@@ -34,6 +34,7 @@ from collector.storage.queries import (
     device_page,
     purge_events,
 )
+from collector.storage.schema import CORE_MIGRATIONS
 from collector.storage.sqlite import SQLiteStore
 from tests.collector.conftest import batch
 from tests.collector.support import (
@@ -64,8 +65,8 @@ def test_init_db_is_idempotent(empty_store: Store) -> None:
 def test_a_newer_database_is_refused(store: Store) -> None:
     store.transaction(
         lambda conn: conn.execute(
-            "INSERT INTO schema_version VALUES ('core', 2, 'future', ?)",
-            (utc_now_text(),),
+            "INSERT INTO schema_version VALUES ('core', ?, 'future', ?)",
+            (len(CORE_MIGRATIONS) + 1, utc_now_text()),
         )
     )
     with pytest.raises(SchemaError, match="newer"):

@@ -41,8 +41,11 @@ def _work(db: str, url: str, context: ssl.SSLContext, log: str, seed: int) -> No
     rng = random.Random(seed)
     outbox = Outbox(Path(db))
     client = make_http_client(verify=context, timeout=5.0)
+    # The real collector (tests/collector/test_kill_postgres.py) needs a real
+    # token; the test server takes any.
+    token = os.environ.get("OUTBOX_KILL_TOKEN", "tok-1")
     flusher = Flusher(
-        outbox, client, url, StaticTokenProvider(["tok-1"]), rand=rng.random
+        outbox, client, url, StaticTokenProvider([token]), rand=rng.random
     )
     fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     for _ in range(ROUNDS):

@@ -60,6 +60,8 @@ class Fault:
         process: store the events before the fault (the client does not learn
             it, so it sends them again).
         body: with ``status``: this raw body (a captive portal's HTML page).
+        huge_body: answer 200 with a body of this many bytes, written in
+            chunks until the client stops reading (nothing is stored).
     """
 
     status: int | None = None
@@ -68,6 +70,7 @@ class Fault:
     reset: bool = False
     process: bool = False
     body: bytes | None = None
+    huge_body: int = 0
 
 
 @dataclass
@@ -393,6 +396,10 @@ class _Handler(BaseHTTPRequestHandler):
             record.status = -1
             self._reset()
             return
+        if fault.huge_body:
+            record.status = 200
+            self._huge(fault.huge_body)
+            return
         if fault.status is not None and fault.body is not None:
             record.status = fault.status
             self._reply_raw(fault.status, fault.body, "text/html", fault.headers)
@@ -404,6 +411,21 @@ class _Handler(BaseHTTPRequestHandler):
         assert answer is not None
         record.status = answer[0]
         self._reply(answer[0], answer[2], {**answer[1], **fault.headers})
+
+    def _huge(self, size: int) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        chunk = b" " * 65536
+        sent = 0
+        try:
+            while sent < size:
+                self.wfile.write(chunk[: size - sent])
+                sent += len(chunk)
+        except OSError:
+            pass  # the client hung up: what the test wants
+        self.close_connection = True
 
     def _reset(self) -> None:
         """Half a response, then a TCP reset (no TLS close_notify, no FIN)."""

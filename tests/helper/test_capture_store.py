@@ -143,3 +143,60 @@ def test_zip_with_unreadable_member(tmp_path: Path) -> None:
     broken.write_bytes(bytes(raw))
     with pytest.raises(CaptureError, match="cannot be read"):
         open_capture(broken)
+
+
+def _sample_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "c"
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+def test_symlinks_in_a_folder_capture_are_refused(tmp_path: Path) -> None:
+    """A link in a capture made the helper read whatever it pointed at."""
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"Device Name : not in the capture\n")
+    packages = next(n for n in layout.ALL_FILES if (SAMPLE / n).is_file())
+    file_link = _sample_folder(tmp_path / "file")
+    (file_link / packages).unlink()
+    (file_link / packages).symlink_to(secret)
+    with pytest.raises(CaptureError, match="symbolic link") as refused:
+        open_capture(file_link)
+    assert refused.value.code == "capture-symlink"
+    # A linked folder on the way, and a linked capture.json.
+    folder_link = _sample_folder(tmp_path / "dir")
+    top = Path(packages).parts[0]
+    shutil.move(folder_link / top, tmp_path / "elsewhere")
+    (folder_link / top).symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(CaptureError, match="symbolic link"):
+        open_capture(folder_link)
+    manifest_link = _sample_folder(tmp_path / "manifest")
+    (tmp_path / "capture.json").write_bytes((SAMPLE / "capture.json").read_bytes())
+    (manifest_link / "capture.json").unlink()
+    (manifest_link / "capture.json").symlink_to(tmp_path / "capture.json")
+    with pytest.raises(CaptureError, match="symbolic link"):
+        open_capture(manifest_link)
+
+
+def test_every_file_of_a_folder_capture_is_capped(tmp_path: Path) -> None:
+    """capture.json was read without a limit (2 GB → 2 GiB of memory)."""
+    folder = _sample_folder(tmp_path)
+    manifest = folder / "capture.json"
+    with manifest.open("ab") as handle:
+        handle.truncate(layout.MAX_MANIFEST_BYTES + 1)  # sparse: costs no disk
+    with pytest.raises(CaptureError, match="too large") as refused:
+        open_capture(folder)
+    assert refused.value.code == "capture-too-large"
+    folder = _sample_folder(tmp_path / "big")
+    packages = next(n for n in layout.ALL_FILES if (folder / n).is_file())
+    with (folder / packages).open("ab") as handle:
+        handle.truncate(layout.MAX_FILE_BYTES + 1)
+    with pytest.raises(CaptureError, match="too large"):
+        open_capture(folder)
+
+
+def test_a_zip_capture_json_is_capped(tmp_path: Path) -> None:
+    big = tmp_path / "big.zip"
+    with zipfile.ZipFile(big, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("capture.json", b" " * (layout.MAX_MANIFEST_BYTES + 1))
+    with pytest.raises(CaptureError, match="too large"):
+        open_capture(big)

@@ -1008,3 +1008,26 @@ def test_a_damaged_saved_policy_is_ignored() -> None:
 def test_no_policy_source_means_no_saved_copy_either() -> None:
     load(policy=registry())
     assert load(policy=None).tenant.tenant_id == ""
+
+
+def test_extra_dir_is_refused_from_the_users_file(tmp_path: Path) -> None:
+    """A user's own file named an extra folder whose allowlist could run any
+    command, elevated: only IT's layers may set it."""
+    (tmp_path / "vendors").mkdir()
+    path = user_toml(f'[catalogue]\nextra_dir = "{tmp_path / "vendors"}"\n')
+    error = error_of()
+    assert error.code == "config-invalid"
+    message = str(error)
+    assert str(path) in message and "catalogue.extra_dir" in message
+    assert "managed policy" in message
+    # --config FILE is the user's layer too.
+    assert "catalogue.extra_dir" in str(error_of(path))
+
+
+def test_extra_dir_from_policy_or_bundle_wins_over_the_user(tmp_path: Path) -> None:
+    bundled = tmp_path / "bundle"
+    write(bundled / "config.toml", '[catalogue]\nextra_dir = "vendors"\n')
+    assert load(bundled=bundled).catalogue.extra_dir == str(bundled / "vendors")
+    # The user's file may still set other keys, and an empty extra_dir.
+    user_toml('[ui]\nlanguage = "fr"\n[catalogue]\nextra_dir = ""\n')
+    assert load().ui.language == "fr"

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helper import logsetup
 from helper.logsetup import REDACTED, log_file, redact, setup_logging
 
 JWT = (
@@ -51,19 +49,6 @@ def test_plain_text_is_untouched() -> None:
 def test_redact_never_raises_and_never_grows_secrets(text: str) -> None:
     out = redact(text + " " + JWT)
     assert JWT not in out
-
-
-@pytest.fixture
-def fresh_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    saved = root.handlers[:], root.level
-    logsetup._configured = False
-    yield
-    for handler in root.handlers:
-        if handler not in saved[0]:
-            handler.close()
-    root.handlers, root.level = saved[0], saved[1]
-    logsetup._configured = False
 
 
 def test_log_file_has_utc_stamps_and_no_token(fresh_logging: None) -> None:

@@ -61,40 +61,67 @@ def _ask(zygote: subprocess.Popen[str], command: str) -> str:
     return zygote.stdout.readline().strip()
 
 
+def kill_repeatedly(
+    db: Path,
+    url: str,
+    ca_pem: Path,
+    log: Path,
+    *,
+    kills: int,
+    max_runs: int,
+    budget: float,
+    seed: int,
+    max_delay: float = 0.05,
+) -> tuple[int, int]:
+    """Run the child's workers, SIGKILLing each at a random moment, until
+    ``kills`` of them died that way; returns (runs, kills)."""
+    rng = random.Random(seed)
+    killed = runs = 0
+    zygote = _zygote(db, url, ca_pem, log)
+    try:
+        assert zygote.stdout is not None
+        assert zygote.stdout.readline().strip() == "ready"
+        started = time.monotonic()
+        while killed < kills and runs < max_runs:
+            assert time.monotonic() - started < budget, (killed, runs)
+            reply = _ask(zygote, f"go {runs}")
+            assert reply.startswith("pid "), reply
+            pid = int(reply.split()[1])
+            time.sleep(rng.uniform(0.0, max_delay))
+            # The worker is only reaped on "reap": this pid is still ours.
+            os.kill(pid, signal.SIGKILL)
+            done = _ask(zygote, "reap")
+            assert done.startswith(f"done {pid} "), done
+            assert not done.endswith("exit 1"), "a worker failed on its own"
+            killed += done.endswith("killed")
+            runs += 1
+    finally:
+        assert zygote.stdin is not None
+        zygote.stdin.close()
+        zygote.wait(timeout=10)
+        if zygote.stdout is not None:
+            zygote.stdout.close()
+    assert killed >= kills
+    return runs, killed
+
+
 def test_every_committed_event_survives_sigkill(tmp_path: Path) -> None:
     ca = trustme.CA()
     ca_pem = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_pem))
     db = tmp_path / "outbox.sqlite3"
     log = tmp_path / "committed.log"
-    rng = random.Random(20260504)
-    kills = runs = 0
     with ReportServer(ca) as server:
-        zygote = _zygote(db, server.url, ca_pem, log)
-        try:
-            assert zygote.stdout is not None
-            assert zygote.stdout.readline().strip() == "ready"
-            started = time.monotonic()
-            while kills < KILLS and runs < MAX_RUNS:
-                assert time.monotonic() - started < BUDGET_S, (kills, runs)
-                reply = _ask(zygote, f"go {runs}")
-                assert reply.startswith("pid "), reply
-                pid = int(reply.split()[1])
-                time.sleep(rng.uniform(0.0, 0.05))
-                # The worker is only reaped on "reap": this pid is still ours.
-                os.kill(pid, signal.SIGKILL)
-                done = _ask(zygote, "reap")
-                assert done.startswith(f"done {pid} "), done
-                assert not done.endswith("exit 1"), "a worker failed on its own"
-                kills += done.endswith("killed")
-                runs += 1
-        finally:
-            assert zygote.stdin is not None
-            zygote.stdin.close()
-            zygote.wait(timeout=10)
-            if zygote.stdout is not None:
-                zygote.stdout.close()
-        assert kills >= KILLS
+        runs, kills = kill_repeatedly(
+            db,
+            server.url,
+            ca_pem,
+            log,
+            kills=KILLS,
+            max_runs=MAX_RUNS,
+            budget=BUDGET_S,
+            seed=20260504,
+        )
 
         # A clean run: everything that was committed gets delivered.
         with (

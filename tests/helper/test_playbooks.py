@@ -496,3 +496,96 @@ def test_invalid_allowlist(tmp_path: Path, text: str, pattern: str) -> None:
         load_allowlist(path)
     assert str(path) in str(info.value)
     assert re.search(pattern, str(info.value)), str(info.value)
+
+
+# --- what IT's additions may never add ---------------------------------------------
+
+REFUSED_ADDITIONS = {
+    "shell": (
+        '[[commands]]\nargv = ["/bin/sh", "-c", "curl x | sh"]\nplatform = "linux"\n',
+        r"commands\[0\]\.argv\[0\]: '/bin/sh' is a shell, an interpreter",
+    ),
+    "bash-by-path": (
+        '[[commands]]\nargv = ["/usr/bin/bash"]\nplatform = "linux"\n',
+        r"'/usr/bin/bash' is a shell",
+    ),
+    "powershell": (
+        '[[commands]]\nargv = ["C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0'
+        '\\\\PowerShell.EXE", "-c", "x"]\nplatform = "windows"\n',
+        r"is a shell, an interpreter",
+    ),
+    "cmd": (
+        '[[commands]]\nargv = ["C:/Windows/System32/cmd.exe", "/c", "x"]\n'
+        'platform = "windows"\n',
+        r"is a shell, an interpreter",
+    ),
+    "interpreter-with-version": (
+        '[[commands]]\nargv = ["/usr/bin/python3.12", "-c", "x"]\nplatform = "linux"\n',
+        r"'/usr/bin/python3\.12' is a shell, an interpreter",
+    ),
+    "osascript": (
+        '[[commands]]\nargv = ["/usr/bin/osascript", "-e", "x"]\nplatform = "macos"\n',
+        r"is a shell, an interpreter",
+    ),
+    "launcher": (
+        '[[commands]]\nargv = ["/usr/bin/env", "sh"]\nplatform = "linux"\n',
+        r"launcher of other programs",
+    ),
+    "script-file": (
+        '[[commands]]\nargv = ["/opt/contoso/fix.sh"]\nplatform = "linux"\n',
+        r"'/opt/contoso/fix\.sh' is a shell, an interpreter, a script",
+    ),
+    "elevated": (
+        '[[commands]]\nargv = ["/opt/contoso/bin/fix"]\nplatform = "linux"\n'
+        "elevate = true\n",
+        r"commands\[0\]\.elevate: added commands never run elevated",
+    ),
+    "pkexec": (
+        '[[commands]]\nargv = ["/usr/bin/pkexec", "/opt/x"]\nplatform = "linux"\n',
+        r"launcher of other programs",
+    ),
+    "bare-name": (
+        '[[commands]]\nargv = ["fix-tool"]\nplatform = "linux"\n',
+        r"commands\[0\]\.argv\[0\]: an added command names its program by absolute",
+    ),
+    "file-uri": (
+        '[[uris]]\nuri = "file:///etc/passwd"\n',
+        r"uris\[0\]\.uri: an added URI must use one of .*never file:",
+    ),
+    "file-uri-upper": ('[[uris]]\nuri = "FILE:///C:/x.exe"\n', r"never file:"),
+    "smb-uri": ('[[uris]]\nuri = "smb://server/share/x.exe"\n', r"never file:"),
+    "javascript-uri": ('[[uris]]\nuri = "javascript:alert(1)"\n', r"never file:"),
+    "search-ms": ('[[uris]]\nuri = "search-ms:query=x"\n', r"never file:"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(REFUSED_ADDITIONS))
+def test_it_allowlist_can_never_add(tmp_path: Path, kind: str) -> None:
+    """An extra allowlist accepted any command (``/bin/sh -c``, ``elevate =
+    true`` through pkexec) and any URI (``file:///``)."""
+    text, pattern = REFUSED_ADDITIONS[kind]
+    path = tmp_path / "allowlist.toml"
+    path.write_text('schema = "allowlist/1"\n' + text, encoding="utf-8")
+    with pytest.raises(AllowlistError) as info:
+        load_allowlist(path)
+    message = str(info.value)
+    assert info.value.code == "allowlist-refused"
+    assert "\n" not in message and str(path) in message
+    assert re.search(pattern, message), message
+
+
+def test_it_allowlist_still_adds_plain_commands_and_links(tmp_path: Path) -> None:
+    path = tmp_path / "allowlist.toml"
+    path.write_text(
+        'schema = "allowlist/1"\n'
+        '[[uris]]\nuri = "https://intranet.contoso.com/migrate"\n'
+        '[[uris]]\nuri = "mailto:helpdesk@contoso.com"\n'
+        '[[commands]]\nargv = ["/opt/contoso/bin/inventory", "--report"]\n'
+        'platform = "linux"\n',
+        encoding="utf-8",
+    )
+    allowlist = load_allowlist(path)
+    allowlist.check_uri("https://intranet.contoso.com/migrate")
+    allowlist.check_command(
+        ["/opt/contoso/bin/inventory", "--report"], elevate=False, platform="linux"
+    )

@@ -13,12 +13,15 @@ import email.utils
 import gzip
 import json
 import re
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 import trustme
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helper.report.delivery import (
     Flusher,
@@ -525,6 +528,83 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after(email.utils.formatdate(T0 - 30, usegmt=True), T0) == 0
     assert parse_retry_after("soon", T0) is None
     assert parse_retry_after("-5", T0) is None
+    # These raised ValueError out of the flush (str.isdigit accepts "²", and
+    # int() refuses more than 4,300 digits), so the batch was resent forever.
+    assert parse_retry_after("²", T0) is None
+    assert parse_retry_after("1²", T0) is None
+    assert parse_retry_after("9" * 5000, T0) == 10**12
+    assert parse_retry_after("Wed, 21 Oct 99999 07:28:00 GMT", T0) is None
+    assert parse_retry_after("Mon, 01 Jan 0001 00:00:00 +2359", T0) in (None, 0)
+    assert parse_retry_after("x" * 100_000, T0) is None
+
+
+@given(st.text(max_size=200))
+def test_parse_retry_after_never_raises(value: str) -> None:
+    delay = parse_retry_after(value, T0)
+    assert delay is None or delay >= 0
+
+
+@pytest.mark.parametrize("status", [200, 503, 429, 403, 400])
+@pytest.mark.parametrize("header", ["²", "9" * 5000])
+def test_a_hostile_retry_after_never_breaks_a_flush(
+    outbox: Outbox,
+    client: httpx.Client,
+    server: ReportServer,
+    clock: FakeClock,
+    *,
+    status: int,
+    header: str,
+) -> None:
+    ids = fill(outbox, 1)
+    fault = Fault(status=None if status == 200 else status, process=status == 200)
+    fault.headers["Retry-After"] = header
+    server.faults.append(fault)
+    result = flusher(outbox, client, server, clock).flush()
+    if status == 200:
+        assert result.outcome == "delivered"
+        assert set(server.store) == set(ids)
+    elif status == 400:
+        assert result.parked == 1  # refused for good, as without the header
+    else:
+        assert result.error == f"http:{status}"
+        assert outbox.counts()["queued"] == 1
+
+
+def test_a_huge_answer_is_not_read_whole(
+    outbox: Outbox, client: httpx.Client, server: ReportServer, clock: FakeClock
+) -> None:
+    """A 200 MiB answer: the flush reads a little over 1 MiB and stops (it
+    used to read the whole body, then check its size: 633 MiB peak for 300)."""
+    fill(outbox, 2)
+    server.faults.append(Fault(huge_body=200 * 1024 * 1024))
+    tracemalloc.start()
+    try:
+        result = flusher(outbox, client, server, clock).flush()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.outcome == "retry-later" and result.error == "bad-response"
+    assert outbox.counts()["queued"] == 2
+    assert peak < 16 * 1024 * 1024
+
+
+def test_back_off_starts_over_after_a_flush_that_delivered_some(
+    outbox: Outbox, client: httpx.Client, server: ReportServer, clock: FakeClock
+) -> None:
+    """Flushes that deliver some batches before failing show the collector is
+    there: the back-off used to keep growing anyway."""
+    fill(outbox, 6)
+    policy = RetryPolicy(max_events=1)
+    flush = flusher(outbox, client, server, clock, rand=0.99, policy=policy)
+    for step in range(3):
+        # One batch through (no fault), then a 503.
+        server.faults.extend([Fault(process=True), Fault(status=503)])
+        result = flush.flush()
+        assert result.delivered == 1, step
+        assert result.outcome == "retry-later"
+        # Always the first failure's ceiling (0.99 * 5 s), never 9.9, 19.8...
+        assert ts(result.next_attempt) == pytest.approx(clock.now + 4.95)
+        clock.at(clock.now - T0 + 5)
 
 
 def test_backoff_is_full_jitter_capped() -> None:

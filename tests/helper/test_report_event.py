@@ -31,10 +31,12 @@ from helper.report.event import (
     decode_event,
     encode_event,
     facts_from_detection,
+    hmac_of_digest,
     normalize_arch,
     normalize_locale,
     platform_facts,
     read_serial_number,
+    serial_digest,
     serial_hmac,
     status_schema_text,
 )
@@ -131,20 +133,25 @@ def test_unknown_fields_are_refused() -> None:
         decode_event(json.dumps(doc).encode())
 
 
-def test_serial_hmac() -> None:
-    expected = hmac.new(KEY.encode(), b"C02XK1ABJGH5", hashlib.sha256).hexdigest()
+def test_serial_hmac_is_the_collectors_keyed_digest() -> None:
+    """The device sends a digest; the collector keys it (no key on devices).
+    The documented recipe for IT's inventory gives the same value."""
+    digest = hashlib.sha256(
+        b"intune-migration-helper/serial/1\n" + b"C02XK1ABJGH5"
+    ).hexdigest()
+    assert serial_digest("  c02xk1abjgh5\n") == digest  # normalized
+    expected = hmac.new(KEY.encode(), digest.encode(), hashlib.sha256).hexdigest()
     assert serial_hmac("C02XK1ABJGH5", KEY) == expected
-    assert serial_hmac("  c02xk1abjgh5\n", KEY) == expected  # normalized
-    assert serial_hmac("C02XK1ABJGH5", "") is None  # no key → no serial at all
+    assert hmac_of_digest(digest, KEY) == expected
+    assert serial_hmac("C02XK1ABJGH5", "") is None
     assert serial_hmac(None, KEY) is None
-    assert serial_hmac("To be filled by O.E.M.", KEY) is None
-    assert serial_hmac("0", KEY) is None
+    for placeholder in ("To be filled by O.E.M.", "0"):
+        assert serial_digest(placeholder) is None
+        assert serial_hmac(placeholder, KEY) is None
 
 
-def test_no_key_means_no_serial_field() -> None:
-    device = DeviceFacts(
-        os_family="windows", serial_hmac=serial_hmac("X1", "")
-    ).device()
+def test_no_serial_means_no_serial_field() -> None:
+    device = DeviceFacts(os_family="windows", serial_digest=serial_digest("0")).device()
     assert b"serial" not in msgspec.json.encode(device)
 
 
@@ -222,7 +229,7 @@ def test_facts_from_detection(
 ) -> None:
     detection = detect(open_capture(CAPTURES / capture), load_catalogue())
     base = DeviceFacts(os_family="linux", os_version="12", arch="x64")
-    facts = facts_from_detection(detection, base, serial_hmac_value="ab" * 32)
+    facts = facts_from_detection(detection, base, serial_digest_value="ab" * 32)
     assert facts.entra_device_id == entra and facts.intune_device_id == intune
     assert facts.legacy_vendor == vendor and facts.legacy_enrolled is enrolled
     assert facts.os_family == detection.os and facts.os_version == "12"

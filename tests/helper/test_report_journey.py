@@ -23,7 +23,7 @@ from helper.detect.engine import detect
 from helper.detect.model import Evidence
 from helper.journey.events import Event
 from helper.journey.scenarios import load_scenario
-from helper.report.event import DeviceFacts, StatusEvent, decode_event, serial_hmac
+from helper.report.event import DeviceFacts, StatusEvent, decode_event, serial_digest
 from helper.report.journey_reporter import (
     FACTS_KEY,
     SNAPSHOT_KEY,
@@ -200,15 +200,14 @@ def test_a_failed_write_leaves_the_snapshot(outbox: Outbox) -> None:
 def test_detection_feeds_the_device(outbox: Outbox) -> None:
     reporter = JourneyReporter(outbox, facts=FACTS)
     detection = detect(open_capture(CAPTURES / "win-ws1-and-intune"), load_catalogue())
-    reporter.update_detection(
-        detection, serial_hmac=serial_hmac("5CG1234XYZ", "k" * 32)
-    )
+    reporter.update_detection(detection, serial_digest=serial_digest("5CG1234XYZ"))
     assert outbox.get_meta(FACTS_KEY) is not None
     event = reporter.heartbeat(AT)
     assert event.event_type == "heartbeat" and event.event_time_utc == AT
     assert event.device.entra_device_id == "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
     assert event.device.intune_device_id == "c0ffee00-1234-4abc-9def-0123456789ab"
-    assert event.device.serial_hmac == serial_hmac("5CG1234XYZ", "k" * 32)
+    assert event.device.serial_digest == serial_digest("5CG1234XYZ")
+    assert event.device.serial_hmac is None  # no key on the device
     assert event.legacy is not None and event.legacy.vendor == "workspace-one"
     validator().validate(json.loads(msgspec.json.encode(event)))
 
@@ -250,9 +249,7 @@ def test_nothing_personal_leaves_the_device(outbox: Outbox) -> None:
         Evidence(source="C:\\Users\\jdupont\\x.reg", detail="jdupont@contoso.com")
     )
     reporter = JourneyReporter(outbox, campaign_id="c1", wave_id="w1", facts=FACTS)
-    reporter.update_detection(
-        detection, serial_hmac=serial_hmac("5CG1234XYZ", "k" * 32)
-    )
+    reporter.update_detection(detection, serial_digest=serial_digest("5CG1234XYZ"))
     reporter.emit(jevent(1, "prepare", "created"))
     reporter.emit(jevent(2, "leave", "failed", code=f"{user}@{hostname}"))
     reporter.heartbeat()

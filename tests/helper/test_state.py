@@ -195,6 +195,23 @@ CORRUPTIONS: dict[str, tuple[Callable[[bytes], bytes], str]] = {
         _mutate(lambda d: d.update(stage="prepare")),
         "progress",
     ),
+    # These two stopped the journey at every launch, the file never moved
+    # aside: one byte that is not UTF-8, and nesting deeper than the decoder's
+    # recursion limit (RecursionError).
+    "invalid-utf8": (lambda raw: raw.replace(b'"leave"', b'"lea\xffve"', 1), "schema"),
+    "invalid-utf8-in-a-key": (
+        lambda raw: raw.replace(b'"stage"', b'"st\xc3\x28ge"', 1),
+        "schema",
+    ),
+    "deep-nesting": (
+        lambda raw: raw.replace(
+            b'"schema_version": 1,',
+            b'"schema_version": 1, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b",",
+        ),
+        "not-a-state",
+    ),
+    "deep-nesting-unclosed": (lambda raw: b"[" * 1_000_000, "not-a-state"),
+    "huge": (lambda raw: raw + b" " * (2 * 1024 * 1024), "too-large"),
 }
 
 
