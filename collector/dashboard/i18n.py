@@ -64,11 +64,11 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "waves_intro": {
         "en": "A wave is ready for the old EMM to be switched off when every "
-        "device reporting in it has left the old EMM and is in Intune, and "
-        "no expected device of the wave is missing.",
+        "device reporting in it has left the old EMM (or never had one) and is "
+        "in Intune, and no expected device of the wave is missing.",
         "fr": "Une vague est prête pour l’arrêt de l’ancien EMM quand tous ses "
-        "appareils ont quitté l’ancien EMM et sont dans Intune, et qu’aucun "
-        "appareil attendu de la vague ne manque.",
+        "appareils ont quitté l’ancien EMM (ou n’en ont jamais eu) et sont dans "
+        "Intune, et qu’aucun appareil attendu de la vague ne manque.",
     },
     "stale_intro": {
         "en": "Unfinished migrations whose last step changed more than {days} "
@@ -80,12 +80,12 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "show": {"en": "Show", "fr": "Afficher"},
     "total_devices": {"en": "Devices reporting", "fr": "Appareils signalés"},
     "total_still_legacy": {
-        "en": "Still in the old EMM",
-        "fr": "Encore dans l’ancien EMM",
+        "en": "Still in the old EMM (or unknown)",
+        "fr": "Encore dans l’ancien EMM (ou inconnu)",
     },
     "total_safe": {
-        "en": "Left the old EMM and in Intune",
-        "fr": "Sortis de l’ancien EMM et dans Intune",
+        "en": "Out of the old EMM and in Intune",
+        "fr": "Hors de l’ancien EMM et dans Intune",
     },
     "total_expected": {"en": "Expected devices", "fr": "Appareils attendus"},
     "total_never": {
@@ -121,7 +121,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "col_total": {"en": "Devices", "fr": "Appareils"},
     "col_vendor": {"en": "Vendor", "fr": "Éditeur"},
-    "col_left": {"en": "Left", "fr": "Sortis"},
+    "col_left": {
+        "en": "Left or never enrolled",
+        "fr": "Sortis ou jamais inscrits",
+    },
     "col_still": {"en": "Still enrolled", "fr": "Encore inscrits"},
     "col_unknown": {"en": "Unknown", "fr": "Inconnu"},
     "col_os": {"en": "OS", "fr": "Système"},

@@ -8,8 +8,12 @@ Definitions (docs/dashboard.md):
   none, and IT's list is what the old EMM's switch-off follows);
 - **in Intune**: the journey succeeded, or its ``confirm-joined`` stage is
   done (the helper checked that Intune manages the device);
-- **left the old EMM**: ``legacy.still_enrolled`` is false (unknown is not
-  "left");
+- **the old EMM** (:func:`legacy_sql`): ``present`` (``legacy.still_enrolled``
+  true), ``left`` (false), ``none`` (no old EMM detected: no ``legacy`` vendor
+  nor state, and a journey whose plan has nothing to leave) or ``unknown`` (a
+  vendor without a state, or no legacy facts on a path that leaves one);
+  ``left`` and ``none`` count as out of the old EMM ("left or never
+  enrolled"), ``unknown`` as still in it;
 - **last progress**: the latest ``at`` of the snapshot's stages and steps (a
   heartbeat changes none), else the device's first report;
 - **confirmed**: ``identity`` is not ``reported`` (the token was bound to the
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from collector.expected import TABLE as EXPECTED
 from collector.storage.base import Connection, Row
@@ -35,6 +39,26 @@ from collector.storage.base import Connection, Row
 # The stage the helper passes once Intune manages the device.
 JOINED_STAGE: Final = "confirm-joined"
 PAGE: Final = 1000
+# Plan paths that leave an old EMM (or cannot tell: contact-it): a device on one
+# of them that reports no legacy facts yet is "unknown", not "never enrolled".
+LEGACY_PATHS: Final = ("leave-then-join", "remove-legacy", "contact-it")
+LegacyStatus = Literal["present", "left", "none", "unknown"]
+# Out of the old EMM: left it, or never had one.
+OUT_OF_LEGACY: Final[frozenset[str]] = frozenset({"left", "none"})
+
+
+def legacy_sql(alias: str = "s") -> str:
+    """An SQL expression: the device's :data:`LegacyStatus` (see the module
+    docstring). A helper that found no old EMM sends ``legacy: null``; before
+    this rule that counted as "still enrolled" and its wave was never ready."""
+    paths = ", ".join(f"'{p}'" for p in LEGACY_PATHS)
+    return (
+        f"CASE WHEN {alias}.legacy_still_enrolled = 1 THEN 'present' "
+        f"WHEN {alias}.legacy_still_enrolled = 0 THEN 'left' "
+        f"WHEN {alias}.legacy_vendor IS NULL "
+        f"AND COALESCE({alias}.journey_path, '') NOT IN ({paths}) THEN 'none' "
+        "ELSE 'unknown' END"
+    )
 
 
 def in_intune_sql(conn: Connection, alias: str = "s") -> str:
@@ -86,7 +110,7 @@ class CubeRow:
         state: ``overall_state``.
         vendor: ``legacy.vendor`` (None: none detected).
         os_family: windows, macos, linux.
-        still_enrolled: True, False or None (unknown).
+        legacy: :data:`LegacyStatus` (``unknown`` for an unconfirmed device).
         in_intune: see the module docstring.
         devices: how many devices.
     """
@@ -95,9 +119,14 @@ class CubeRow:
     state: str
     vendor: str | None
     os_family: str
-    still_enrolled: bool | None
+    legacy: LegacyStatus
     in_intune: bool
     devices: int
+
+    @property
+    def out_of_legacy(self) -> bool:
+        """Left the old EMM, or never had one."""
+        return self.legacy in OUT_OF_LEGACY
 
 
 CONFIRMED_SQL: Final = "s.identity <> 'reported'"
@@ -110,16 +139,17 @@ def cube(conn: Connection) -> list[CubeRow]:
     holds its wave back instead of making it ready.
     """
     sql = (
-        "SELECT wave, overall_state, legacy_vendor, os_family, still, joined, "
+        "SELECT wave, overall_state, legacy_vendor, os_family, legacy, joined, "
         "count(*) FROM ("
         "SELECT COALESCE(e.wave_id, s.wave_id) AS wave, s.overall_state, "
         "s.legacy_vendor, s.os_family, "
-        f"CASE WHEN {CONFIRMED_SQL} THEN s.legacy_still_enrolled END AS still, "
+        f"CASE WHEN {CONFIRMED_SQL} THEN {legacy_sql()} ELSE 'unknown' END "
+        "AS legacy, "
         f"CASE WHEN {CONFIRMED_SQL} AND {in_intune_sql(conn)} THEN 1 ELSE 0 END "
         "AS joined "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac) t "
-        "GROUP BY wave, overall_state, legacy_vendor, os_family, still, joined"
+        "GROUP BY wave, overall_state, legacy_vendor, os_family, legacy, joined"
     )
     return [
         CubeRow(
@@ -127,12 +157,22 @@ def cube(conn: Connection) -> list[CubeRow]:
             state=str(r[1]),
             vendor=None if r[2] is None else str(r[2]),
             os_family=str(r[3]),
-            still_enrolled=None if r[4] is None else bool(r[4]),
+            legacy=_legacy(r[4]),
             in_intune=bool(r[5]),
             devices=int(r[6]),
         )
         for r in conn.fetchall(sql)
     ]
+
+
+def _legacy(value: object) -> LegacyStatus:
+    if value == "present":
+        return "present"
+    if value == "left":
+        return "left"
+    if value == "none":
+        return "none"
+    return "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,8 +359,8 @@ def ready_devices(
     limit: int,
     after: str | None = None,
 ) -> list[Row]:
-    """Confirmed devices that left the old EMM and are in Intune
-    (:data:`READY_COLUMNS`): safe to delete from the old EMM's console."""
+    """Confirmed devices out of the old EMM (left it, or never had one) and in
+    Intune (:data:`READY_COLUMNS`): safe to delete from the old EMM's console."""
     sql = (
         "SELECT * FROM (SELECT s.device_key, s.entra_device_id, "
         "s.intune_device_id, s.serial_hmac, s.oid, "
@@ -328,7 +368,7 @@ def ready_devices(
         "s.overall_state, s.last_received_utc "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac "
-        f"WHERE s.legacy_still_enrolled = 0 AND {in_intune_sql(conn)} "
+        f"WHERE {legacy_sql()} IN ('left', 'none') AND {in_intune_sql(conn)} "
         f"AND {CONFIRMED_SQL}) t "
         "WHERE 1 = 1"
     )
@@ -346,7 +386,9 @@ def ready_devices(
 
 __all__ = [
     "JOINED_STAGE",
+    "LEGACY_PATHS",
     "NEVER_COLUMNS",
+    "OUT_OF_LEGACY",
     "PAGE",
     "READY_COLUMNS",
     "STALE_COLUMNS",
@@ -354,11 +396,13 @@ __all__ = [
     "ErrorCount",
     "ExpectedCounts",
     "IdentityCounts",
+    "LegacyStatus",
     "cube",
     "error_counts",
     "expected_counts",
     "identity_counts",
     "in_intune_sql",
+    "legacy_sql",
     "never_ran",
     "progress_sql",
     "ready_devices",
