@@ -89,8 +89,9 @@ class GroupSummary:
     Attributes:
         key: the vendor or OS family (None: none detected).
         states: devices per ``overall_state``.
-        still, left, unknown: by the old EMM (:func:`~collector.dashboard.queries.legacy_sql`);
-            ``left`` counts the devices that never had one too.
+        still, left, unknown: by the old EMM
+            (:func:`~collector.dashboard.queries.legacy_sql`); ``left`` counts
+            the devices that never had one too.
     """
 
     key: str | None

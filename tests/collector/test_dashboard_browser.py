@@ -27,6 +27,7 @@ import pytest
 
 from collector.storage import migrate
 from tests.collector.conftest import Running, open_backend
+from tests.collector.devserver import dev_collector
 from tests.collector.support import Certs, JwksServer, Keys
 from tests.collector.test_dashboard import (
     EXPECTED,
@@ -245,3 +246,20 @@ def test_screenshot(browser: Browser, tmp_path: Path) -> None:
     if os.environ.get("UPDATE_DASHBOARD_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(target, SCREENSHOT)
+
+
+def test_the_dev_sign_in_link_opens_the_dashboard_in_a_browser(
+    tmp_path: Path,
+) -> None:
+    """What an evaluator does: ``serve --dev`` in an empty folder, then the
+    printed link in a browser (no extension, no proxy)."""
+    with dev_collector(tmp_path / "trial") as trial:
+        browser = Browser(trial.base_url, tmp_path)
+        path = trial.login_link.removeprefix(trial.base_url)
+        page = browser.dom(path, "--lang=fr-FR", "--accept-lang=fr-FR,fr")
+        assert page.lang == "fr"
+        assert "total-devices" in page.data
+        assert any("MODE DÉVELOPPEMENT" in text for text in page.texts)
+        # Used once: a second browser gets the explanation, not the page.
+        again = browser.dom(path)
+        assert "total-devices" not in again.data

@@ -29,6 +29,7 @@ from tests.collector.support import make_event, serial_hmac
 from tests.collector.test_dashboard import DEVICES, NOW, PRINCIPAL, fixed
 
 AT = datetime.datetime(2026, 6, 1, 9, 0, tzinfo=datetime.UTC)
+WS1 = "workspace-one"
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,10 @@ LEGACIES = (
     Legacy("none", None, "join-only", True),
     # Already in Intune, nothing to leave: the "done" plan.
     Legacy("none-done", None, "done", True),
-    Legacy("left", LegacyStatus(vendor="workspace-one", still_enrolled=False), "x", True),
-    Legacy("present", LegacyStatus(vendor="workspace-one", still_enrolled=True), "x", False),
+    Legacy("left", LegacyStatus(vendor=WS1, still_enrolled=False), "x", True),
+    Legacy("present", LegacyStatus(vendor=WS1, still_enrolled=True), "x", False),
     # A vendor, but whether it is still enrolled is unknown.
-    Legacy("unknown", LegacyStatus(vendor="jamf-pro", still_enrolled=None), "x", False),
+    Legacy("unknown", LegacyStatus(vendor=WS1, still_enrolled=None), "x", False),
     # No legacy facts yet on a path that leaves one (an older helper).
     Legacy("unknown-path", None, "leave-then-join", False),
     Legacy("unknown-contact-it", None, "contact-it", False),
