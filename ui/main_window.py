@@ -513,6 +513,8 @@ class MainWindow(QMainWindow):
         inner.setContentsMargins(margin, margin // 2, margin, margin // 2)
         if demo:
             inner.addWidget(self._build_demo_banner(central, demo))
+        elif config.reporting.enabled and config.reporting.dev_unsigned_tokens:
+            inner.addWidget(self._build_dev_banner(central))
         self.strip = QLabel(central)
         make_plain(self.strip)
         self.strip.setWordWrap(True)
@@ -596,6 +598,28 @@ class MainWindow(QMainWindow):
         label.setAccessibleName(translate("MainWindow", "Demo mode"))
         row.addWidget(label)
         self.demo_banner = banner
+        return banner
+
+    def _build_dev_banner(self, parent: QWidget) -> QWidget:
+        """reporting.dev_unsigned_tokens: as visible as the collector's own
+        dev-mode banner, so a trial configuration never goes unnoticed."""
+        banner = QFrame(parent)
+        theme.style_demo_banner(banner)
+        row = QHBoxLayout(banner)
+        text = words.arg(
+            translate(
+                "MainWindow",
+                "Development mode: status updates go to a test collector on "
+                "this computer (%1) with unsigned tokens. Never use this "
+                "configuration on employees' devices.",
+            ),
+            self.config.reporting.collector_url,
+        )
+        label = wrapped_label(text, banner)
+        label.setFont(theme.scaled_font(self.font(), 1.0, bold=True))
+        label.setAccessibleName(translate("MainWindow", "Development mode"))
+        row.addWidget(label)
+        self.dev_banner = banner
         return banner
 
     def _build_menu_bar(self) -> None:
@@ -1021,12 +1045,43 @@ class MainWindow(QMainWindow):
         if changed is not None and hasattr(changed, "connect"):
             # A flush or a sign-in ended: the done page shows the new state.
             changed.connect(self._on_reporting_changed)
+        failed = getattr(self.reporting, "sign_in_failed", None)
+        if failed is not None and hasattr(failed, "connect"):
+            failed.connect(self._on_sign_in_failed)
         self._fill_menus()
         # Now that reading it costs nothing visible: in high contrast the header
         # drops the accent colour for the palette's highlight.
         theme.paint_header(self.header, self.brand)
         if self._autostart:
             self.controller.start()
+
+    @Slot(str)
+    def _on_sign_in_failed(self, code: str) -> None:
+        """A sign-in the user asked for failed: say what happened and what to
+        try (it used to fail silently, only the log said ``sign-in-network``)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        what, advice = words.sign_in_problem(code)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("MainWindow", "Sign-in failed"))
+        box.setText(what)
+        box.setInformativeText(advice)
+        retry = box.addButton(
+            translate("MainWindow", "&Try again"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
+        box.setAccessibleName(translate("MainWindow", "Sign-in failed"))
+        sign_in = getattr(self.reporting, "sign_in", None)
+
+        def on_clicked(button: object) -> None:
+            if button is retry and callable(sign_in):
+                sign_in()
+
+        box.buttonClicked.connect(on_clicked)
+        self.sign_in_failure = box
+        box.open()
 
     @Slot()
     def _on_reporting_changed(self) -> None:

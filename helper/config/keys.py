@@ -52,6 +52,15 @@ KEYS: Final[dict[str, Kind]] = {
     "catalogue.extra_dir": "str",
 }
 
+# Keys for a trial on one machine, never deployed by IT: they are not in
+# KEYS (no ADMX, profile or conffile entry), a layer checks them like the
+# others, and only a user's file may set them (helper.config.loader).
+DEV_KEYS: Final[dict[str, Kind]] = {
+    # Report tokens from a `serve --dev` collector on this machine instead of
+    # Entra; refused unless reporting.collector_url is a loopback address.
+    "reporting.dev_unsigned_tokens": "bool",
+}
+
 # The fields of one wave, in the order of the registry line.
 WAVE_FIELDS: Final = ("id", "notify_date", "enforcement_date", "name")
 
