@@ -371,8 +371,18 @@ async def post_events(request: Request) -> Response:
     state = request.app.state
     config: Config = state.config
     principal = await _principal(request, "report")
-    key = _IDEMPOTENCY_KEY.match(request.headers.get("idempotency-key", ""))
-    if key is not None:
+    sent_key = request.headers.get("idempotency-key")
+    if sent_key is not None:
+        key = _IDEMPOTENCY_KEY.match(sent_key)
+        if key is None:
+            # The contract publishes the pattern; a key that breaks it is a
+            # client bug worth a 400 (deduplication stays on event_id).
+            raise IngestError(
+                400,
+                "bad-idempotency-key",
+                'Idempotency-Key must be "batch-" and 32 lower-case hex digits, '
+                "quoted (a Structured Field string)",
+            )
         log_fields(request)["idempotency_key"] = key.group(1)
     content_type = request.headers.get("content-type", "")
     if content_type.partition(";")[0].strip().lower() != "application/json":

@@ -56,7 +56,8 @@ TOKEN_SECONDS: Final = 3600
 # The dev reader and the dev helper user (fixed: one workstation, one user).
 DEV_USER: Final = str(uuid.UUID(int=0xDE7))
 DEV_READER: Final = str(uuid.UUID(int=0xDE7DEAD))
-MAX_TOKEN_REQUEST: Final = 1024
+# A token request is a few bytes; more is refused before it is parsed.
+MAX_TOKEN_REQUEST: Final = 64 * 1024
 _GUID: Final = re.compile(
     r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
 )
@@ -254,10 +255,10 @@ async def token(request: Request) -> Response:
             return _problem(
                 400, "bad-request", 'expected {"device_id": "<GUID>"} or nothing'
             )
-        value = data.get("device_id")
-        if value is not None and not (isinstance(value, str) and _GUID.match(value)):
+        value = data.get("device_id", "")
+        if "device_id" in data and not (isinstance(value, str) and _GUID.match(value)):
             return _problem(400, "bad-request", "device_id: expected a GUID")
-        device_id = value
+        device_id = value or None
     config: Config = request.app.state.config
     clock: Callable[[], float] = request.app.state.clock
     return JSONResponse(

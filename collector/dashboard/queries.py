@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: MIT
 """The dashboard's queries (SQLite and PostgreSQL).
 
-Definitions (docs/dashboard.md):
+Definitions (docs/dashboard.md; computed when an event is stored, see
+:mod:`collector.progress`):
 
 - **a device's wave**: the wave IT's expected-devices list gives its serial,
   else the wave it reports (the helper picks one by date when IT assigned
   none, and IT's list is what the old EMM's switch-off follows);
 - **in Intune**: the journey succeeded, or its ``confirm-joined`` stage is
   done (the helper checked that Intune manages the device);
-- **the old EMM** (:func:`legacy_sql`): ``present`` (``legacy.still_enrolled``
+- **the old EMM** (``legacy_status``): ``present`` (``legacy.still_enrolled``
   true), ``left`` (false), ``none`` (no old EMM detected: no ``legacy`` vendor
   nor state, and a journey whose plan has nothing to leave) or ``unknown`` (a
   vendor without a state, or no legacy facts on a path that leaves one);
@@ -22,83 +23,50 @@ Definitions (docs/dashboard.md):
   person's serial.
 
 Every counter comes from one aggregate over ``device_state`` (a small cube:
-wave × state × vendor × OS × legacy × in-Intune); the page folds it in Python.
-Device lists are keyset-paginated so a CSV of 200,000 rows never holds a
-connection for long.
+wave × state × vendor × OS × legacy × in-Intune), read from a covering index;
+the page folds it in Python. The history (:func:`history`) is one more
+aggregate over another covering index. Device lists are keyset-paginated so a
+CSV of 200,000 rows never holds a connection for long.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from collector.expected import TABLE as EXPECTED
+from collector.progress import (
+    JOINED_STAGE,
+    LEGACY_PATHS,
+    OUT_OF_LEGACY,
+    LegacyStatus,
+)
 from collector.storage.base import Connection, Row
 
-# The stage the helper passes once Intune manages the device.
-JOINED_STAGE: Final = "confirm-joined"
 PAGE: Final = 1000
-# Plan paths that leave an old EMM (or cannot tell: contact-it): a device on one
-# of them that reports no legacy facts yet is "unknown", not "never enrolled".
-LEGACY_PATHS: Final = ("leave-then-join", "remove-legacy", "contact-it")
-LegacyStatus = Literal["present", "left", "none", "unknown"]
-# Out of the old EMM: left it, or never had one.
-OUT_OF_LEGACY: Final[frozenset[str]] = frozenset({"left", "none"})
+
+
+def in_intune_sql(alias: str = "s") -> str:
+    """An SQL condition: the device of ``alias`` (a device_state row) is in Intune."""
+    return f"{alias}.in_intune = 1"
 
 
 def legacy_sql(alias: str = "s") -> str:
-    """An SQL expression: the device's :data:`LegacyStatus` (see the module
-    docstring). A helper that found no old EMM sends ``legacy: null``; before
-    this rule that counted as "still enrolled" and its wave was never ready."""
-    paths = ", ".join(f"'{p}'" for p in LEGACY_PATHS)
-    return (
-        f"CASE WHEN {alias}.legacy_still_enrolled = 1 THEN 'present' "
-        f"WHEN {alias}.legacy_still_enrolled = 0 THEN 'left' "
-        f"WHEN {alias}.legacy_vendor IS NULL "
-        f"AND COALESCE({alias}.journey_path, '') NOT IN ({paths}) THEN 'none' "
-        "ELSE 'unknown' END"
-    )
+    """An SQL expression: the device's :data:`LegacyStatus`."""
+    return f"{alias}.legacy_status"
 
 
-def in_intune_sql(conn: Connection, alias: str = "s") -> str:
-    """An SQL condition: the device of ``alias`` (a device_state row) is in Intune."""
-    if conn.dialect.name == "postgres":
-        joined = (
-            f"({alias}.payload -> 'stages') @> "
-            f'\'[{{"id": "{JOINED_STAGE}", "state": "done"}}]\'::jsonb'
-        )
-    else:
-        joined = (
-            f"EXISTS (SELECT 1 FROM json_each({alias}.payload, '$.stages') j "
-            f"WHERE json_extract(j.value, '$.id') = '{JOINED_STAGE}' "
-            "AND json_extract(j.value, '$.state') = 'done')"
-        )
-    return f"({alias}.overall_state = 'succeeded' OR {joined})"
-
-
-def progress_sql(conn: Connection, alias: str = "s") -> str:
+def progress_sql(alias: str = "s") -> str:
     """An SQL expression: the device's last progress, ``YYYY-MM-DDTHH:MM:SS``.
 
     The snapshot's ``at`` values are RFC 3339 from the device; the first 19
     characters compare as text with a cutoff in the same shape (an offset
     other than Z shifts it by hours, which a count of days can bear).
     """
-    if conn.dialect.name == "postgres":
-        latest = (
-            "(SELECT max(substr(x ->> 'at', 1, 19)) FROM ("
-            f"SELECT jsonb_array_elements({alias}.payload -> 'stages') AS x "
-            f"UNION ALL SELECT jsonb_array_elements({alias}.payload -> 'steps')"
-            ") items)"
-        )
-    else:
-        latest = (
-            "(SELECT max(substr(json_extract(value, '$.at'), 1, 19)) FROM ("
-            f"SELECT value FROM json_each({alias}.payload, '$.stages') "
-            f"UNION ALL SELECT value FROM json_each({alias}.payload, '$.steps')"
-            ") items)"
-        )
-    return f"COALESCE({latest}, substr({alias}.first_received_utc, 1, 19))"
+    return (
+        f"COALESCE({alias}.progress_utc, substr({alias}.first_received_utc, 1, 19))"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +113,7 @@ def cube(conn: Connection) -> list[CubeRow]:
         "s.legacy_vendor, s.os_family, "
         f"CASE WHEN {CONFIRMED_SQL} THEN {legacy_sql()} ELSE 'unknown' END "
         "AS legacy, "
-        f"CASE WHEN {CONFIRMED_SQL} AND {in_intune_sql(conn)} THEN 1 ELSE 0 END "
+        f"CASE WHEN {CONFIRMED_SQL} AND {in_intune_sql()} THEN 1 ELSE 0 END "
         "AS joined "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac) t "
@@ -264,7 +232,7 @@ def _stale_sql(conn: Connection) -> str:
         "SELECT * FROM (SELECT s.device_key, s.entra_device_id, s.serial_hmac, "
         "s.oid, COALESCE(e.wave_id, s.wave_id) AS wave, s.overall_state, "
         "s.current_stage, s.legacy_vendor, s.os_family, "
-        f"{progress_sql(conn)} AS progress, s.last_received_utc "
+        f"{progress_sql()} AS progress, s.last_received_utc "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac "
         "WHERE s.overall_state <> 'succeeded') t WHERE progress < ?"
@@ -368,7 +336,7 @@ def ready_devices(
         "s.overall_state, s.last_received_utc "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac "
-        f"WHERE {legacy_sql()} IN ('left', 'none') AND {in_intune_sql(conn)} "
+        f"WHERE {legacy_sql()} IN ('left', 'none') AND {in_intune_sql()} "
         f"AND {CONFIRMED_SQL}) t "
         "WHERE 1 = 1"
     )

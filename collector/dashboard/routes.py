@@ -144,9 +144,13 @@ class Dashboard:
         return self._now(request).astimezone(self.settings.zone).date()
 
     def _words(self, request: Request) -> Words:
+        lang = request.query_params.get("lang")
+        if lang is not None and lang not in ("en", "fr"):
+            # Our links only ever say en or fr; anything else is a typo.
+            raise QueryError("lang: expected en or fr")
         return Words(
             negotiate(
-                request.query_params.get("lang"),
+                lang,
                 request.headers.get("accept-language"),
                 self.settings.language,
             )

@@ -22,6 +22,7 @@ from collector.dashboard import queries, views
 from collector.dashboard.settings import DashboardConfig
 from collector.ingest import Ingestor, confirm_device
 from collector.storage import Store
+from collector.storage.base import Connection
 from collector.storage.schema import CONFIRMED_BY_GRAPH
 from helper.report.event import LegacyStatus, StepStatus
 from tests.collector.conftest import batch
@@ -128,3 +129,27 @@ def test_readiness_for_every_combination(store: Store) -> None:
         for legacy, intune, confirmed in CASES
         if legacy.out and intune == "yes" and confirmed
     )
+
+
+def test_migration_3_backfills_what_ingest_computes(store: Store) -> None:
+    """A database upgraded with devices in it gets the same columns the ingest
+    path writes (here each device sent one event: it is dated by it)."""
+    from collector.storage.schema import backfill_progress
+
+    seed(store)
+    columns = "device_key, legacy_status, in_intune, progress_utc, migrated_utc"
+    with store.read() as conn:
+        before = conn.fetchall(f"SELECT {columns} FROM device_state ORDER BY 1")
+
+    def reset(conn: Connection) -> None:
+        conn.execute(
+            "UPDATE device_state SET legacy_status = 'unknown', in_intune = 0, "
+            "progress_utc = NULL, migrated_utc = NULL"
+        )
+        backfill_progress(conn)
+
+    store.transaction(reset)
+    with store.read() as conn:
+        after = conn.fetchall(f"SELECT {columns} FROM device_state ORDER BY 1")
+    assert [tuple(r) for r in after] == [tuple(r) for r in before]
+    assert any(r[4] for r in before) and any(r[4] is None for r in before)
