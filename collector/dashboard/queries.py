@@ -64,9 +64,7 @@ def progress_sql(alias: str = "s") -> str:
     characters compare as text with a cutoff in the same shape (an offset
     other than Z shifts it by hours, which a count of days can bear).
     """
-    return (
-        f"COALESCE({alias}.progress_utc, substr({alias}.first_received_utc, 1, 19))"
-    )
+    return f"COALESCE({alias}.progress_utc, substr({alias}.first_received_utc, 1, 19))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +139,53 @@ def _legacy(value: object) -> LegacyStatus:
     if value == "none":
         return "none"
     return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """Devices of a wave that first reported on a day and, confirmed, were
+    migrated on another (or not yet).
+
+    Attributes:
+        wave: the device's wave (None: none).
+        reported: the day of its first report (UTC, ``YYYY-MM-DD``).
+        migrated: the day the collector first stored it migrated (out of the
+            old EMM and in Intune), when it is confirmed; else None.
+        devices: how many devices.
+    """
+
+    wave: str | None
+    reported: str
+    migrated: str | None
+    devices: int
+
+
+def history(conn: Connection) -> list[HistoryRow]:
+    """Devices by wave, first-report day and migration day: the charts' data.
+
+    One pass over the ``device_state_history`` covering index (wave, first
+    report, migrated since, identity, serial): its cost follows the devices,
+    never the raw events.
+    """
+    sql = (
+        "SELECT wave, reported, migrated, count(*) FROM ("
+        "SELECT COALESCE(e.wave_id, s.wave_id) AS wave, "
+        "substr(s.first_received_utc, 1, 10) AS reported, "
+        f"CASE WHEN {CONFIRMED_SQL} THEN substr(s.migrated_utc, 1, 10) END "
+        "AS migrated "
+        f"FROM device_state s LEFT JOIN {EXPECTED} e "
+        "ON e.serial_hmac = s.serial_hmac) t "
+        "GROUP BY wave, reported, migrated"
+    )
+    return [
+        HistoryRow(
+            wave=None if r[0] is None else str(r[0]),
+            reported=str(r[1]),
+            migrated=None if r[2] is None else str(r[2]),
+            devices=int(r[3]),
+        )
+        for r in conn.fetchall(sql)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,11 +408,13 @@ __all__ = [
     "CubeRow",
     "ErrorCount",
     "ExpectedCounts",
+    "HistoryRow",
     "IdentityCounts",
     "LegacyStatus",
     "cube",
     "error_counts",
     "expected_counts",
+    "history",
     "identity_counts",
     "in_intune_sql",
     "legacy_sql",

@@ -153,7 +153,7 @@ class Browser:
     def dom(self, path: str, *args: str) -> Page:
         return Page(self._run(*args, "--dump-dom", f"{self.base}{path}").stdout)
 
-    def screenshot(self, path: str, target: Path, size: str = "1280,2200") -> None:
+    def screenshot(self, path: str, target: Path, size: str = "1280,3000") -> None:
         self._run(
             f"--screenshot={target}", f"--window-size={size}", f"{self.base}{path}"
         )
@@ -197,6 +197,15 @@ def test_the_rendered_page_shows_the_data(browser: Browser) -> None:
     assert french.data == english.data
     assert "Prête pour l’arrêt de l’ancien EMM" in french.texts
     assert "15 juin 2026" in french.texts
+    # The charts, rendered by the browser in both languages.
+    for page, title in (
+        (english, "wave-02: devices left to migrate, by day"),
+        (french, "wave-02 : appareils restant à migrer, par jour"),
+    ):
+        assert title in page.texts
+        assert sum(1 for n, _ in page.attrs_seen if n == "svg") >= 6
+        bars = [a for n, a in page.attrs_seen if n == "rect" and a.get("data-day")]
+        assert bars and all(int(str(a["data-devices"])) > 0 for a in bars)
 
 
 def test_the_browser_language_picks_french(browser: Browser) -> None:
