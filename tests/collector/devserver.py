@@ -42,6 +42,7 @@ class DevCollector:
         login_link: the one-time sign-in link.
         helper_config: the helper's configuration block it printed (TOML).
         stderr: the JSON log lines read so far.
+        verify: how a client checks its certificate (HTTPS).
     """
 
     process: subprocess.Popen[str]
@@ -51,6 +52,7 @@ class DevCollector:
     login_link: str
     helper_config: str
     stderr: list[str] = field(default_factory=list)
+    verify: ssl.SSLContext | bool = True
 
 
 def _command() -> list[str]:
@@ -122,7 +124,7 @@ def dev_collector(
         helper_config = "\n".join(banner[start:]) + "\n"
         base = dashboard.removesuffix("/dashboard")
         running = DevCollector(
-            process, banner, base, dashboard, login, helper_config, stderr
+            process, banner, base, dashboard, login, helper_config, stderr, verify
         )
         _wait_healthy(running, verify)
         yield running
