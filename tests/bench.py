@@ -131,6 +131,12 @@ def main() -> None:
     from tests.bench_slow_uploads import main as bench_slow_uploads
 
     bench_slow_uploads()
+    print()
+    # Last: the first run generates its 10 million events (a few minutes,
+    # cached under build/bench-dashboard/ for the next runs).
+    from tests.bench_dashboard import main as bench_dashboard
+
+    bench_dashboard(args.runs)
 
 
 if __name__ == "__main__":

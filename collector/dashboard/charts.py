@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from collector.dashboard.history import Day, WaveHistory
-from collector.dashboard.html import Markup, join, tag
+from collector.dashboard.html import Markup, escape, join, tag
 from collector.dashboard.i18n import Words
 
 WIDTH: Final = 640
@@ -356,34 +356,35 @@ def _table(history: WaveHistory, words: Words) -> Markup:
         ),
     )
 
-    def cell(col: str, shown: str, value: object) -> Markup:
-        return tag("td", shown, data_col=col, data_value=str(value), class_="num")
-
-    rows = [
-        tag(
-            "tr",
-            tag(
-                "td",
-                tag("time", words.date(d.day), datetime=d.day.isoformat()),
-                data_col="day",
-                data_value=d.day.isoformat(),
-            ),
-            cell("migrated", words.number(d.migrated), d.migrated),
-            cell("in_progress", words.number(d.in_progress), d.in_progress),
-            cell("not_reported", words.number(d.not_reported), d.not_reported),
-            cell("new", words.number(d.new), d.new),
-            cell("share", words.percent(d.new, total), f"{100.0 * d.new / total:.1f}"),
-            data_key=d.day.isoformat(),
+    # Written directly, not through tag(): 366 days × 5 waves of cells cost
+    # the page tens of milliseconds at 200,000 devices (make bench). Every
+    # value is a number or an ISO date; the words pass through escape().
+    def cell(col: str, shown: str, value: object) -> str:
+        return (
+            f'<td data-col="{col}" data-value="{value}" class="num">'
+            f"{escape(shown)}</td>"
         )
-        for d in history.days
-    ]
+
+    rows = []
+    for d in history.days:
+        iso = d.day.isoformat()
+        rows.append(
+            f'<tr data-key="{iso}"><td data-col="day" data-value="{iso}">'
+            f'<time datetime="{iso}">{escape(words.date(d.day))}</time></td>'
+            + cell("migrated", words.number(d.migrated), d.migrated)
+            + cell("in_progress", words.number(d.in_progress), d.in_progress)
+            + cell("not_reported", words.number(d.not_reported), d.not_reported)
+            + cell("new", words.number(d.new), d.new)
+            + cell("share", words.percent(d.new, total), f"{100.0 * d.new / total:.1f}")
+            + "</tr>"
+        )
     return tag(
         "div",
         tag(
             "table",
             tag("caption", words.t("history_table", wave=history.wave)),
             tag("thead", head),
-            tag("tbody", join(rows)),
+            tag("tbody", Markup("".join(rows))),
             data_table=f"history-{history.wave}",
         ),
         class_="scroll",
