@@ -52,6 +52,37 @@ MAX_FIELD: Final = 256
 _CHUNK: Final = 500
 _ID: Final = re.compile(ID_PATTERN)
 
+
+def _index_dashboard(conn: Connection) -> None:
+    """The dashboard groups its counts and its history by the device's wave
+    (``COALESCE(listed_wave, wave_id)``) and a few columns: these indexes let
+    each database read them alone instead of 200,000 rows with their payloads
+    (make bench: the page from about 5 s to a few hundred ms). SQLite reads an
+    index on the very expressions in order and aggregates as it goes;
+    PostgreSQL reads an index only when it holds the plain columns, then
+    aggregates in a hash table."""
+    wave = "(COALESCE(listed_wave, wave_id))"
+    if conn.dialect.name == "postgres":
+        counts = "listed_wave, wave_id, "
+        history = "listed_wave, wave_id, first_received_utc, migrated_utc, identity"
+    else:
+        counts = f"{wave}, "
+        history = (
+            f"{wave}, (substr(first_received_utc, 1, 10)), "
+            "(CASE WHEN identity <> 'reported' THEN substr(migrated_utc, 1, 10) END)"
+        )
+    conn.execute(
+        f"CREATE INDEX dashboard_counts ON device_state ({counts}overall_state, "
+        "legacy_vendor, os_family, legacy_status, in_intune, "
+        + (
+            "identity)"
+            if conn.dialect.name == "postgres"
+            else "(identity <> 'reported'))"
+        )
+    )
+    conn.execute(f"CREATE INDEX dashboard_history ON device_state ({history})")
+
+
 register_migrations(
     COMPONENT,
     [
@@ -84,18 +115,6 @@ register_migrations(
                 f"UPDATE device_state SET listed_wave = (SELECT e.wave_id FROM "
                 f"{TABLE} e WHERE e.serial_hmac = device_state.serial_hmac) "
                 "WHERE serial_hmac IS NOT NULL",
-                # The dashboard groups by exactly these expressions, in this
-                # order: both databases then read the index alone, in order,
-                # instead of joining 200,000 devices to the list on every page
-                # (make bench: about 20 times faster at 200,000 devices).
-                "CREATE INDEX dashboard_counts ON device_state "
-                "((COALESCE(listed_wave, wave_id)), overall_state, legacy_vendor, "
-                "os_family, legacy_status, in_intune, (identity <> 'reported'))",
-                "CREATE INDEX dashboard_history ON device_state "
-                "((COALESCE(listed_wave, wave_id)), "
-                "(substr(first_received_utc, 1, 10)), "
-                "(CASE WHEN identity <> 'reported' "
-                "THEN substr(migrated_utc, 1, 10) END))",
                 "CREATE INDEX dashboard_listed ON device_state "
                 "(listed_wave, serial_hmac, identity)",
                 "DROP INDEX expected_state_serial",
@@ -103,6 +122,7 @@ register_migrations(
                 "(serial_hmac, identity)",
                 f"CREATE INDEX {TABLE}_wave_serial ON {TABLE} (wave_id, serial_hmac)",
             ),
+            run=_index_dashboard,
         ),
     ],
 )
