@@ -10,7 +10,9 @@ Rules (shared/reference/signatures.md §3):
   identifier/UUID, else a vendor keyword in the host, else ``unknown-mdm``
   with its server host (never dropped).
 - Removable: a profile that disallows removal, or an ADE (DEP) enrollment, only
-  IT can remove; otherwise the catalogue's default.
+  IT can remove; a user-approved enrollment whose profile says removal is
+  allowed (``ProfileRemovalDisallowed`` false) the user can; otherwise the
+  catalogue's default.
 - ADE assignment (``profiles show``) is a warning, enrolled or not: after any
   removal, Setup Assistant would enroll the Mac into that server again.
 - Company Portal installed is not enrollment.
@@ -60,6 +62,9 @@ class _Mdm(msgspec.Struct):
     url_source: str = layout.MAC_PROFILES
     removal_disallowed: bool = False
     removal_detail: str = ""
+    # The profile says, explicitly, that it may be removed (the flag is there
+    # and false, and no payload disallows it).
+    removal_allowed: bool = False
     evidence: list[Evidence] = msgspec.field(default_factory=list)
 
     @property
@@ -71,11 +76,17 @@ class _Mdm(msgspec.Struct):
         return None
 
 
+def _profile_label(profile: Profile | None) -> str:
+    if profile is None:
+        return "(no profile)"
+    return profile.identifier or profile.display_name or "(no identifier)"
+
+
 def _from_profile(profile: Profile, item: ProfileItem) -> _Mdm:
     payload = item.mdm
     server = payload.server_url if payload else None
     check_in = payload.check_in_url if payload else None
-    label = profile.identifier or profile.display_name or "(no identifier)"
+    label = _profile_label(profile)
     detail = f"com.apple.mdm payload in profile {label}"
     if profile.uuid:
         detail += f" (UUID {profile.uuid})"
@@ -102,6 +113,8 @@ def _from_profile(profile: Profile, item: ProfileItem) -> _Mdm:
             mdm.removal_detail = f"{label}: {where}=true"
             mdm.evidence.append(Evidence(layout.MAC_PROFILES, f"{label}: {where}=true"))
             break
+    else:
+        mdm.removal_allowed = profile.removal_disallowed is False
     return mdm
 
 
@@ -235,6 +248,26 @@ def detect_macos(capture: Capture, catalogue: Catalogue) -> OsFindings:
             vendor_id, name = vendor.id, vendor.name
             removable = removable_default(vendor, "macos")
             evidence.append(identified)
+        if (
+            removable is None
+            and mdm.removal_allowed
+            and not dep
+            and status is not None
+            and status.user_approved is True
+        ):
+            # The Mac itself says the user may remove this enrollment: the
+            # user approved it (not ADE) and its profile allows removal
+            # (signatures.md §3.4: only a disallowing flag or ADE locks it).
+            removable = True
+            label = _profile_label(mdm.profile)
+            evidence.append(
+                Evidence(
+                    layout.MAC_PROFILES, f"{label}: ProfileRemovalDisallowed=false"
+                )
+            )
+            approved = Evidence(layout.MAC_STATUS, _status_detail(status))
+            if approved not in evidence:
+                evidence.append(approved)
         if mdm.removal_disallowed:
             removable = False
             findings.warnings.append(
