@@ -25,7 +25,7 @@ import json
 
 import msgspec
 
-from helper.parsers import ParseError, decode_text
+from helper.parsers import ParseError, decode_text, string_field
 
 # Microsoft.PowerShell.Commands.PrincipalSource, in declaration order.
 SOURCES = ("Unknown", "Local", "ActiveDirectory", "AzureAD", "MicrosoftAccount")
@@ -50,15 +50,6 @@ class LocalAdmin(msgspec.Struct, frozen=True):
     def usable_local_account(self) -> bool:
         """An enabled local account: a way in that needs no Entra ID or domain."""
         return self.source == "Local" and self.enabled is True
-
-
-def _text(item: dict[str, object], key: str) -> str:
-    value = item.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ParseError(f"{key} is {type(value).__name__}, not text")
-    return value.strip()
 
 
 def _source(value: object) -> str:
@@ -94,7 +85,8 @@ def parse_local_admins(data: bytes) -> list[LocalAdmin]:
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             raise ParseError(f"member {index} is not an object")
-        name = _text(item, "Name")
+        where = f"member {index}"
+        name = string_field(item, "Name", where)
         if not name:
             raise ParseError(f"member {index} has no Name")
         enabled = item.get("Enabled")
@@ -103,7 +95,7 @@ def parse_local_admins(data: bytes) -> list[LocalAdmin]:
         members.append(
             LocalAdmin(
                 name=name,
-                sid=_text(item, "SID"),
+                sid=string_field(item, "SID", where),
                 source=_source(item.get("PrincipalSource")),
                 enabled=enabled,
             )

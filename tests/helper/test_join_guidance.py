@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import tomllib
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -21,6 +22,7 @@ from helper.detect.model import (
     Detection,
     Entra,
     Intune,
+    Join,
     Legacy,
     LocalAdmin,
     Warning,
@@ -41,14 +43,7 @@ from tests.helper.test_planner import (
 
 TENANT = "8b1f6c4e-2a3d-4e5f-9a8b-7c6d5e4f3a2b"
 OTHER_TENANT = "0dde70e6-f430-449f-8bce-f4d0a9eca2a4"
-JOINS = [
-    "entra-joined",
-    "hybrid-joined",
-    "domain-joined",
-    "registered",
-    "none",
-    "unknown",
-]
+JOINS = list(get_args(Join))
 WINDOWS_11 = "10.0.22631"
 WINDOWS_10 = "10.0.19045"
 
