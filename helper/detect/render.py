@@ -29,6 +29,12 @@ def render_summary(result: Detection) -> str:
         f"Microsoft Entra: {words.join(entra.join)}" + (f" ({ids})" if ids else "")
     )
     lines.extend(f"  - {e.source}: {e.detail}" for e in entra.evidence)
+    if result.os == "windows":
+        admin = {True: "yes", False: "none", None: "unknown"}[
+            result.local_admin.present
+        ]
+        lines.append(f"Enabled local administrator account: {admin}")
+        lines.extend(f"  - {e.source}: {e.detail}" for e in result.local_admin.evidence)
     if result.warnings:
         lines.append("")
         lines.append("Warnings:")

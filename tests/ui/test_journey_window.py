@@ -432,3 +432,21 @@ def check_failure_page(
     assert hints and any(hint in label.text() for label in hints[0].labels)
     # The rows are the join steps to redo, in the window's language too.
     assert "intune-connect" in page.step_buttons()
+
+
+def test_an_mdm_only_pc_is_told_why_it_is_not_done(
+    make_window: WindowFactory, qtbot: QtBot, fakes: Fakes
+) -> None:
+    window = make_window("mdm-only-windows")
+    click(qtbot, primary(window))  # Start
+    assert window.current_page_name() == "check"
+    facts = window.pages["check"].facts.text()  # type: ignore[attr-defined]
+    assert "not registered in your organization's Microsoft Entra ID" in facts
+    click(qtbot, primary(window))  # Begin (the prepare steps were on the check page)
+    assert window.current_page_name() == "join"
+    buttons = stage_page(window).step_buttons()
+    assert list(buttons)[:2] == ["intune-disconnect-mdm-only", "intune-connect"]
+    click(qtbot, buttons["intune-connect"])
+    assert fakes.opened[-1] == "ms-device-enrollment:?mode=awa"
+    click(qtbot, primary(window))  # I've done it — check again
+    assert window.current_page_name() == "done"
