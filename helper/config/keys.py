@@ -38,6 +38,8 @@ KEYS: Final[dict[str, Kind]] = {
     "tenant.serial_hmac_key": "str",
     "enrollment.discovery_url": "str",
     "enrollment.upn_domain_hint": "str",
+    "enrollment.windows_join": "str",
+    "enrollment.legacy_windows_steps": "bool",
     "migration.campaign_id": "str",
     "migration.waves": "waves",
     "migration.wave": "str",

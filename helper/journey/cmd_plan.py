@@ -3,13 +3,16 @@
 
 Sources: this machine (default), ``--capture PATH``, ``--scenario NAME``, or
 ``--platform P --vendor V`` (no detection: guide-only platforms, or to see a
-vendor's playbook). Prints plan/1 JSON with ``--json``, else numbered steps
-grouped by stage, in English, with the URI or command each opens or runs.
+vendor's playbook). ``--os-version X`` shows the steps of that OS version's
+menus (helpdesk previews macOS 14 against 15, Windows 10 against 11). Prints
+plan/1 JSON with ``--json``, else numbered steps grouped by stage, in English,
+with the URI or command each opens or runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -49,9 +52,18 @@ def _usage(message: str) -> HelperError:
     return HelperError("usage", message)
 
 
+_VERSION = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6}){0,3}")
+
+
 def _check_args(args: argparse.Namespace) -> None:
     platform = getattr(args, "platform", None)
     vendor = getattr(args, "vendor", None)
+    version = getattr(args, "os_version", None)
+    if version is not None and not _VERSION.fullmatch(version):
+        raise _usage(
+            f"plan: --os-version {version!r}: expected dotted numbers such as "
+            "14.5 or 10.0.22631"
+        )
     if vendor is not None and platform is None:
         raise _usage("plan: --vendor needs --platform (and not --capture/--scenario)")
     if platform is not None and vendor is None:
@@ -109,6 +121,7 @@ def run_plan(args: argparse.Namespace, config: Config) -> int:
         config=config,
         catalogue=catalogue,
         playbooks=playbooks,
+        os_version=getattr(args, "os_version", None),
     )
     if args.json:
         import msgspec

@@ -19,6 +19,10 @@ Rules:
 - A failed confirmation (legacy still present, Intune still absent) keeps the
   user in the confirm stage with the hints of the plan's steps (``retry``); after
   ``max_attempts`` failures the journey goes to contact-it with that code.
+  Confirming the join needs both halves (:mod:`helper.journey.joined`): an
+  Intune MDM enrollment and the Microsoft Entra registration; the code says
+  which is missing (``intune-mdm-missing``, ``entra-registration-missing``,
+  ``entra-other-tenant``).
 - Every transition is saved atomically (:mod:`helper.journey.state`), *then*
   emitted as an event (:mod:`helper.journey.events`). A killed helper resumes at
   the saved stage and detects again.
@@ -42,6 +46,7 @@ import msgspec
 from helper.detect.model import Detection
 from helper.journey import deadlines
 from helper.journey.events import Event, EventState, Reporter, emit_safely
+from helper.journey.joined import JoinedParts, joined_parts
 from helper.journey.plan import Plan, Stage, Step
 from helper.journey.state import (
     CONFIRMS,
@@ -120,7 +125,9 @@ class JourneyView(msgspec.Struct, frozen=True, kw_only=True):
         actions: what the user can do now (:data:`Action`).
         redo_steps: ids accepted by ``step-done`` now.
         code: why the journey is where it is: ``legacy-still-present``,
-            ``intune-still-absent``, ``verify-inconclusive`` in a confirm stage;
+            ``intune-still-absent``, ``intune-mdm-missing``,
+            ``entra-registration-missing``, ``entra-other-tenant``,
+            ``verify-inconclusive`` in a confirm stage;
             at contact-it ``not-removable``, ``unknown-mdm``,
             ``detection-unknown``, ``plan-contact-it``, ``user-request`` or one
             of the failure codes; else None.
@@ -214,6 +221,22 @@ def contact_code(detection: Detection) -> str:
     return "plan-contact-it"
 
 
+def plan_phase(detection: Detection, plan: Plan) -> Phase:
+    """The device's phase as the plan sees it.
+
+    A device Intune manages that is not done yet (the planner's ``join-only``
+    plan for a missing Entra half, joined.py) is still joining: ``clean``.
+    """
+    phase = phase_of(detection)
+    if phase == "intune" and plan.path != "done":
+        return "clean"
+    return phase
+
+
+def _step_ids(plan: Plan) -> list[str]:
+    return [s.id for s in plan.steps]
+
+
 def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> Target:
     """Where a fresh detection sends the journey. Pure.
 
@@ -222,7 +245,7 @@ def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> T
         detection: what the device shows now.
         plan: the plan the planner makes for that detection.
     """
-    phase = phase_of(detection)
+    phase = plan_phase(detection, plan)
     if state is None:
         return Target("fresh", plan=plan, code=_code_for(plan, detection))
     if state.stage == "done":
@@ -243,7 +266,11 @@ def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> T
         return Target("fresh", plan=plan, code=contact_code(detection))
     expected = EXPECTED_PHASE.get((state.path, state.stage))
     same = plan.path == state.path and plan.vendor == state.vendor
-    if expected == phase and (phase == "clean" or same):
+    # Before "begin", a plan whose steps changed (another administrator account
+    # was created, Company Portal installed...) replaces the saved one: nothing
+    # of it was done yet.
+    stale = not state.begun and _step_ids(plan) != _step_ids(state.plan)
+    if expected == phase and (phase == "clean" or same) and not stale:
         return STAY
     if not state.begun:
         return Target("fresh", plan=plan)
@@ -266,10 +293,8 @@ def engine_owned(step: Step) -> bool:
     return step.kind == "verify" and step.check in ENGINE_CHECKS
 
 
-def _confirmed(stage: str, detection: Detection) -> bool:
-    if stage == "confirm-left":
-        return not detection.legacy and phase_of(detection) in ("clean", "intune")
-    return detection.intune.enrolled is True
+def _left(detection: Detection) -> bool:
+    return not detection.legacy and phase_of(detection) in ("clean", "intune")
 
 
 class Journey:
@@ -687,7 +712,14 @@ class Journey:
         )
         if detection is not None:
             state.last_verdict = detection.verdict
-        if detection is not None and _confirmed(stage, detection):
+        parts = self._joined(detection) if detection is not None else None
+        if detection is None:
+            confirmed = False
+        elif stage == "confirm-left":
+            confirmed = _left(detection)
+        else:
+            confirmed = parts is not None and parts.complete
+        if detection is not None and confirmed:
             for s in self._steps_in(state, stage):
                 state.steps[s.id] = "done"
             state.last_code = None
@@ -701,6 +733,9 @@ class Journey:
             self._apply(target, completed=True)
             return
         code = FAILURE_CODES[stage]
+        if stage == "confirm-joined" and parts is not None and parts.code:
+            # Which half is missing: Intune's enrollment, the Entra registration...
+            code = parts.code
         if detection is None or phase_of(detection) == "unknown":
             code = "verify-inconclusive"
         else:
@@ -778,6 +813,14 @@ class Journey:
 
     def _now(self) -> datetime.datetime:
         return self._clock().astimezone(datetime.UTC)
+
+    def _joined(self, detection: Detection) -> JoinedParts:
+        """The halves of "in Intune" this detection confirms (joined.py)."""
+        return joined_parts(
+            detection,
+            tenant_id=self._config.tenant.tenant_id,
+            windows_join=self._config.enrollment.windows_join,
+        )
 
     def _detect(self) -> Detection | None:
         from helper.detect.engine import detect

@@ -174,6 +174,9 @@ class JourneyReporter:
             environment's.
         on_enqueued: called after each event is committed (the window schedules
             a flush); it runs on the caller's thread and must not block.
+        tenant_id, windows_join: ``tenant.tenant_id`` and
+            ``enrollment.windows_join``: what "in Intune" requires (the
+            events' ``intune`` object).
     """
 
     def __init__(
@@ -185,8 +188,12 @@ class JourneyReporter:
         facts: DeviceFacts | None = None,
         locale: str | None = None,
         on_enqueued: Callable[[StatusEvent], None] | None = None,
+        tenant_id: str = "",
+        windows_join: str = "register",
     ) -> None:
         self._outbox = outbox
+        self._tenant_id = tenant_id
+        self._windows_join = windows_join
         self._campaign_id = as_ident(campaign_id)
         self._wave_id = as_ident(wave_id)
         self._on_enqueued = on_enqueued
@@ -235,6 +242,8 @@ class JourneyReporter:
             wave_id=wave.id if wave is not None else None,
             facts=facts,
             on_enqueued=on_enqueued,
+            tenant_id=config.tenant.tenant_id,
+            windows_join=config.enrollment.windows_join,
         )
 
     def _load(self, key: str, kind: type[_T]) -> _T | None:
@@ -266,7 +275,8 @@ class JourneyReporter:
     def update_detection(
         self, detection: Detection, *, serial_digest: str | None = None
     ) -> None:
-        """Take the device ids and legacy state from a fresh detection.
+        """Take the device ids, legacy state and the halves of "in Intune"
+        from a fresh detection.
 
         Args:
             detection: the detection/1 result the journey just used.
@@ -275,7 +285,11 @@ class JourneyReporter:
         """
         self.update_facts(
             facts_from_detection(
-                detection, self._facts, serial_digest_value=serial_digest
+                detection,
+                self._facts,
+                serial_digest_value=serial_digest,
+                tenant_id=self._tenant_id,
+                windows_join=self._windows_join,
             )
         )
 
@@ -352,6 +366,7 @@ class JourneyReporter:
             started_utc=started,
             device=facts.device(),
             legacy=facts.legacy(),
+            intune=facts.intune(),
             stages=_trim(snapshot.stages, MAX_STAGES),
             steps=_trim(snapshot.steps, MAX_STEPS),
             current_stage=snapshot.current_stage,

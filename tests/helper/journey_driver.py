@@ -31,6 +31,7 @@ from helper.config.model import Config
 from helper.detect.model import Detection
 from helper.journey.engine import Journey, JourneyView, Planner
 from helper.journey.events import Event, RecordingReporter, Reporter
+from helper.journey.joined import joined_parts
 from helper.journey.plan import Plan, Stage, Step, Text
 from helper.journey.state import StateStore, Store
 
@@ -88,7 +89,13 @@ def hand_plan(detection: Detection) -> Plan:
     ]
     done = [_step("all-set", "done")]
     if verdict == "intune-enrolled":
-        return Plan(platform, None, "done", done)  # type: ignore[arg-type]
+        if joined_parts(detection).complete:
+            return Plan(platform, None, "done", done)  # type: ignore[arg-type]
+        # Intune manages it but the Entra half is missing: join again.
+        steps = [*prepare, *join, *confirm_joined, *done, *contact]
+        return Plan(
+            platform, None, "join-only", steps, reasons=["registration-missing"]
+        )  # type: ignore[arg-type]
     if verdict == "both-enrolled":
         steps = [*leave, *confirm_left, *done, *contact]
         return Plan(platform, vendor, "remove-legacy", steps)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ import pytest
 from helper.capture.model import Capture
 from helper.capture.store import open_capture
 from helper.config.model import Config, Migration, Wave
-from helper.detect.model import Detection, Legacy
+from helper.detect.model import Detection, Entra, Legacy
 from helper.journey.engine import (
     ACTIONS,
     STAY,
@@ -646,9 +646,12 @@ def test_detection_checks_are_never_the_users_word() -> None:
 
 def _detection(verdict: str, vendor: str | None = None) -> Detection:
     legacy = [Legacy(vendor=vendor, name=vendor)] if vendor else []
-    return msgspec.convert(
-        {"os": "windows", "verdict": verdict, "legacy": legacy}, type=Detection
-    )
+    doc: dict[str, object] = {"os": "windows", "verdict": verdict, "legacy": legacy}
+    if verdict in ("intune-enrolled", "both-enrolled"):
+        # Both halves of "in Intune" (joined.py): enrolled and Entra joined.
+        doc["intune"] = {"enrolled": True}
+        doc["entra"] = {"join": "entra-joined"}
+    return msgspec.convert(doc, type=Detection)
 
 
 def _state(detection: Detection, stage: str, *, begun: bool = True) -> JourneyState:
@@ -680,6 +683,9 @@ UNMANAGED = _detection("unmanaged")
 INTUNE_ONLY = _detection("intune-enrolled")
 BOTH_DET = _detection("both-enrolled", "workspace-one")
 UNKNOWN_DET = _detection("unknown")
+MDM_ONLY = msgspec.structs.replace(
+    INTUNE_ONLY, entra=msgspec.convert({"join": "none"}, type=Entra)
+)
 
 
 @pytest.mark.parametrize(
@@ -699,6 +705,10 @@ UNKNOWN_DET = _detection("unknown")
         ("contact-it", LEGACY, "stay", None, None),
         ("contact-it", UNMANAGED, "move", "join", None),
         ("done", INTUNE_ONLY, "stay", None, None),
+        # Intune without the Entra half is not done: still joining.
+        ("confirm-joined", MDM_ONLY, "stay", None, None),
+        ("join", MDM_ONLY, "stay", None, None),
+        ("done", MDM_ONLY, "fresh", None, "join-only"),
     ],
 )
 def test_reconcile(
