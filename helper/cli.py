@@ -167,10 +167,9 @@ def _load_config(path: Path | None) -> Config:
 
 
 def _load_catalogue(config: Config) -> Catalogue:
-    from helper.catalogue import load_catalogue
+    from helper.migration import load_catalogue_for
 
-    extra = config.catalogue.extra_dir
-    return load_catalogue(Path(extra) if extra else None)
+    return load_catalogue_for(config)
 
 
 def _cmd_detect(args: argparse.Namespace) -> int:

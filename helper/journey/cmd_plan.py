@@ -15,7 +15,6 @@ import argparse
 import re
 import sys
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helper.errors import HelperError
@@ -75,12 +74,10 @@ def _check_args(args: argparse.Namespace) -> None:
 def run_plan(args: argparse.Namespace, config: Config) -> int:
     """Run ``plan``; returns the exit code (usage problems raise HelperError)."""
     _check_args(args)
-    from helper.catalogue import load_catalogue
-    from helper.journey.planner import build_plan, load_playbooks
+    from helper.journey.planner import build_plan
+    from helper.migration import load_knowledge
 
-    extra = Path(config.catalogue.extra_dir) if config.catalogue.extra_dir else None
-    catalogue = load_catalogue(extra)
-    playbooks = load_playbooks(extra)
+    catalogue, playbooks = load_knowledge(config)
 
     detection: Detection | None = None
     platform: str

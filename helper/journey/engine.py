@@ -927,12 +927,9 @@ def planner_for(
     from helper.journey.planner import build_plan
 
     if playbooks is None:
-        from pathlib import Path
+        from helper.migration import load_playbooks_for
 
-        from helper.journey.playbooks import load_playbooks
-
-        extra = config.catalogue.extra_dir
-        playbooks = load_playbooks(Path(extra) if extra else None)
+        playbooks = load_playbooks_for(config)
     loaded = playbooks
 
     def plan(detection: Detection) -> Plan:
