@@ -56,6 +56,17 @@ log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
 
+# The wizard's pages after "welcome" (built on first use): page name → (module,
+# class). A stage names its page in the stage table (helper/journey/stages.py);
+# a new page is one entry here plus its class in ui/pages/.
+PAGES: Final[dict[str, tuple[str, str]]] = {
+    "check": ("ui.pages.check", "CheckPage"),
+    "leave": ("ui.pages.leave", "LeavePage"),
+    "join": ("ui.pages.join", "JoinPage"),
+    "done": ("ui.pages.done", "DonePage"),
+    "contact-it": ("ui.pages.contact_it", "ContactItPage"),
+}
+
 # How long closing the window waits for a running state task (a detection, a
 # save) before abandoning it; the journey's writes are atomic either way.
 CLOSE_WAIT_S: Final = 2.0
@@ -251,29 +262,11 @@ class MainWindow(QMainWindow):
         found = self.pages.get(name)
         if found is not None:
             return found
-        page: Page
-        if name == "check":
-            from ui.pages.check import CheckPage
+        import importlib
 
-            page = CheckPage(self)
-        elif name == "leave":
-            from ui.pages.leave import LeavePage
-
-            page = LeavePage(self)
-        elif name == "join":
-            from ui.pages.join import JoinPage
-
-            page = JoinPage(self)
-        elif name == "done":
-            from ui.pages.done import DonePage
-
-            page = DonePage(self)
-        elif name == "contact-it":
-            from ui.pages.contact_it import ContactItPage
-
-            page = ContactItPage(self)
-        else:
-            raise KeyError(name)
+        module, cls = PAGES[name]  # KeyError: no such page
+        page_class = getattr(importlib.import_module(module), cls)
+        page: Page = page_class(self)
         self._add_page(page)
         page.set_busy(self.controller.busy)
         return page

@@ -20,27 +20,16 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-# The pages after "welcome" and "check" that each path walks through.
-PATH_PAGES: dict[str, tuple[str, ...]] = {
-    "leave-then-join": ("leave", "join", "done"),
-    "remove-legacy": ("leave", "done"),
-    "join-only": ("join", "done"),
-    "done": ("done",),
-    "contact-it": ("contact-it",),
-}
-
 
 def page_for(view: JourneyView) -> str:
-    """The page that shows a view."""
-    if view.stage == "done":
-        return "done"
-    if view.stage == "contact-it":
-        return "contact-it"
-    if not view.begun or view.stage == "prepare":
+    """The page that shows a view: its stage's page in the stage table
+    (``check`` until the user begins)."""
+    from helper.journey import stages
+
+    page = stages.page_of(view.stage)
+    if not view.begun and page not in ("done", "contact-it"):
         return "check"
-    if view.stage in ("leave", "confirm-left"):
-        return "leave"
-    return "join"
+    return page
 
 
 def strip_pages(view: JourneyView | None, current: str = "") -> list[str]:
@@ -48,8 +37,10 @@ def strip_pages(view: JourneyView | None, current: str = "") -> list[str]:
     page shown, so that contact-it appears once the user is there)."""
     pages = ["welcome", "check"]
     if view is None:
-        return pages
-    pages += PATH_PAGES.get(view.path, ())
+        return pages  # before the first paint: the stage table is not loaded
+    from helper.journey import stages
+
+    pages += stages.path_pages(view.path)
     if current == "contact-it" and "contact-it" not in pages:
         pages.append("contact-it")
     return pages

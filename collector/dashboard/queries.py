@@ -31,9 +31,11 @@ from typing import Any, Final
 
 from collector.expected import TABLE as EXPECTED
 from collector.storage.base import Connection, Row
+from helper.journey.stages import confirmation_of
 
-# The stage the helper passes once Intune manages the device.
-JOINED_STAGE: Final = "confirm-joined"
+# The stage the helper passes once Intune manages the device: the one that
+# confirms the join, in the helper's stage table.
+JOINED_STAGE: Final = confirmation_of("join") or "confirm-joined"
 PAGE: Final = 1000
 
 

@@ -139,6 +139,7 @@ def _standins(text: str) -> str:
 def render_plan(plan: Plan, width: int = 88) -> str:
     """The plan as numbered steps grouped by stage, in English."""
     from helper.journey.launch import display_command
+    from helper.journey.stages import title_key
 
     desktop = plan.platform in ("windows", "macos", "linux")
     lines = [f"Plan for this {plan.platform} device: {PATH_TITLES[plan.path]}."]
@@ -150,7 +151,7 @@ def render_plan(plan: Plan, width: int = 88) -> str:
     for number, step in enumerate(plan.steps, start=1):
         if step.stage != stage:
             stage = step.stage
-            lines += ["", STAGE_TITLES.get(stage, stage)]
+            lines += ["", STAGE_TITLES.get(title_key(stage), stage)]
         head = f"{number:3}. "
         body = textwrap.wrap(
             _standins(step.text.en), width - len(head), break_long_words=False

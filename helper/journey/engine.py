@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: MIT
 """The journey engine: the state machine of one device's migration (no Qt).
 
-Stages, as IT communicates them (``plan.STAGES``)::
+Stages, as IT communicates them (``stages.TABLE``)::
 
     prepare → leave → confirm-left → join → confirm-joined → done
                                                  (and contact-it, from anywhere)
 
-Each plan path walks a part of it (``state.SEQUENCES``): ``leave-then-join`` all
-of it, ``remove-legacy`` prepare → leave → confirm-left → done, ``join-only``
-prepare → join → confirm-joined → done, ``done`` and ``contact-it`` one stage.
+Each plan path walks a part of it (the one stage table,
+:mod:`helper.journey.stages`): ``leave-then-join`` all of it, ``remove-legacy``
+prepare → leave → confirm-left → done, ``join-only`` prepare → join →
+confirm-joined → done, ``done`` and ``contact-it`` one stage.
 
 Rules:
 
@@ -44,13 +45,12 @@ from typing import TYPE_CHECKING, Final, Literal, get_args
 import msgspec
 
 from helper.detect.model import Detection
-from helper.journey import deadlines
+from helper.journey import deadlines, stages
 from helper.journey.events import Event, EventState, Reporter, emit_safely
 from helper.journey.joined import JoinedParts, joined_parts
-from helper.journey.plan import Plan, Stage, Step
+from helper.journey.plan import Plan, Step
+from helper.journey.stages import Stage
 from helper.journey.state import (
-    CONFIRMS,
-    SEQUENCES,
     JourneyState,
     StepStatus,
     Store,
@@ -75,30 +75,15 @@ Clock = Callable[[], datetime.datetime]
 Phase = Literal["legacy", "both", "clean", "intune", "unknown"]
 
 MAX_ATTEMPTS: Final = 3
-ACTIVE_PATHS: Final = ("leave-then-join", "remove-legacy", "join-only")
+ACTIVE_PATHS: Final = stages.ACTIVE_PATHS
 
-# (path, stage) → the device phase that stage expects. A detection in another
-# phase means the device moved on (or back) without the user telling us.
-EXPECTED_PHASE: Final[dict[tuple[str, str], Phase]] = {
-    ("leave-then-join", "prepare"): "legacy",
-    ("leave-then-join", "leave"): "legacy",
-    ("leave-then-join", "confirm-left"): "legacy",
-    ("leave-then-join", "join"): "clean",
-    ("leave-then-join", "confirm-joined"): "clean",
-    ("remove-legacy", "prepare"): "both",
-    ("remove-legacy", "leave"): "both",
-    ("remove-legacy", "confirm-left"): "both",
-    ("join-only", "prepare"): "clean",
-    ("join-only", "join"): "clean",
-    ("join-only", "confirm-joined"): "clean",
-}
+# The phase each (path, stage) expects, the code a failed confirmation gives,
+# the stages of each path: the one stage table (helper/journey/stages.py), read
+# at each use so that a test may add a stage.
 # Verify steps whose check is a detection are the engine's, never the user's word:
 # the window shows their button as "check again" (act("check-again")).
 ENGINE_CHECKS: Final = frozenset({"left", "joined", "detected"})
-FAILURE_CODES: Final[dict[str, str]] = {
-    "confirm-left": "legacy-still-present",
-    "confirm-joined": "intune-still-absent",
-}
+FAILURE_CODES: Final[dict[str, str]] = stages.failure_codes()
 
 
 class StepView(msgspec.Struct, frozen=True):
@@ -264,7 +249,7 @@ def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> T
         return STAY
     if plan.path == "contact-it":
         return Target("fresh", plan=plan, code=contact_code(detection))
-    expected = EXPECTED_PHASE.get((state.path, state.stage))
+    expected = stages.expected_phases().get((state.path, state.stage))
     same = plan.path == state.path and plan.vendor == state.vendor
     # Before "begin", a plan whose steps changed (another administrator account
     # was created, Company Portal installed...) replaces the saved one: nothing
@@ -428,7 +413,7 @@ class Journey:
         due = deadlines.deadline(
             self._config.migration, now, wave_id=self._wave_id, tz=self._tz
         )
-        confirming = CONFIRMS.get(state.stage)
+        confirming = stages.confirms().get(state.stage)
         code: str | None = None
         attempts = 0
         if state.stage == "contact-it":
@@ -436,7 +421,7 @@ class Journey:
             attempts = max(state.attempts.values(), default=0)
         elif confirming is not None:
             # Resumed in a confirm stage that has not passed: say why.
-            code = state.last_code or FAILURE_CODES[state.stage]
+            code = state.last_code or stages.failure_codes()[state.stage]
             attempts = state.attempts.get(state.stage, 0)
         actions = self._actions(state)
         return JourneyView(
@@ -477,7 +462,11 @@ class Journey:
         engine is a resting point, but a state file may come from elsewhere)."""
         state = self.state
         stage = state.stage
-        if not state.begun or stage in CONFIRMS or stage in ("done", "contact-it"):
+        if (
+            not state.begun
+            or stage in stages.confirms()
+            or stage in ("done", "contact-it")
+        ):
             return
         steps = self._user_steps(state, stage)
         if all(state.steps[s.id] == "done" for s in steps):
@@ -512,9 +501,11 @@ class Journey:
 
     def _doable_steps(self, state: JourneyState) -> list[str]:
         """Step ids ``step-done`` accepts now."""
-        if state.stage in CONFIRMS:
+        if state.stage in stages.confirms():
             # Redo a step of the stage being confirmed, then verify again.
-            return [s.id for s in self._user_steps(state, CONFIRMS[state.stage])]
+            return [
+                s.id for s in self._user_steps(state, stages.confirms()[state.stage])
+            ]
         return [
             s.id
             for s in self._user_steps(state, state.stage)
@@ -534,7 +525,7 @@ class Journey:
         # The device first: the user did it before pressing the button.
         self._device.performed(step.id, stage=step.stage)
         now = self._now()
-        if state.stage in CONFIRMS:
+        if state.stage in stages.confirms():
             self._emit(step.stage, "succeeded", step=step.id, code="redone")
             self._verify()  # saves the step and the verification at once
             return
@@ -553,7 +544,7 @@ class Journey:
 
     def _check_again(self) -> None:
         state = self.state
-        if state.stage in CONFIRMS:
+        if state.stage in stages.confirms():
             self._verify()
             return
         detection = self._detect()
@@ -604,7 +595,7 @@ class Journey:
         self, plan: Plan, detection: Detection | None, code: str | None
     ) -> None:
         now = self._now()
-        first = SEQUENCES[plan.path][0]
+        first = stages.sequences()[plan.path][0]
         self._state = JourneyState(
             journey_id=new_journey_id(),
             created_at=now,
@@ -652,7 +643,7 @@ class Journey:
         state.blocked_verdict = None
         state.last_code = None
         state.begun = begun
-        state.stage = SEQUENCES[plan.path][0]
+        state.stage = stages.sequences()[plan.path][0]
         state.stage_started_at = now
         state.cursor_at = now
 
@@ -677,7 +668,7 @@ class Journey:
             self._emit("contact-it", "blocked", code=code)
             self._commit()
             return
-        if stage not in CONFIRMS and not self._user_steps(state, stage):
+        if stage not in stages.confirms() and not self._user_steps(state, stage):
             # Nothing for the user to do here (no playbook steps): go on.
             self._close_engine_steps(stage)
             self._emit(stage, "skipped", code="no-steps")
@@ -685,7 +676,7 @@ class Journey:
             return
         self._emit(stage, "started")
         self._commit()
-        if stage in CONFIRMS:
+        if stage in stages.confirms():
             self._verify()
 
     def _complete_stage(self) -> None:
@@ -732,7 +723,7 @@ class Journey:
                 target = Target("move", stage=self._next(stage))
             self._apply(target, completed=True)
             return
-        code = FAILURE_CODES[stage]
+        code = stages.failure_codes()[stage]
         if stage == "confirm-joined" and parts is not None and parts.code:
             # Which half is missing: Intune's enrollment, the Entra registration...
             code = parts.code
@@ -783,7 +774,7 @@ class Journey:
                 self._commit()
             return
         assert target.stage is not None
-        sequence = SEQUENCES[state.path]
+        sequence = stages.sequences()[state.path]
         goal = sequence.index(target.stage)
         here = sequence.index(state.stage) if state.stage in sequence else -1
         if state.stage == "contact-it":
@@ -842,7 +833,7 @@ class Journey:
         return self._planner(detection)
 
     def _next(self, stage: Stage) -> Stage:
-        sequence = SEQUENCES[self.state.path]
+        sequence = stages.sequences()[self.state.path]
         return sequence[sequence.index(stage) + 1]
 
     @staticmethod
@@ -859,8 +850,8 @@ class Journey:
     def _visible_stages(self, state: JourneyState) -> list[Stage]:
         return [
             stage
-            for stage in SEQUENCES[state.path]
-            if stage in CONFIRMS
+            for stage in stages.sequences()[state.path]
+            if stage in stages.confirms()
             or stage in ("done", "contact-it")
             or self._user_steps(state, stage)
         ]

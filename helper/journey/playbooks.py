@@ -36,8 +36,9 @@ from helper.journey.allowlist import (
     load_allowlist,
     placeholders_in,
 )
-from helper.journey.plan import Kind, Platform, Stage, Text
+from helper.journey.plan import Kind, Platform, Text
 from helper.journey.plan import Path as PlanPath
+from helper.journey.stages import Stage
 
 SCHEMA: Final = "playbook/1"
 COMMON = "_common"

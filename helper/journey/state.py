@@ -29,8 +29,10 @@ from typing import Final, Literal, Protocol, runtime_checkable
 
 import msgspec
 
+from helper.journey import stages
 from helper.journey.plan import Path as PlanPath
-from helper.journey.plan import Plan, Stage
+from helper.journey.plan import Plan
+from helper.journey.stages import Stage
 
 log = logging.getLogger(__name__)
 
@@ -43,28 +45,17 @@ CORRUPT_SUFFIX: Final = ".corrupt-"
 StepStatus = Literal["pending", "done", "failed", "skipped"]
 StateWarning = Literal["state-corrupt", "state-unreadable", "state-not-saved"]
 
-# The stages each path walks through, in order. contact-it may be reached from
-# any path (attempts exhausted, the user asked for help), so it is valid in all.
-SEQUENCES: Final[dict[str, tuple[Stage, ...]]] = {
-    "leave-then-join": (
-        "prepare",
-        "leave",
-        "confirm-left",
-        "join",
-        "confirm-joined",
-        "done",
-    ),
-    "remove-legacy": ("prepare", "leave", "confirm-left", "done"),
-    "join-only": ("prepare", "join", "confirm-joined", "done"),
-    "done": ("done",),
-    "contact-it": ("contact-it",),
-}
-CONFIRMS: Final[dict[str, Stage]] = {"confirm-left": "leave", "confirm-joined": "join"}
+# The stages each path walks through, in order, and what each confirmation
+# stage verifies: read from the one stage table (helper/journey/stages.py).
+# contact-it may be reached from any path (attempts exhausted, the user asked
+# for help), so it is valid in all.
+SEQUENCES: Final[dict[str, tuple[Stage, ...]]] = stages.sequences()
+CONFIRMS: Final[dict[str, Stage]] = stages.confirms()
 
 
 def stages_of(path: str) -> tuple[Stage, ...]:
     """The stages a path walks through, in order (contact-it not included)."""
-    return SEQUENCES[path]
+    return stages.sequences()[path]
 
 
 def utc_now() -> datetime.datetime:
@@ -162,7 +153,9 @@ def check_state(state: JourneyState) -> None:
     ids = [step.id for step in state.plan.steps]
     if len(set(ids)) != len(ids) or set(ids) != set(state.steps):
         raise StateInvalidError("steps")
-    if any(stage not in CONFIRMS or n < 0 for stage, n in state.attempts.items()):
+    if any(
+        stage not in stages.confirms() or n < 0 for stage, n in state.attempts.items()
+    ):
         raise StateInvalidError("attempts")
     if state.deferrals_used < 0 or state.seq < 0:
         raise StateInvalidError("counters")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 import msgspec
 
 from helper import __version__
+from helper.journey.stages import confirmation_of
 from helper.report.event import (
     MAX_STAGES,
     MAX_STEPS,
@@ -54,6 +55,9 @@ if TYPE_CHECKING:
     from helper.report.outbox import Outbox
 
 log = logging.getLogger(__name__)
+
+# The stage whose success means the old management has left.
+_LEFT: Final = confirmation_of("leave")
 
 _T = TypeVar("_T")
 
@@ -125,7 +129,7 @@ def apply_event(
     if stage is not None:
         snapshot.current_stage = stage
     snapshot.overall_state = _overall(snapshot.overall_state, event, stage, step)
-    if event.state == "succeeded" and step is None and stage == "confirm-left":
+    if event.state == "succeeded" and step is None and stage == _LEFT:
         facts = msgspec.structs.replace(facts, legacy_enrolled=False)
     return snapshot, facts
 

@@ -32,7 +32,8 @@ from helper.detect.model import Detection
 from helper.journey.engine import Journey, JourneyView, Planner
 from helper.journey.events import Event, RecordingReporter, Reporter
 from helper.journey.joined import joined_parts
-from helper.journey.plan import Plan, Stage, Step, Text
+from helper.journey.plan import Plan, Step, Text
+from helper.journey.stages import Stage
 from helper.journey.state import StateStore, Store
 
 if TYPE_CHECKING:
