@@ -190,13 +190,6 @@ class ForwardConfig(
 register_section(SECTION, ForwardConfig)
 
 
-def _is_loopback_url(url: str) -> bool:
-    from collector.config import is_loopback
-
-    host = urllib.parse.urlsplit(url).hostname or ""
-    return is_loopback(host)
-
-
 def check(settings: ForwardConfig) -> None:
     """What types cannot say (only when enabled).
 

@@ -376,10 +376,6 @@ def deferral_blocks() -> dict[str, str]:
     }
 
 
-def deferral_block(code: str | None) -> str:
-    return _pick(deferral_blocks(), code, lambda: "")
-
-
 # --- deadlines ---------------------------------------------------------------------
 
 
