@@ -37,9 +37,8 @@ if TYPE_CHECKING:
     from helper.catalogue import Catalogue
     from helper.config.model import Config
     from helper.journey.checks import CheckResult
-    from helper.journey.device import Device
+    from helper.journey.device import DeviceSource
     from helper.journey.engine import Action, Journey, JourneyView
-    from helper.journey.events import Reporter
     from helper.journey.launch import (
         Launcher,
         LaunchResult,
@@ -49,7 +48,8 @@ if TYPE_CHECKING:
     )
     from helper.journey.plan import Step
     from helper.journey.playbooks import PlaybookSet
-    from helper.journey.state import Store
+    from helper.journey.state import JourneyStore
+    from helper.journey.transitions import Reporter
     from helper.probe.runner import CommandResult, CommandRunner
 
 log = logging.getLogger(__name__)
@@ -224,12 +224,12 @@ MigrationFactory = Callable[[], Migration]
 
 
 def _journey(
-    device: Device,
+    device: DeviceSource,
     config: Config,
     catalogue: Catalogue,
     playbooks: PlaybookSet,
     *,
-    store: Store,
+    store: JourneyStore,
     reporter: Reporter,
     max_attempts: int | None = None,
 ) -> Journey:
@@ -259,9 +259,9 @@ def live_migration(config: Config, reporter: Reporter | None = None) -> Migratio
     """
     from helper.journey.checks import run_check
     from helper.journey.device import LiveDevice
-    from helper.journey.events import NullReporter
     from helper.journey.launch import Launcher
     from helper.journey.state import StateStore
+    from helper.journey.transitions import NullReporter
 
     catalogue, playbooks = load_knowledge(config)
     events = reporter if reporter is not None else NullReporter()
@@ -357,10 +357,10 @@ def scenario_migration(
     Raises:
         ScenarioError: no such scenario.
     """
-    from helper.journey.events import RecordingReporter
     from helper.journey.launch import Launcher
     from helper.journey.scenarios import load_scenario
     from helper.journey.state import MemoryStore
+    from helper.journey.transitions import RecordingReporter
 
     loaded = load_scenario(scenario)
     device = loaded.device()

@@ -11,11 +11,11 @@ import pytest
 from helper.config.model import Config
 from helper.journey import stages
 from helper.journey.engine import Journey, JourneyView, planner_for
-from helper.journey.events import RecordingReporter
 from helper.journey.plan import Plan
 from helper.journey.scenarios import load_scenario
 from helper.journey.stages import StageSpec
 from helper.journey.state import MemoryStore
+from helper.journey.transitions import RecordingReporter
 from tests.helper.journey_driver import catalogue, make_journey
 
 BACKUP = "backup"

@@ -6,7 +6,7 @@ and after each user action; the journey engine runs on it exactly as on this
 machine. What the demo never does: launch anything (the launcher's boundaries
 are no-ops that log what they would have done), run a real network or rights
 check (they pass), write ``journey.json`` (state in memory), send a report
-(events go to a :class:`~helper.journey.events.RecordingReporter`), or touch
+(events go to a :class:`~helper.journey.transitions.RecordingReporter`), or touch
 the login reminders. The window says "Demo" in its title and in a banner.
 
 The simulated device's migration is built by

@@ -104,7 +104,7 @@ class Wave(Record):
     name: str = ""
 
 
-class Migration(Record):
+class MigrationConfig(Record):
     """The migration campaign.
 
     Attributes:
@@ -169,7 +169,7 @@ class Config(Record):
     organization: Organization = Organization()
     tenant: Tenant = Tenant()
     enrollment: Enrollment = Enrollment()
-    migration: Migration = Migration()
+    migration: MigrationConfig = MigrationConfig()
     reporting: Reporting = Reporting()
     ui: UiConfig = UiConfig()
     catalogue: CatalogueConfig = CatalogueConfig()

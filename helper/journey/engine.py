@@ -15,7 +15,7 @@ Rules:
 
 - **Detection decides, never the user.** ``start()`` always detects again, and
   so does every confirm stage and ``check-again``: the device
-  (:class:`~helper.journey.device.Device`) gives fresh evidence, detection reads
+  (:class:`~helper.journey.device.DeviceSource`) gives fresh evidence, detection reads
   it. What the user says only moves them from one step to the next.
 - A failed confirmation (legacy still present, Intune still absent) keeps the
   user in the confirm stage with the hints of the plan's steps (``retry``); after
@@ -25,7 +25,7 @@ Rules:
   which is missing (``intune-mdm-missing``, ``entra-registration-missing``,
   ``entra-other-tenant``).
 - Every transition is saved atomically (:mod:`helper.journey.state`), *then*
-  emitted as an event (:mod:`helper.journey.events`). A killed helper resumes at
+  emitted as an event (:mod:`helper.journey.transitions`). A killed helper resumes at
   the saved stage and detects again.
 - The engine returns codes and data (:class:`JourneyView`); ui/ owns the words.
   The plan's steps carry their own words (English and French).
@@ -46,24 +46,24 @@ import msgspec
 
 from helper.detect.model import Detection
 from helper.journey import deadlines, stages
-from helper.journey.events import Event, EventState, Reporter, emit_safely
 from helper.journey.joined import JoinedParts, joined_parts
 from helper.journey.plan import Plan, Step
 from helper.journey.stages import Stage
 from helper.journey.state import (
     JourneyState,
-    StepStatus,
-    Store,
+    JourneyStore,
+    StepProgress,
     StoreCleanup,
     new_journey_id,
     support_code,
     utc_now,
 )
+from helper.journey.transitions import Event, EventState, Reporter, emit_safely
 
 if TYPE_CHECKING:
     from helper.catalogue import Catalogue
     from helper.config.model import Config
-    from helper.journey.device import Device
+    from helper.journey.device import DeviceSource
     from helper.journey.playbooks import PlaybookSet
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class StepView(msgspec.Struct, frozen=True):
     """One step as the window shows it: the plan's step and its status."""
 
     step: Step
-    status: StepStatus
+    status: StepProgress
 
 
 class JourneyView(msgspec.Struct, frozen=True, kw_only=True):
@@ -300,12 +300,12 @@ class Journey:
 
     def __init__(
         self,
-        device: Device,
+        device: DeviceSource,
         *,
         catalogue: Catalogue,
         config: Config,
         planner: Planner,
-        store: Store,
+        store: JourneyStore,
         reporter: Reporter,
         clock: Clock = utc_now,
         tz: datetime.tzinfo | None = None,

@@ -42,7 +42,7 @@ FILE_NAME: Final = "journey.json"
 MAX_STATE_BYTES: Final = 1024 * 1024
 CORRUPT_SUFFIX: Final = ".corrupt-"
 
-StepStatus = Literal["pending", "done", "failed", "skipped"]
+StepProgress = Literal["pending", "done", "failed", "skipped"]
 StateWarning = Literal["state-corrupt", "state-unreadable", "state-not-saved"]
 
 # The stages each path walks through, in order, and what each confirmation
@@ -104,7 +104,7 @@ class JourneyState(msgspec.Struct, kw_only=True):
     platform: str
     vendor: str | None = None
     begun: bool = False
-    steps: dict[str, StepStatus] = msgspec.field(default_factory=dict)
+    steps: dict[str, StepProgress] = msgspec.field(default_factory=dict)
     attempts: dict[str, int] = msgspec.field(default_factory=dict)
     deferrals_used: int = 0
     next_reminder: datetime.datetime | None = None
@@ -300,7 +300,7 @@ class Loaded(msgspec.Struct, frozen=True):
     moved_to: str | None = None
 
 
-class Store(Protocol):
+class JourneyStore(Protocol):
     """Where the engine keeps the journey state."""
 
     def load(self) -> Loaded:

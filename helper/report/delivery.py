@@ -63,7 +63,7 @@ from helper.report.token import SignInNeeded, TokenProvider
 if TYPE_CHECKING:
     from helper.config.model import Config
     from helper.detect.model import Detection
-    from helper.journey.events import Reporter
+    from helper.journey.transitions import Reporter
     from helper.report.event import DeviceFacts
     from helper.report.journey_reporter import JourneyReporter
 
@@ -673,7 +673,7 @@ class ReportingService:
         """The journey's reporter (drops events when reporting is off: nothing
         would ever send them)."""
         if self._journey_reporter is None:
-            from helper.journey.events import NullReporter
+            from helper.journey.transitions import NullReporter
 
             return NullReporter()
         return self._journey_reporter

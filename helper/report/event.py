@@ -71,7 +71,7 @@ SerialHmac = Annotated[str, msgspec.Meta(pattern=HMAC_PATTERN)]
 UtcTime = Annotated[datetime.datetime, msgspec.Meta(tz=True)]
 DeviceSeq = Annotated[int, msgspec.Meta(ge=1, le=2**53 - 1)]
 
-# The journey's event states (helper.journey.events.EventState) plus heartbeat.
+# The journey's event states (helper.journey.transitions.EventState) plus heartbeat.
 EventType = Literal[
     "created",
     "resumed",

@@ -51,7 +51,7 @@ from helper.report.event import (
 if TYPE_CHECKING:
     from helper.config.model import Config
     from helper.detect.model import Detection
-    from helper.journey.events import Event as JourneyEvent
+    from helper.journey.transitions import Event as JourneyEvent
     from helper.report.outbox import Outbox
 
 log = logging.getLogger(__name__)

@@ -30,11 +30,11 @@ from helper.catalogue import Catalogue, load_catalogue
 from helper.config.model import Config
 from helper.detect.model import Detection
 from helper.journey.engine import Journey, JourneyView, Planner
-from helper.journey.events import Event, RecordingReporter, Reporter
 from helper.journey.joined import joined_parts
 from helper.journey.plan import Plan, Step, Text
 from helper.journey.stages import Stage
-from helper.journey.state import StateStore, Store
+from helper.journey.state import JourneyStore, StateStore
+from helper.journey.transitions import Event, RecordingReporter, Reporter
 
 if TYPE_CHECKING:
     from _typeshed import HasFileno
@@ -138,7 +138,7 @@ def make_journey(
     device: object,
     *,
     planner: Planner = hand_plan,
-    store: Store | None = None,
+    store: JourneyStore | None = None,
     reporter: Reporter | None = None,
     config: Config | None = None,
     clock: object = None,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from helper.config.keys import KEYS
 from helper.config.layers import Layer, check_layer
-from helper.config.model import Config, Migration, Organization, Tenant, Wave
+from helper.config.model import Config, MigrationConfig, Organization, Tenant, Wave
 from helper.config.validate import build, parse_date
 from helper.errors import ConfigError
 
@@ -84,7 +84,7 @@ def test_build_gives_records_with_dates() -> None:
             }
         }
     )
-    assert config.migration == Migration(
+    assert config.migration == MigrationConfig(
         waves=(
             Wave(
                 id="a",

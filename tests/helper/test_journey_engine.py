@@ -18,7 +18,7 @@ import pytest
 
 from helper.capture.model import Capture
 from helper.capture.store import open_capture
-from helper.config.model import Config, Migration, Wave
+from helper.config.model import Config, MigrationConfig, Wave
 from helper.detect.model import Detection, Entra, Legacy
 from helper.journey.engine import (
     ACTIONS,
@@ -29,7 +29,6 @@ from helper.journey.engine import (
     phase_of,
     reconcile,
 )
-from helper.journey.events import Event, RecordingReporter
 from helper.journey.plan import Plan, Step
 from helper.journey.state import (
     JourneyState,
@@ -39,6 +38,7 @@ from helper.journey.state import (
     progress_consistent,
     support_code,
 )
+from helper.journey.transitions import Event, RecordingReporter
 from tests.conftest import CAPTURES
 from tests.helper.journey_driver import hand_plan, make_journey, walk
 
@@ -551,7 +551,7 @@ def test_view_is_plain_data_and_carries_the_deadline() -> None:
             enforcement_date=datetime.date(2026, 11, 22),
         ),
     )
-    config = Config(migration=Migration(waves=waves, max_deferrals=1))
+    config = Config(migration=MigrationConfig(waves=waves, max_deferrals=1))
     clock = Clock()
     journey, recording = make_journey(SteeredDevice(WS1), config=config, clock=clock)
     view = journey.start()

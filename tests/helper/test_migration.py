@@ -10,7 +10,7 @@ import pytest
 
 from helper.config.model import CatalogueConfig, Config
 from helper.errors import HelperError
-from helper.journey.events import RecordingReporter
+from helper.journey.transitions import RecordingReporter
 from helper.migration import (
     extra_dir,
     load_knowledge,

@@ -18,11 +18,11 @@ import pytest
 
 from helper.capture.store import open_capture
 from helper.catalogue import load_catalogue
-from helper.config.model import Config, Migration, Tenant, Wave
+from helper.config.model import Config, MigrationConfig, Tenant, Wave
 from helper.detect.engine import detect
 from helper.detect.model import Evidence
-from helper.journey.events import Event
 from helper.journey.scenarios import load_scenario
+from helper.journey.transitions import Event
 from helper.report.event import (
     DeviceFacts,
     IntuneParts,
@@ -254,7 +254,9 @@ def test_from_config_and_on_enqueued(outbox: Outbox) -> None:
             enforcement_date=datetime.date(2026, 6, 1),
         ),
     )
-    config = Config(migration=Migration(campaign_id="emm2intune-2026", waves=waves))
+    config = Config(
+        migration=MigrationConfig(campaign_id="emm2intune-2026", waves=waves)
+    )
     seen: list[StatusEvent] = []
     reporter = JourneyReporter.from_config(
         config,

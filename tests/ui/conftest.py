@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from helper.config.model import Config
 from helper.journey.checks import CheckResult
-from helper.journey.events import RecordingReporter
+from helper.journey.transitions import RecordingReporter
 from helper.probe.runner import CommandResult
 from ui import tasks
 from ui.app import HelperApplication

@@ -19,9 +19,9 @@ from helper.config import load_config
 from helper.config.model import Config
 from helper.helpdesk import log_tail
 from helper.journey.engine import Journey, JourneyView, planner_for
-from helper.journey.events import RecordingReporter
 from helper.journey.playbooks import PlaybookSet, load_playbooks
 from helper.journey.scenarios import load_scenario, scenarios_root
+from helper.journey.transitions import RecordingReporter
 from helper.logsetup import log_file
 from ui import tasks
 from ui.helpdesk import HelpdeskPanel

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from helper.journey.events import RecordingReporter
+from helper.journey.transitions import RecordingReporter
 from tests.ui.conftest import Fakes, WindowFactory, click, settle
 from ui.main_window import MainWindow
 from ui.pages.steps import ConfirmCommandDialog, HintList, StagePage
