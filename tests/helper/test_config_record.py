@@ -144,3 +144,16 @@ def test_any_layer_data_gives_a_config_or_one_clear_error(data: dict[str, Any]) 
     for wave in config.migration.waves:
         assert isinstance(wave.notify_date, datetime.date)
         assert not isinstance(wave.notify_date, datetime.datetime)
+
+
+def test_the_keys_are_read_from_the_model() -> None:
+    # A key is declared once, as a model field: keys.py derives its table.
+    fields = []
+    for name in Config._fields:
+        default = getattr(Config, name)
+        section = getattr(default, "_fields", None)
+        fields += [f"{name}.{f}" for f in section] if section else [name]
+    assert list(KEYS) == fields
+    assert KEYS["migration.waves"] == "waves"
+    assert KEYS["reporting.enabled"] == "bool"
+    assert KEYS["migration.max_deferrals"] == "int"
