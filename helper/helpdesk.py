@@ -228,24 +228,17 @@ def replay_capture(
     """
     from helper.capture.store import open_capture
     from helper.detect.engine import detect
-    from helper.journey.planner import build_plan
+    from helper.journey.engine import planner_for
+    from helper.migration import load_catalogue_for, load_playbooks_for
 
     if path.name == "capture.json" and path.is_file():
         path = path.parent
-    from helper.migration import load_catalogue_for, load_playbooks_for
-
     catalogue = catalogue if catalogue is not None else load_catalogue_for(config)
     playbooks = playbooks if playbooks is not None else load_playbooks_for(config)
     capture = open_capture(path)
     detection = detect(capture, catalogue)
-    plan = build_plan(
-        detection,
-        platform=detection.os,
-        vendor=None,
-        config=config,
-        catalogue=catalogue,
-        playbooks=playbooks,
-    )
+    # The same planner as the journey's on a live device.
+    plan = planner_for(config, catalogue, playbooks)(detection)
     return Replay(
         str(path), capture.manifest.time, detection, plan, catalogue, playbooks
     )
