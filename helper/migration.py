@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     )
     from helper.journey.plan import Step
     from helper.journey.playbooks import PlaybookSet
-    from helper.journey.state import JourneyStore
+    from helper.journey.state import JourneyStore, StateStore
     from helper.journey.transitions import Reporter
     from helper.probe.runner import CommandResult, CommandRunner
 
@@ -246,6 +246,17 @@ def _journey(
     )
 
 
+def live_store(*, read_only: bool = False) -> StateStore:
+    """Where this machine's journey is kept (``journey.json``).
+
+    ``read_only``: a corrupt file is reported but left in place (``status``
+    only reads; the journey moves it aside and starts over).
+    """
+    from helper.journey.state import StateStore
+
+    return StateStore(quarantine=not read_only)
+
+
 def live_migration(config: Config, reporter: Reporter | None = None) -> Migration:
     """The migration of this machine (state in ``journey.json``).
 
@@ -260,7 +271,6 @@ def live_migration(config: Config, reporter: Reporter | None = None) -> Migratio
     from helper.journey.checks import run_check
     from helper.journey.device import LiveDevice
     from helper.journey.launch import Launcher
-    from helper.journey.state import StateStore
     from helper.journey.transitions import NullReporter
 
     catalogue, playbooks = load_knowledge(config)
@@ -270,7 +280,7 @@ def live_migration(config: Config, reporter: Reporter | None = None) -> Migratio
         config,
         catalogue,
         playbooks,
-        store=StateStore(),
+        store=live_store(),
         reporter=events,
     )
 

@@ -94,3 +94,16 @@ def test_the_extra_folder_is_read_in_one_place(tmp_path: Path) -> None:
     missing = Config(catalogue=CatalogueConfig(extra_dir=str(tmp_path / "none")))
     with pytest.raises(HelperError):
         load_knowledge(missing)
+
+
+def test_status_reads_the_live_store_without_moving_a_corrupt_file() -> None:
+    from helper.migration import live_store
+
+    reader = live_store(read_only=True)
+    reader.path.parent.mkdir(parents=True, exist_ok=True)
+    reader.path.write_text("{not json", encoding="utf-8")
+    assert reader.load().warning == "state-corrupt"
+    assert reader.path.exists()  # status only reads
+    assert live_store().path == reader.path
+    assert live_store().load().warning == "state-corrupt"
+    assert not reader.path.exists()  # the journey moves it aside
