@@ -20,13 +20,13 @@ Two variants:
 
 Everything here runs off the GUI thread (the state worker): building a
 migration loads the catalogue and the playbooks. Nothing is imported at module
-level beyond the standard library, so importing this module costs nothing on
-the window's first-page path.
+level but ``typing`` and ``collections.abc``: ``detect`` and ``status`` come here
+for the catalogue and the state file, and logging alone would cost them
+threading, traceback and tokenize (docs/architecture.md, Start-up rules).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
     from helper.journey.state import JourneyStore, StateStore
     from helper.journey.transitions import Reporter
     from helper.probe.runner import CommandResult, CommandRunner
-
-log = logging.getLogger(__name__)
 
 CheckRunner = Callable[[str], "CheckResult"]
 
@@ -301,6 +299,14 @@ def live_migration(config: Config, reporter: Reporter | None = None) -> Migratio
 # --- a simulated device --------------------------------------------------------------
 
 
+def _log(message: str, *args: object) -> None:
+    """Log what a simulated device would have done (logging imported here:
+    see the module's docstring)."""
+    import logging
+
+    logging.getLogger(__name__).info(message, *args)
+
+
 class LoggingRunner:
     """Pretends to run an elevated command: logs it, answers exit code 0."""
 
@@ -312,20 +318,20 @@ class LoggingRunner:
 
         del timeout
         self.calls.append(list(argv))
-        log.info("scenario: would run %s", list(argv))
+        _log("scenario: would run %s", list(argv))
         return CommandResult(list(argv), 0)
 
 
 def _log_spawn(argv: Sequence[str]) -> None:
-    log.info("scenario: would start %s", list(argv))
+    _log("scenario: would start %s", list(argv))
 
 
 def _log_open(uri: str) -> None:
-    log.info("scenario: would open %s", uri)
+    _log("scenario: would open %s", uri)
 
 
 def _log_shell_execute(file: str, parameters: str) -> int:
-    log.info("scenario: would run %s %s as administrator", file, parameters)
+    _log("scenario: would run %s %s as administrator", file, parameters)
     return 42  # > 32: ShellExecuteW's "started"
 
 

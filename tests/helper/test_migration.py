@@ -107,3 +107,20 @@ def test_status_reads_the_live_store_without_moving_a_corrupt_file() -> None:
     assert live_store().path == reader.path
     assert live_store().load().warning == "state-corrupt"
     assert not reader.path.exists()  # the journey moves it aside
+
+
+def test_importing_the_composition_root_stays_light() -> None:
+    # detect and status import it for the catalogue and the state file: logging
+    # (threading, traceback, tokenize) would cost them start-up time.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, helper.migration; "
+        "heavy = {'logging', 'threading', 'msgspec', 'httpx'} & set(sys.modules); "
+        "print(sorted(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
