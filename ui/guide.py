@@ -302,6 +302,9 @@ class GuideDialog(QDialog):
         self.steps_layout.addStretch(1)
 
     def _stage_title(self, stage: str) -> str:
+        from helper.journey.stages import title_key
+
+        # Keyed by the stage table's title keys (helper/journey/stages.py).
         titles = {
             "prepare": self.tr("Before you start"),
             "leave": self.tr("Leave the current management"),
@@ -311,7 +314,7 @@ class GuideDialog(QDialog):
             "done": self.tr("Done"),
             "contact-it": self.tr("Contact IT"),
         }
-        return titles.get(stage, stage)
+        return titles.get(title_key(stage), stage)
 
     def _step_widget(self, number: int, step: Step) -> QWidget:
         box = QFrame(self.steps_widget)

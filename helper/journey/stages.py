@@ -111,9 +111,12 @@ def spec(stage: str) -> StageSpec:
 
 
 def title_key(stage: str) -> str:
-    """The key of a stage's short name in the words tables."""
-    row = spec(stage)
-    return row.title_key or row.id
+    """The key of a stage's short name in the words tables (the stage itself
+    when the table does not know it: the words tables then show it as is)."""
+    for row in TABLE:
+        if row.id == stage:
+            return row.title_key or row.id
+    return stage
 
 
 def sequences() -> dict[str, tuple[Stage, ...]]:

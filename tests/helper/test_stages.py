@@ -76,3 +76,10 @@ def test_the_command_line_has_a_title_for_every_stage() -> None:
     from helper.journey.cmd_plan import STAGE_TITLES
 
     assert {stages.title_key(s) for s in stages.stage_ids()} == set(STAGE_TITLES)
+
+
+def test_title_keys_fall_back_to_the_stage() -> None:
+    assert stages.title_key("confirm-left") == "confirm-left"
+    assert stages.title_key("no-such-stage") == "no-such-stage"
+    with pytest.raises(KeyError):
+        stages.spec("no-such-stage")
