@@ -44,6 +44,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from collector import devmode
 from collector.auth import (
     AuthError,
     KeysUnavailable,
@@ -53,6 +54,7 @@ from collector.auth import (
     authenticate,
 )
 from collector.config import Config, is_loopback, load_plugins
+from collector.devmode import loopback_host
 from collector.export import QueryError, devices_json, export_csv, parse_export
 from collector.ingest import GZIP_ENCODINGS, IDENTITY_ENCODINGS, IngestError, Ingestor
 from collector.logging import DEV_MODE, log_event
@@ -113,6 +115,12 @@ async def _error(request: Request, exc: Exception) -> Response:
     fields = log_fields(request)
     if isinstance(exc, AuthError):
         fields["code"] = exc.code
+        if (
+            exc.code == "token-missing"
+            and request.app.state.config.dev
+            and "text/html" in request.headers.get("accept", "")
+        ):
+            return _dev_sign_in_page(exc)
         return problem(
             exc.status,
             exc.code,
@@ -156,6 +164,30 @@ async def _error(request: Request, exc: Exception) -> Response:
     raise exc  # pragma: no cover - only registered for the classes above
 
 
+def _dev_sign_in_page(exc: AuthError) -> Response:
+    """A browser without a session on a ``--dev`` collector: how to sign in
+    (the raw 401 JSON told an evaluator nothing)."""
+    body = (
+        '<!doctype html><html lang="en"><meta charset="utf-8">'
+        "<title>Sign in: development collector</title>"
+        "<h1>Sign in to this development collector</h1>"
+        "<p>Open the one-time sign-in link that "
+        "<code>intune-migration-collector serve --dev</code> printed in its "
+        "terminal, in a browser on this machine. Each link works once; restart "
+        "the collector for a new one.</p></html>"
+    )
+    return Response(
+        body,
+        status_code=401,
+        media_type="text/html; charset=utf-8",
+        headers={
+            "WWW-Authenticate": exc.www_authenticate,
+            "Content-Security-Policy": "default-src 'none'",
+            "Cache-Control": "no-store",
+        },
+    )
+
+
 class RequestLogMiddleware:
     """Request id, dev-mode header, one JSON log line per request, and a
     problem+json 500 (with the request id) for unexpected exceptions."""
@@ -179,10 +211,13 @@ class RequestLogMiddleware:
         fields: dict[str, Any] = scope.setdefault(LOG_FIELDS, {})
         status = 0
         app = self.app
-        if self.dev and not _bound_to_loopback(scope):
+        if self.dev and not (
+            _bound_to_loopback(scope) and loopback_host(_host_header(scope))
+        ):
             # The configured host was checked, but the socket is what counts
             # (uvicorn --factory, --fd, --uds...): unsigned tokens only on a
-            # loopback address, or nothing at all.
+            # loopback address, or nothing at all. The Host header too: a web
+            # page whose name was rebound to 127.0.0.1 must not read a token.
             fields["code"] = "dev-not-loopback"
             app = _refuse_dev_off_loopback
 
@@ -226,6 +261,13 @@ class RequestLogMiddleware:
             )
 
 
+def _host_header(scope: Scope) -> str | None:
+    for name, value in scope["headers"]:
+        if name == b"host":
+            return str(value.decode("latin-1"))
+    return None
+
+
 def _bound_to_loopback(scope: Scope) -> bool:
     server = scope.get("server")
     if not server or not isinstance(server[0], str) or server[1] is None:
@@ -237,8 +279,9 @@ async def _refuse_dev_off_loopback(scope: Scope, receive: Receive, send: Send) -
     response = problem(
         403,
         "dev-not-loopback",
-        "this development collector accepts unsigned tokens and is not bound "
-        "to a loopback address: it answers nothing",
+        "this development collector accepts unsigned tokens: it answers only "
+        "requests on a loopback address, to a loopback name (127.0.0.1, ::1 "
+        "or localhost)",
     )
     await response(scope, receive, send)
 
@@ -328,8 +371,18 @@ async def post_events(request: Request) -> Response:
     state = request.app.state
     config: Config = state.config
     principal = await _principal(request, "report")
-    key = _IDEMPOTENCY_KEY.match(request.headers.get("idempotency-key", ""))
-    if key is not None:
+    sent_key = request.headers.get("idempotency-key")
+    if sent_key is not None:
+        key = _IDEMPOTENCY_KEY.match(sent_key)
+        if key is None:
+            # The contract publishes the pattern; a key that breaks it is a
+            # client bug worth a 400 (deduplication stays on event_id).
+            raise IngestError(
+                400,
+                "bad-idempotency-key",
+                'Idempotency-Key must be "batch-" and 32 lower-case hex digits, '
+                "quoted (a Structured Field string)",
+            )
         log_fields(request)["idempotency_key"] = key.group(1)
     content_type = request.headers.get("content-type", "")
     if content_type.partition(";")[0].strip().lower() != "application/json":
@@ -488,6 +541,7 @@ def create_app(
     app.state.clock = clock
     app.state.inflight = 0
     app.state.uploads = {}
+    devmode.register(app, config)
     register_plugins(app, the_store, config)
     return app
 

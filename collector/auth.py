@@ -441,11 +441,19 @@ async def authenticate(
 
     Cheap when the token was seen recently; otherwise the validation (which may
     fetch the JWKS) runs in a worker thread. The dashboard's routes use this
-    with ``need="read"``.
+    with ``need="read"``. In ``--dev`` mode a reader may also come with the
+    session cookie of the printed sign-in link (:mod:`collector.devmode`).
     """
     from starlette.concurrency import run_in_threadpool
 
-    token = bearer_token(connection.headers.get("authorization"))
+    header = connection.headers.get("authorization")
+    if not header and need == "read" and validator.dev:
+        # serve --dev: the browser's session from the printed one-time link.
+        dev_login = getattr(connection.app.state, "dev_login", None)
+        session = dev_login.principal(connection) if dev_login else None
+        if isinstance(session, Principal):
+            return session
+    token = bearer_token(header)
     principal = validator.cached(token, need)
     if principal is not None:
         return principal

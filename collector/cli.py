@@ -18,13 +18,11 @@ error: <file>: <key>: <expected>``); ``serve`` logs JSON lines on stderr.
 from __future__ import annotations
 
 import argparse
-import base64
 import datetime
 import json
 import os
+import socket
 import sys
-import time
-import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -196,32 +194,12 @@ def _show_config(config: Config) -> int:
     return EXIT_OK
 
 
-def _b64(data: dict[str, Any]) -> str:
-    raw = json.dumps(data, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
 def dev_token(config: Config, *, read: bool = False, oid: str | None = None) -> str:
     """An unsigned access token that a ``serve --dev`` collector with this
     configuration accepts (never accepted without ``--dev``)."""
-    auth = config.auth
-    tenant = auth.tenants[0]
-    now = int(time.time())
-    claims: dict[str, Any] = {
-        "aud": auth.audiences[0],
-        "iss": auth.issuers[0].replace("{tid}", tenant),
-        "tid": tenant,
-        "oid": oid or str(uuid.UUID(int=0xDE7)),
-        "azp": auth.report_client_ids[0],
-        "scp": auth.report_scope,
-        "ver": "2.0",
-        "iat": now,
-        "nbf": now,
-        "exp": now + 8 * 3600,
-    }
-    if read:
-        claims["roles"] = [auth.read_role]
-    return f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(claims)}."
+    from collector.devmode import unsigned_token
+
+    return unsigned_token(config, read=read, oid=oid)
 
 
 def _check_database(config: Config) -> None:
@@ -249,11 +227,75 @@ def _uvicorn_options(config: Config) -> dict[str, Any]:
     return options
 
 
+def _dev_database(config: Config) -> str:
+    """``serve --dev`` on SQLite: create (or bring up to date) the database, so
+    a trial in an empty folder needs no ``init-db``; returns what was done.
+    PostgreSQL, and every non-dev ``serve``, still need ``init-db``."""
+    from collector.storage import migrate, open_store
+
+    if not config.storage.url.lower().startswith("sqlite:"):
+        return ""
+    path = config.storage.url[len("sqlite:///") :]
+    existed = os.path.exists(path)
+    with open_store(config.storage) as store:
+        applied = migrate(store)
+    if not existed:
+        return "created"
+    return "upgraded" if applied else ""
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """The listening socket of a ``--dev`` server, bound now so that the
+    printed URLs carry the real port (``--port 0`` picks a free one)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def _dev_banner(config: Config, app: Any, port: int, database: str) -> str:
+    """What ``serve --dev`` prints on stdout: the browser link and the helper's
+    configuration (docs/collector.md, "A trial on one machine")."""
+    from collector.config import display_url
+    from collector.devmode import browser_urls
+
+    host = config.server.host
+    shown = f"[{host}]" if ":" in host else host
+    scheme = "https" if config.server.tls_cert else "http"
+    base = f"{scheme}://{shown}:{port}"
+    dashboard, link = browser_urls(app, base)
+    state = f" ({database} now)" if database else ""
+    return "\n".join(
+        [
+            f"{PROG}: development mode: unsigned tokens, loopback only; "
+            "never expose this collector",
+            f"  database:  {display_url(config.storage.url)}{state}",
+            f"  dashboard: {dashboard}",
+            "  sign in:   open this one-time link in a browser on this machine "
+            "(within an hour):",
+            f"             {link}",
+            "  helper:    add this to the helper's config.toml (a user file, "
+            "never a policy),",
+            "             then run `intune-migration-helper report --flush` or "
+            "open its window:",
+            "",
+            "[reporting]",
+            "enabled = true",
+            f'collector_url = "{base}"',
+            "dev_unsigned_tokens = true",
+            "",
+        ]
+    )
+
+
 def _serve(config: Config, worker_args: dict[str, Any]) -> int:
     import uvicorn
 
     from collector import logging as collector_logging
 
+    database = _dev_database(config) if config.dev else ""
     # Before the JSON logs take over stderr: a missing schema is one line.
     _check_database(config)
     collector_logging.setup(config.log.level, dev=config.dev)
@@ -272,9 +314,23 @@ def _serve(config: Config, worker_args: dict[str, Any]) -> int:
         return EXIT_OK
     from collector.app import create_app
 
-    server = uvicorn.Server(uvicorn.Config(create_app(config), **options))
+    app = create_app(config)
+    server = uvicorn.Server(uvicorn.Config(app, **options))
+    sockets: list[socket.socket] | None = None
+    if config.dev:
+        try:
+            sock = _bind(config.server.host, config.server.port)
+        except OSError as exc:
+            _error(
+                f"server.port: cannot listen on {config.server.host} port "
+                f"{config.server.port}: {exc.strerror or exc}"
+            )
+            return EXIT_FAILED
+        sockets = [sock]
+        port = int(sock.getsockname()[1])
+        print(_dev_banner(config, app, port, database), flush=True)
     try:
-        server.run()
+        server.run(sockets=sockets)
     except KeyboardInterrupt:
         # uvicorn re-raises SIGINT after its graceful shutdown: a normal stop.
         pass

@@ -55,6 +55,10 @@ ENTRA_JWKS_URL: Final = "https://login.microsoftonline.com/common/discovery/v2.0
 DEV_TENANT: Final = "00000000-0000-0000-0000-00000000d3e0"
 DEV_AUDIENCE: Final = "api://intune-migration-collector-dev"
 DEV_CLIENT: Final = "00000000-0000-0000-0000-0000000c11e0"
+# --dev only, when devices.serial_hmac_key is empty: a published key, so a
+# trial device keeps one serial identity across its events (before and after
+# it has an Entra id). Public on purpose: a dev collector's data proves nothing.
+DEV_SERIAL_KEY: Final = "intune-migration-collector-dev-serial-key-not-a-secret"
 
 _GUID: Final = re.compile(
     r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
@@ -703,6 +707,9 @@ def _check(
     if jwks_ca and not os.path.isfile(jwks_ca):
         raise fail("auth.jwks_ca_file", "expected a readable PEM file", jwks_ca)
     key = config.devices.serial_hmac_key
+    devices = config.devices
+    if config.dev and not key:
+        devices = msgspec.structs.replace(devices, serial_hmac_key=DEV_SERIAL_KEY)
     if key and (len(key) < 32 or any(c.isspace() for c in key)):
         raise fail(
             "devices.serial_hmac_key",
@@ -720,6 +727,7 @@ def _check(
             server, host=host, tls_cert=tls_cert, tls_key=tls_key
         ),
         storage=msgspec.structs.replace(storage, url=url),
+        devices=devices,
         auth=msgspec.structs.replace(
             auth,
             tenants=tenants,
@@ -733,6 +741,7 @@ def _check(
 __all__ = [
     "DEV_AUDIENCE",
     "DEV_CLIENT",
+    "DEV_SERIAL_KEY",
     "DEV_TENANT",
     "ENV_CONFIG",
     "ENV_PREFIX",

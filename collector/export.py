@@ -109,7 +109,13 @@ def device_filter(
     if stale is not None:
         cutoff = datetime.datetime.fromtimestamp(clock(), datetime.UTC)
         seen_before = utc_text(cutoff - datetime.timedelta(days=stale))
-    return queries.DeviceFilter(seen_before=seen_before, **lists)
+    return queries.DeviceFilter(
+        waves=lists["waves"],
+        states=lists["states"],
+        vendors=lists["vendors"],
+        os_families=lists["os_families"],
+        seen_before=seen_before,
+    )
 
 
 def encode_cursor(key: str) -> str:
@@ -118,19 +124,24 @@ def encode_cursor(key: str) -> str:
 
 
 def decode_cursor(cursor: str) -> str:
-    """The device key of a cursor.
+    """The device key of a cursor: the page starts after it.
+
+    Any unpadded base64url text is a position (the OpenAPI pattern says so):
+    one this collector did not make only starts the page elsewhere, so a
+    client following the contract never gets a 400 for it.
 
     Raises:
-        QueryError: not a cursor this collector made.
+        QueryError: not base64url text.
     """
+    if not cursor or len(cursor) % 4 == 1:
+        raise QueryError("cursor: not a cursor from a previous page")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        key = base64.b64decode(padded, altchars=b"-_", validate=True).decode("utf-8")
-    except (ValueError, binascii.Error, UnicodeError):
-        key = ""
-    if not key:
-        raise QueryError("cursor: not a cursor from a previous page")
-    return key
+        raw = base64.b64decode(padded, altchars=b"-_", validate=True)
+    except (ValueError, binascii.Error):
+        raise QueryError("cursor: not a cursor from a previous page") from None
+    # NUL cannot be in a PostgreSQL text value; keys never hold one.
+    return raw.decode("utf-8", "replace").replace("\x00", "")
 
 
 def _device_json(row: Row) -> dict[str, Any]:
@@ -156,7 +167,7 @@ async def devices_json(
     where = device_filter(params, clock=clock)
     limit = _int(params, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
     cursor = _single(params, "cursor")
-    after = decode_cursor(cursor) if cursor else None
+    after = decode_cursor(cursor) if cursor is not None else None
     rows = await store.run_query(
         queries.device_page, where, after=after, limit=limit + 1
     )
@@ -216,16 +227,31 @@ def parse_export(params: Params, *, clock: Callable[[], float] = time.time) -> E
         QueryError: a bad parameter.
     """
     _check_names(params, _EXPORT_PARAMS)
-    kind = _single(params, "kind") or "state"
+    kind = _single(params, "kind")
+    if kind is None:
+        kind = "state"
     if kind not in ("state", "events"):
         raise QueryError("kind: expected state or events")
     where = device_filter(params, clock=clock)
     since, until = _time_param(params, "since"), _time_param(params, "until")
+    # Every parameter applies to both kinds (the OpenAPI contract cannot say
+    # "this one only with that one", and a client following it must not get a
+    # 400): device filters select devices by their latest state (for events,
+    # those devices' events); since and until bound arrival times (for states,
+    # of each device's last event).
     if kind == "state" and (since or until):
-        raise QueryError("since and until apply to kind=events")
-    if kind == "events" and where != queries.DeviceFilter():
-        raise QueryError("wave, state, vendor, os and stale_days apply to kind=state")
+        where = msgspec.structs.replace(
+            where, received_since=since, seen_before=_min(where.seen_before, until)
+        )
     return Export("state" if kind == "state" else "events", where, since, until)
+
+
+def _min(first: str | None, second: str | None) -> str | None:
+    if first is None:
+        return second
+    if second is None:
+        return first
+    return min(first, second)
 
 
 def _cell(value: object) -> object:
@@ -282,6 +308,7 @@ async def export_csv(store: Store, export: Export) -> AsyncIterator[bytes]:
                 since=export.since,
                 until=export.until,
                 limit=PAGE_ROWS,
+                devices=export.where,
             )
             if not rows:
                 return

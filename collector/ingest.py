@@ -44,6 +44,7 @@ import msgspec
 
 from collector.config import DevicesConfig
 from collector.logging import log_event
+from collector.progress import OUT_OF_LEGACY, in_intune, legacy_status, progress_text
 from collector.storage import queries
 from collector.storage.base import Connection, Row, utc_now_text, utc_text
 from collector.storage.schema import CONFIRMED_BY_TOKEN, REPORTED
@@ -283,6 +284,12 @@ def _state_row(
     still_enrolled = None
     if legacy is not None and legacy.still_enrolled is not None:
         still_enrolled = int(legacy.still_enrolled)
+    status = legacy_status(
+        legacy.vendor if legacy is not None else None,
+        legacy.still_enrolled if legacy is not None else None,
+        event.journey_path,
+    )
+    joined = in_intune(event.overall_state, event.stages)
     return (
         key,
         principal.tid,
@@ -316,6 +323,13 @@ def _state_row(
         payload,
         identity_of(event, principal),
         0,
+        status,
+        int(joined),
+        progress_text(
+            [s.at.isoformat() if s.at else None for s in (*event.stages, *event.steps)]
+        ),
+        # Kept from the first event that said so (queries.upsert_states).
+        received if joined and status in OUT_OF_LEGACY else None,
     )
 
 

@@ -61,6 +61,34 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+DEV_MARK = "[dev-unsigned-tokens]"
+_dev_mode = False
+
+
+class _DevMarkFilter(logging.Filter):
+    """Marks every line once development tokens are on (as the collector's
+    ``"mode": "dev-unsigned-tokens"``): a log from a forgotten trial says so."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _dev_mode:
+            message = record.getMessage()
+            if not message.startswith(DEV_MARK):
+                record.msg, record.args = f"{DEV_MARK} {message}", None
+        return True
+
+
+def mark_dev_mode(collector_url: str) -> None:
+    """From now on every log line carries :data:`DEV_MARK`; one warning says why."""
+    global _dev_mode  # noqa: PLW0603 - one process-wide switch, like logging itself
+    _dev_mode = True
+    logging.getLogger("helper").warning(
+        "development mode: status reports go to %s with unsigned tokens from "
+        "that collector (reporting.dev_unsigned_tokens); never on employees' "
+        "devices",
+        collector_url,
+    )
+
+
 def log_file() -> Path:
     from helper.paths import log_dir
 
@@ -140,13 +168,16 @@ def setup_logging(*, verbose: bool = False) -> None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     redactor = RedactingFilter()
+    marker = _DevMarkFilter()
     handler = _DeferredFileHandler()
     handler.setFormatter(formatter)
     handler.addFilter(redactor)
+    handler.addFilter(marker)
     root.addHandler(handler)
     if verbose:
         console = logging.StreamHandler()
         console.setFormatter(formatter)
         console.addFilter(redactor)
+        console.addFilter(marker)
         root.addHandler(console)
     logging.captureWarnings(True)

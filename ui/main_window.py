@@ -160,6 +160,11 @@ class MainWindow(QMainWindow):
         inner.setContentsMargins(margin, margin // 2, margin, margin // 2)
         if demo:
             inner.addWidget(self._build_demo_banner(central, demo))
+        elif config.reporting.enabled and config.reporting.dev_unsigned_tokens:
+            from ui.notices import dev_banner
+
+            self.dev_banner = dev_banner(self, central)
+            inner.addWidget(self.dev_banner)
         self.strip = QLabel(central)
         make_plain(self.strip)
         self.strip.setWordWrap(True)
@@ -544,6 +549,9 @@ class MainWindow(QMainWindow):
         if changed is not None and hasattr(changed, "connect"):
             # A flush or a sign-in ended: the done page shows the new state.
             changed.connect(self._on_reporting_changed)
+        failed = getattr(self.reporting, "sign_in_failed", None)
+        if failed is not None and hasattr(failed, "connect"):
+            failed.connect(self._on_sign_in_failed)
         from ui.menus import fill_menus
 
         fill_menus(self)
@@ -552,6 +560,12 @@ class MainWindow(QMainWindow):
         theme.paint_header(self.header, self.brand)
         if self._autostart:
             self.controller.start()
+
+    @Slot(str)
+    def _on_sign_in_failed(self, code: str) -> None:
+        from ui.notices import sign_in_failure
+
+        self.sign_in_failure = sign_in_failure(self, code)
 
     @Slot()
     def _on_reporting_changed(self) -> None:

@@ -7,9 +7,16 @@ The service (helper.report.delivery.ReportingService) and the sign-in provider
 thread after the first paint, never on the GUI thread, and every flush runs in
 the background through ui.tasks.
 
+With ``reporting.dev_unsigned_tokens`` (a trial on one machine), tokens come
+from the ``serve --dev`` collector instead of Entra
+(:class:`helper.report.dev_token.DevTokenProvider`) and every log line is
+marked; the window shows a banner (``MainWindow``).
+
 Signals:
     changed: a flush or a sign-in finished (the done page re-reads the status).
     sign_in_needed: the collector needs a signed-in user before it accepts reports.
+    sign_in_failed: (str) a sign-in the user asked for failed: its code
+        (``sign-in-network``, ``sign-in-proxy``...; ui.words says what to try).
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ class ReportingController(QObject):
 
     changed = Signal()
     sign_in_needed = Signal()
+    sign_in_failed = Signal(str)
     _enqueued = Signal()
 
     def __init__(
@@ -78,21 +86,20 @@ class ReportingController(QObject):
         if not self._config.reporting.enabled:
             return NullReporter()
         try:
-            from helper.auth.signin import MsalTokenProvider
             from helper.report.delivery import ReportingService
             from helper.report.http import make_http_client
 
             http = (self._http_factory or make_http_client)()
-            if self._tokens_factory is not None:
-                tokens = self._tokens_factory(http)
-            else:
-                tokens = MsalTokenProvider.from_config(self._config, http_client=http)
+            tokens = self._make_tokens(http)
             service = ReportingService(
                 self._config,
                 tokens=tokens,
                 http_client=http,
                 on_enqueued=lambda _event: self._enqueued.emit(),
             )
+            if self._config.reporting.dev_unsigned_tokens:
+                # The dev collector binds its token to the device the events name.
+                tokens.device_id = service.entra_device_id
         except Exception:
             # Reporting must never stop a migration: the journey goes on and
             # the log says why nothing is sent.
@@ -104,6 +111,21 @@ class ReportingController(QObject):
         self._enqueued.emit()  # flush what earlier runs left queued
         reporter: Reporter = service.reporter
         return reporter
+
+    def _make_tokens(self, http: Any) -> Any:
+        """The token provider: a test's, the dev collector's, or Entra's."""
+        reporting = self._config.reporting
+        if reporting.dev_unsigned_tokens:
+            from helper.logsetup import mark_dev_mode
+            from helper.report.dev_token import DevTokenProvider
+
+            mark_dev_mode(reporting.collector_url)
+            return DevTokenProvider(reporting.collector_url, http)
+        if self._tokens_factory is not None:
+            return self._tokens_factory(http)
+        from helper.auth.signin import MsalTokenProvider
+
+        return MsalTokenProvider.from_config(self._config, http_client=http)
 
     def status(self) -> object | None:
         """The outbox status (report-status/1), or None before the service exists.
@@ -162,7 +184,9 @@ class ReportingController(QObject):
             return
 
         def work() -> object:
-            tokens.sign_in(interactive=True)
+            sign_in = getattr(tokens, "sign_in", None)
+            if callable(sign_in):  # a development collector needs none
+                sign_in(interactive=True)
             return service.flush(force=True)
 
         tasks.run_in_background(
@@ -174,7 +198,12 @@ class ReportingController(QObject):
         )
 
     def _on_sign_in_failed(self, error: BaseException) -> None:
-        log.warning("sign-in failed: %s", getattr(error, "code", type(error).__name__))
+        code = getattr(error, "code", None)
+        # Only our codes reach the window; anything else is "sign-in-failed".
+        shown = code if isinstance(code, str) else "sign-in-failed"
+        log.warning("sign-in failed: %s", code or type(error).__name__)
+        if shown != "sign-in-cancelled":  # the user chose to stop
+            self.sign_in_failed.emit(shown)
         self.changed.emit()
 
     def close(self) -> None:

@@ -586,6 +586,103 @@ def delivery_state(code: str) -> str:
     return _pick(delivery_states(), code, _unknown)
 
 
+def sign_in_problems() -> dict[str, tuple[str, str]]:
+    """Sign-in error code → (what happened, what to try) for the dialog that
+    File → "Sign in to send status updates" shows when it fails."""
+    contact = translate(
+        "Words", "If it still fails, contact IT and tell them this message."
+    )
+    return {
+        "sign-in-network": (
+            translate("Words", "Microsoft's sign-in service could not be reached."),
+            translate(
+                "Words",
+                "Check that this computer is connected to the network (Wi-Fi or "
+                "cable, and the VPN if your company uses one), then try again.",
+            )
+            + " "
+            + contact,
+        ),
+        "sign-in-proxy": (
+            translate(
+                "Words",
+                "The network's proxy refused the connection to Microsoft's "
+                "sign-in service.",
+            ),
+            translate(
+                "Words",
+                "Check this computer's proxy settings, or try again from another "
+                "network (at home, or a phone's hotspot).",
+            )
+            + " "
+            + contact,
+        ),
+        "sign-in-tls": (
+            translate(
+                "Words",
+                "The connection to Microsoft's sign-in service was not trusted.",
+            ),
+            translate(
+                "Words",
+                "A device on this network inspects secure connections with a "
+                "certificate this computer does not trust. Try another network.",
+            )
+            + " "
+            + contact,
+        ),
+        "sign-in-failed": (
+            translate("Words", "Microsoft refused the sign-in."),
+            translate(
+                "Words",
+                "Sign in with your work account, not a personal one. If it is "
+                "refused again, your account may not be allowed to use this "
+                "helper yet.",
+            )
+            + " "
+            + contact,
+        ),
+        "sign-in-timeout": (
+            translate("Words", "The sign-in took too long and was stopped."),
+            translate(
+                "Words",
+                "Try again, and finish signing in in the browser window that opens.",
+            ),
+        ),
+        "sign-in-unavailable": (
+            translate("Words", "No browser could be opened to sign in."),
+            translate(
+                "Words",
+                "Start the helper from your desktop session, where a browser can "
+                "open, then try again.",
+            )
+            + " "
+            + contact,
+        ),
+        "sign-in-not-configured": (
+            translate("Words", "Sign-in is not set up in this helper."),
+            translate(
+                "Words",
+                "Nothing to fix on your side: contact IT (the helper's "
+                "configuration lacks the tenant, client or API settings).",
+            ),
+        ),
+        "sign-in-in-progress": (
+            translate("Words", "A sign-in is already in progress."),
+            translate("Words", "Finish it in the browser window that is open."),
+        ),
+        "sign-in-cancelled": (
+            translate("Words", "The sign-in was cancelled."),
+            translate("Words", "Try again when you are ready."),
+        ),
+    }
+
+
+def sign_in_problem(code: str) -> tuple[str, str]:
+    """(what happened, what to try) for a sign-in error code."""
+    found = sign_in_problems().get(code)
+    return found if found is not None else sign_in_problems()["sign-in-failed"]
+
+
 def waiting_updates(count: int) -> str:
     """``n status updates waiting to be sent``."""
     return translate("Words", "%n status update(s) waiting to be sent.", None, count)

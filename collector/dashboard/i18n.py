@@ -64,11 +64,11 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "waves_intro": {
         "en": "A wave is ready for the old EMM to be switched off when every "
-        "device reporting in it has left the old EMM and is in Intune, and "
-        "no expected device of the wave is missing.",
+        "device reporting in it has left the old EMM (or never had one) and is "
+        "in Intune, and no expected device of the wave is missing.",
         "fr": "Une vague est prête pour l’arrêt de l’ancien EMM quand tous ses "
-        "appareils ont quitté l’ancien EMM et sont dans Intune, et qu’aucun "
-        "appareil attendu de la vague ne manque.",
+        "appareils ont quitté l’ancien EMM (ou n’en ont jamais eu) et sont dans "
+        "Intune, et qu’aucun appareil attendu de la vague ne manque.",
     },
     "stale_intro": {
         "en": "Unfinished migrations whose last step changed more than {days} "
@@ -80,12 +80,12 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "show": {"en": "Show", "fr": "Afficher"},
     "total_devices": {"en": "Devices reporting", "fr": "Appareils signalés"},
     "total_still_legacy": {
-        "en": "Still in the old EMM",
-        "fr": "Encore dans l’ancien EMM",
+        "en": "Still in the old EMM (or unknown)",
+        "fr": "Encore dans l’ancien EMM (ou inconnu)",
     },
     "total_safe": {
-        "en": "Left the old EMM and in Intune",
-        "fr": "Sortis de l’ancien EMM et dans Intune",
+        "en": "Out of the old EMM and in Intune",
+        "fr": "Hors de l’ancien EMM et dans Intune",
     },
     "total_expected": {"en": "Expected devices", "fr": "Appareils attendus"},
     "total_never": {
@@ -121,7 +121,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "col_total": {"en": "Devices", "fr": "Appareils"},
     "col_vendor": {"en": "Vendor", "fr": "Éditeur"},
-    "col_left": {"en": "Left", "fr": "Sortis"},
+    "col_left": {
+        "en": "Left or never enrolled",
+        "fr": "Sortis ou jamais inscrits",
+    },
     "col_still": {"en": "Still enrolled", "fr": "Encore inscrits"},
     "col_unknown": {"en": "Unknown", "fr": "Inconnu"},
     "col_os": {"en": "OS", "fr": "Système"},
@@ -311,6 +314,106 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The default wave is not a configured wave id.",
         "fr": "La vague par défaut n’est pas une vague configurée.",
     },
+    "sec_history": {"en": "Progress over time", "fr": "Progression dans le temps"},
+    "sec_history_short": {"en": "Progress", "fr": "Progression"},
+    "history_intro": {
+        "en": "Per wave and day (UTC days of arrival): devices left to migrate "
+        "(in progress, or not reported yet) toward the conditional-access date, "
+        "and the share of the wave migrated each day. Only confirmed devices "
+        "count as migrated.",
+        "fr": "Par vague et par jour (jours UTC d’arrivée) : les appareils restant "
+        "à migrer (en cours, ou pas encore signalés) jusqu’à la date d’accès "
+        "conditionnel, et la part de la vague migrée chaque jour. Seuls les "
+        "appareils confirmés comptent comme migrés.",
+    },
+    "chart_burndown_title": {
+        "en": "{wave}: devices left to migrate, by day",
+        "fr": "{wave} : appareils restant à migrer, par jour",
+    },
+    "chart_burndown_desc": {
+        "en": "On {date}, {migrated} of {total} devices migrated ({share}); "
+        "{in_progress} in progress; {not_reported} not reported yet.",
+        "fr": "Le {date}, {migrated} appareils migrés sur {total} ({share}) ; "
+        "{in_progress} en cours ; {not_reported} pas encore signalés.",
+    },
+    "chart_not_started": {
+        "en": "The wave starts on {date}.",
+        "fr": "La vague commence le {date}.",
+    },
+    "chart_daily_title": {
+        "en": "{wave}: share of the devices migrated each day",
+        "fr": "{wave} : part des appareils migrés chaque jour",
+    },
+    "chart_daily_desc": {
+        "en": "Most in one day: {best} devices, on {date}; over the last "
+        "7 days: {pace} a day.",
+        "fr": "Record sur une journée : {best} appareils, le {date} ; sur les "
+        "7 derniers jours : {pace} par jour.",
+    },
+    "chart_daily_none": {
+        "en": "No device migrated yet.",
+        "fr": "Aucun appareil migré pour l’instant.",
+    },
+    "series_migrated": {"en": "Migrated", "fr": "Migrés"},
+    "series_in_progress": {"en": "In progress", "fr": "En cours"},
+    "series_not_reported": {"en": "Not reported yet", "fr": "Pas encore signalés"},
+    "series_plan": {
+        "en": "Steady pace to the date",
+        "fr": "Rythme régulier jusqu’à la date",
+    },
+    "series_daily": {"en": "Share migrated that day", "fr": "Part migrée ce jour-là"},
+    "series_daily_count": {"en": "Migrated that day", "fr": "Migrés ce jour-là"},
+    "series_needed": {
+        "en": "Needed each day to finish by the date",
+        "fr": "Nécessaire chaque jour pour finir à la date",
+    },
+    "marker_lockout": {"en": "Conditional access", "fr": "Accès conditionnel"},
+    "badge_done": {"en": "Done", "fr": "Terminée"},
+    "badge_on-track": {"en": "On track", "fr": "Dans les temps"},
+    "badge_behind": {"en": "Behind", "fr": "En retard"},
+    "badge_late": {"en": "Date passed", "fr": "Date dépassée"},
+    "badge_no-date": {"en": "No date", "fr": "Sans date"},
+    "status_done": {
+        "en": "Every device of the wave is migrated.",
+        "fr": "Tous les appareils de la vague sont migrés.",
+    },
+    "status_on-track": {
+        "en": "On track: {pace} devices a day over the last week; {needed} a day "
+        "finish by {date}.",
+        "fr": "Dans les temps : {pace} appareils par jour sur la dernière "
+        "semaine ; {needed} par jour suffisent pour finir le {date}.",
+    },
+    "status_behind": {
+        "en": "Behind: {pace} devices a day over the last week; {needed} a day "
+        "are needed to finish by {date}.",
+        "fr": "En retard : {pace} appareils par jour sur la dernière semaine ; "
+        "il en faut {needed} par jour pour finir le {date}.",
+    },
+    "status_late": {
+        "en": "Conditional access started on {date}: {remaining} devices are "
+        "not migrated.",
+        "fr": "L’accès conditionnel a commencé le {date} : {remaining} appareils "
+        "ne sont pas migrés.",
+    },
+    "status_no-date": {
+        "en": "No conditional-access date configured; {pace} devices a day over "
+        "the last week.",
+        "fr": "Aucune date d’accès conditionnel configurée ; {pace} appareils par "
+        "jour sur la dernière semaine.",
+    },
+    "history_table": {
+        "en": "{wave}: the charts' data, by day",
+        "fr": "{wave} : les données des graphiques, par jour",
+    },
+    "col_date": {"en": "Date", "fr": "Date"},
+    "csv_history": {
+        "en": "Progress of every wave by day (CSV)",
+        "fr": "Progression de chaque vague par jour (CSV)",
+    },
+    "no_history": {
+        "en": "No wave has devices yet.",
+        "fr": "Aucune vague n’a encore d’appareils.",
+    },
     "csrf": {
         "en": "This form expired or came from another site: reload the "
         "dashboard and send it again.",
@@ -347,6 +450,37 @@ MONTHS: Final[dict[Language, tuple[str, ...]]] = {
         "octobre",
         "novembre",
         "décembre",
+    ),
+}
+
+SHORT_MONTHS: Final[dict[Language, tuple[str, ...]]] = {
+    "en": (
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    ),
+    "fr": (
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
     ),
 }
 
@@ -411,6 +545,23 @@ class Words:
         text = f"{share:.1f}"
         return f"{text.replace('.', ',')}{_NBSP}%" if self.lang == "fr" else f"{text}%"
 
+    def decimal(self, value: float) -> str:
+        """``12.5`` or ``12,5`` (one decimal, none when whole)."""
+        text = f"{value:,.1f}".removesuffix(".0")
+        if self.lang == "fr":
+            text = text.replace(",", _NNBSP).replace(".", ",")
+        return text
+
+    def percent_value(self, value: float) -> str:
+        """A percentage already computed: ``2.5%`` or ``2,5 %``."""
+        text = self.decimal(value)
+        return f"{text}{_NBSP}%" if self.lang == "fr" else f"{text}%"
+
+    def short_date(self, day: datetime.date) -> str:
+        """``Jun 15`` or ``15 juin`` (chart axes)."""
+        month = SHORT_MONTHS[self.lang][day.month - 1]
+        return f"{day.day} {month}" if self.lang == "fr" else f"{month} {day.day}"
+
     def date(self, day: datetime.date) -> str:
         """``May 4, 2026`` or ``4 mai 2026`` (``1er mai 2026``)."""
         month = MONTHS[self.lang][day.month - 1]
@@ -444,4 +595,12 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-__all__ = ["LANGUAGES", "MESSAGES", "MONTHS", "Words", "negotiate", "placeholders"]
+__all__ = [
+    "LANGUAGES",
+    "MESSAGES",
+    "MONTHS",
+    "SHORT_MONTHS",
+    "Words",
+    "negotiate",
+    "placeholders",
+]

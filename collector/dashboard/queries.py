@@ -1,15 +1,20 @@
 # SPDX-License-Identifier: MIT
 """The dashboard's queries (SQLite and PostgreSQL).
 
-Definitions (docs/dashboard.md):
+Definitions (docs/dashboard.md; computed when an event is stored, see
+:mod:`collector.progress`):
 
 - **a device's wave**: the wave IT's expected-devices list gives its serial,
   else the wave it reports (the helper picks one by date when IT assigned
   none, and IT's list is what the old EMM's switch-off follows);
 - **in Intune**: the journey succeeded, or its ``confirm-joined`` stage is
   done (the helper checked that Intune manages the device);
-- **left the old EMM**: ``legacy.still_enrolled`` is false (unknown is not
-  "left");
+- **the old EMM** (``legacy_status``): ``present`` (``legacy.still_enrolled``
+  true), ``left`` (false), ``none`` (no old EMM detected: no ``legacy`` vendor
+  nor state, and a journey whose plan has nothing to leave) or ``unknown`` (a
+  vendor without a state, or no legacy facts on a path that leaves one);
+  ``left`` and ``none`` count as out of the old EMM ("left or never
+  enrolled"), ``unknown`` as still in it;
 - **last progress**: the latest ``at`` of the snapshot's stages and steps (a
   heartbeat changes none), else the device's first report;
 - **confirmed**: ``identity`` is not ``reported`` (the token was bound to the
@@ -18,9 +23,10 @@ Definitions (docs/dashboard.md):
   person's serial.
 
 Every counter comes from one aggregate over ``device_state`` (a small cube:
-wave × state × vendor × OS × legacy × in-Intune); the page folds it in Python.
-Device lists are keyset-paginated so a CSV of 200,000 rows never holds a
-connection for long.
+wave × state × vendor × OS × legacy × in-Intune), read from a covering index;
+the page folds it in Python. The history (:func:`history`) is one more
+aggregate over another covering index. Device lists are keyset-paginated so a
+CSV of 200,000 rows never holds a connection for long.
 """
 
 from __future__ import annotations
@@ -30,53 +36,35 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from collector.expected import TABLE as EXPECTED
+from collector.progress import (
+    JOINED_STAGE,
+    LEGACY_PATHS,
+    OUT_OF_LEGACY,
+    LegacyStatus,
+)
 from collector.storage.base import Connection, Row
-from helper.journey.stages import confirmation_of
 
-# The stage the helper passes once Intune manages the device: the one that
-# confirms the join, in the helper's stage table.
-JOINED_STAGE: Final = confirmation_of("join") or "confirm-joined"
 PAGE: Final = 1000
 
 
-def in_intune_sql(conn: Connection, alias: str = "s") -> str:
+def in_intune_sql(alias: str = "s") -> str:
     """An SQL condition: the device of ``alias`` (a device_state row) is in Intune."""
-    if conn.dialect.name == "postgres":
-        joined = (
-            f"({alias}.payload -> 'stages') @> "
-            f'\'[{{"id": "{JOINED_STAGE}", "state": "done"}}]\'::jsonb'
-        )
-    else:
-        joined = (
-            f"EXISTS (SELECT 1 FROM json_each({alias}.payload, '$.stages') j "
-            f"WHERE json_extract(j.value, '$.id') = '{JOINED_STAGE}' "
-            "AND json_extract(j.value, '$.state') = 'done')"
-        )
-    return f"({alias}.overall_state = 'succeeded' OR {joined})"
+    return f"{alias}.in_intune = 1"
 
 
-def progress_sql(conn: Connection, alias: str = "s") -> str:
+def legacy_sql(alias: str = "s") -> str:
+    """An SQL expression: the device's :data:`LegacyStatus`."""
+    return f"{alias}.legacy_status"
+
+
+def progress_sql(alias: str = "s") -> str:
     """An SQL expression: the device's last progress, ``YYYY-MM-DDTHH:MM:SS``.
 
     The snapshot's ``at`` values are RFC 3339 from the device; the first 19
     characters compare as text with a cutoff in the same shape (an offset
     other than Z shifts it by hours, which a count of days can bear).
     """
-    if conn.dialect.name == "postgres":
-        latest = (
-            "(SELECT max(substr(x ->> 'at', 1, 19)) FROM ("
-            f"SELECT jsonb_array_elements({alias}.payload -> 'stages') AS x "
-            f"UNION ALL SELECT jsonb_array_elements({alias}.payload -> 'steps')"
-            ") items)"
-        )
-    else:
-        latest = (
-            "(SELECT max(substr(json_extract(value, '$.at'), 1, 19)) FROM ("
-            f"SELECT value FROM json_each({alias}.payload, '$.stages') "
-            f"UNION ALL SELECT value FROM json_each({alias}.payload, '$.steps')"
-            ") items)"
-        )
-    return f"COALESCE({latest}, substr({alias}.first_received_utc, 1, 19))"
+    return f"COALESCE({alias}.progress_utc, substr({alias}.first_received_utc, 1, 19))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +76,7 @@ class CubeRow:
         state: ``overall_state``.
         vendor: ``legacy.vendor`` (None: none detected).
         os_family: windows, macos, linux.
-        still_enrolled: True, False or None (unknown).
+        legacy: :data:`LegacyStatus` (``unknown`` for an unconfirmed device).
         in_intune: see the module docstring.
         devices: how many devices.
     """
@@ -97,9 +85,14 @@ class CubeRow:
     state: str
     vendor: str | None
     os_family: str
-    still_enrolled: bool | None
+    legacy: LegacyStatus
     in_intune: bool
     devices: int
+
+    @property
+    def out_of_legacy(self) -> bool:
+        """Left the old EMM, or never had one."""
+        return self.legacy in OUT_OF_LEGACY
 
 
 CONFIRMED_SQL: Final = "s.identity <> 'reported'"
@@ -112,16 +105,17 @@ def cube(conn: Connection) -> list[CubeRow]:
     holds its wave back instead of making it ready.
     """
     sql = (
-        "SELECT wave, overall_state, legacy_vendor, os_family, still, joined, "
+        "SELECT wave, overall_state, legacy_vendor, os_family, legacy, joined, "
         "count(*) FROM ("
         "SELECT COALESCE(e.wave_id, s.wave_id) AS wave, s.overall_state, "
         "s.legacy_vendor, s.os_family, "
-        f"CASE WHEN {CONFIRMED_SQL} THEN s.legacy_still_enrolled END AS still, "
-        f"CASE WHEN {CONFIRMED_SQL} AND {in_intune_sql(conn)} THEN 1 ELSE 0 END "
+        f"CASE WHEN {CONFIRMED_SQL} THEN {legacy_sql()} ELSE 'unknown' END "
+        "AS legacy, "
+        f"CASE WHEN {CONFIRMED_SQL} AND {in_intune_sql()} THEN 1 ELSE 0 END "
         "AS joined "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac) t "
-        "GROUP BY wave, overall_state, legacy_vendor, os_family, still, joined"
+        "GROUP BY wave, overall_state, legacy_vendor, os_family, legacy, joined"
     )
     return [
         CubeRow(
@@ -129,9 +123,66 @@ def cube(conn: Connection) -> list[CubeRow]:
             state=str(r[1]),
             vendor=None if r[2] is None else str(r[2]),
             os_family=str(r[3]),
-            still_enrolled=None if r[4] is None else bool(r[4]),
+            legacy=_legacy(r[4]),
             in_intune=bool(r[5]),
             devices=int(r[6]),
+        )
+        for r in conn.fetchall(sql)
+    ]
+
+
+def _legacy(value: object) -> LegacyStatus:
+    if value == "present":
+        return "present"
+    if value == "left":
+        return "left"
+    if value == "none":
+        return "none"
+    return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """Devices of a wave that first reported on a day and, confirmed, were
+    migrated on another (or not yet).
+
+    Attributes:
+        wave: the device's wave (None: none).
+        reported: the day of its first report (UTC, ``YYYY-MM-DD``).
+        migrated: the day the collector first stored it migrated (out of the
+            old EMM and in Intune), when it is confirmed; else None.
+        devices: how many devices.
+    """
+
+    wave: str | None
+    reported: str
+    migrated: str | None
+    devices: int
+
+
+def history(conn: Connection) -> list[HistoryRow]:
+    """Devices by wave, first-report day and migration day: the charts' data.
+
+    One pass over the ``device_state_history`` covering index (wave, first
+    report, migrated since, identity, serial): its cost follows the devices,
+    never the raw events.
+    """
+    sql = (
+        "SELECT wave, reported, migrated, count(*) FROM ("
+        "SELECT COALESCE(e.wave_id, s.wave_id) AS wave, "
+        "substr(s.first_received_utc, 1, 10) AS reported, "
+        f"CASE WHEN {CONFIRMED_SQL} THEN substr(s.migrated_utc, 1, 10) END "
+        "AS migrated "
+        f"FROM device_state s LEFT JOIN {EXPECTED} e "
+        "ON e.serial_hmac = s.serial_hmac) t "
+        "GROUP BY wave, reported, migrated"
+    )
+    return [
+        HistoryRow(
+            wave=None if r[0] is None else str(r[0]),
+            reported=str(r[1]),
+            migrated=None if r[2] is None else str(r[2]),
+            devices=int(r[3]),
         )
         for r in conn.fetchall(sql)
     ]
@@ -226,7 +277,7 @@ def _stale_sql(conn: Connection) -> str:
         "SELECT * FROM (SELECT s.device_key, s.entra_device_id, s.serial_hmac, "
         "s.oid, COALESCE(e.wave_id, s.wave_id) AS wave, s.overall_state, "
         "s.current_stage, s.legacy_vendor, s.os_family, "
-        f"{progress_sql(conn)} AS progress, s.last_received_utc "
+        f"{progress_sql()} AS progress, s.last_received_utc "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac "
         "WHERE s.overall_state <> 'succeeded') t WHERE progress < ?"
@@ -321,8 +372,8 @@ def ready_devices(
     limit: int,
     after: str | None = None,
 ) -> list[Row]:
-    """Confirmed devices that left the old EMM and are in Intune
-    (:data:`READY_COLUMNS`): safe to delete from the old EMM's console."""
+    """Confirmed devices out of the old EMM (left it, or never had one) and in
+    Intune (:data:`READY_COLUMNS`): safe to delete from the old EMM's console."""
     sql = (
         "SELECT * FROM (SELECT s.device_key, s.entra_device_id, "
         "s.intune_device_id, s.serial_hmac, s.oid, "
@@ -330,7 +381,7 @@ def ready_devices(
         "s.overall_state, s.last_received_utc "
         f"FROM device_state s LEFT JOIN {EXPECTED} e "
         "ON e.serial_hmac = s.serial_hmac "
-        f"WHERE s.legacy_still_enrolled = 0 AND {in_intune_sql(conn)} "
+        f"WHERE {legacy_sql()} IN ('left', 'none') AND {in_intune_sql()} "
         f"AND {CONFIRMED_SQL}) t "
         "WHERE 1 = 1"
     )
@@ -348,19 +399,25 @@ def ready_devices(
 
 __all__ = [
     "JOINED_STAGE",
+    "LEGACY_PATHS",
     "NEVER_COLUMNS",
+    "OUT_OF_LEGACY",
     "PAGE",
     "READY_COLUMNS",
     "STALE_COLUMNS",
     "CubeRow",
     "ErrorCount",
     "ExpectedCounts",
+    "HistoryRow",
     "IdentityCounts",
+    "LegacyStatus",
     "cube",
     "error_counts",
     "expected_counts",
+    "history",
     "identity_counts",
     "in_intune_sql",
+    "legacy_sql",
     "never_ran",
     "progress_sql",
     "ready_devices",

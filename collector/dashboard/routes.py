@@ -4,9 +4,10 @@
 - ``GET /dashboard``: the page. ``?lang=en|fr``, ``?stale_days=N`` (default
   ``dashboard.stale_days``), ``?sort=TABLE:COLUMN[:desc]`` (repeatable; the
   initial order, the same one the page's sort buttons give).
-- ``GET /dashboard/csv/{table}``: a table as CSV (``waves``, ``wave-states``,
-  ``vendors``, ``os``, ``errors``, ``stale``, ``never-ran``, ``ready``); the
-  device lists are complete and streamed. ``ready`` takes ``wave=`` filters.
+- ``GET /dashboard/csv/{table}``: a table as CSV (``history``, ``waves``,
+  ``wave-states``, ``vendors``, ``os``, ``errors``, ``stale``, ``never-ran``,
+  ``ready``); the device lists are complete and streamed. ``ready`` takes
+  ``wave=`` filters, ``stale`` ``stale_days=``.
 - ``POST /dashboard/expected``: upload the old EMM's device list
   (``multipart/form-data``: ``file``, ``mode=merge|replace``, ``wave``,
   ``csrf``); answers an HTML report.
@@ -42,7 +43,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from collector.auth import Principal, authenticate
-from collector.dashboard import queries, views
+from collector.dashboard import charts, history, queries, views
 from collector.dashboard.html import Markup, escape, join, render, tag
 from collector.dashboard.i18n import Words, negotiate
 from collector.dashboard.settings import DashboardConfig
@@ -79,6 +80,7 @@ STATIC: Final = {
     "dashboard.js": "text/javascript; charset=utf-8",
 }
 CSV_TABLES: Final = (
+    "history",
     "waves",
     "wave-states",
     "vendors",
@@ -144,9 +146,13 @@ class Dashboard:
         return self._now(request).astimezone(self.settings.zone).date()
 
     def _words(self, request: Request) -> Words:
+        lang = request.query_params.get("lang")
+        if lang is not None and lang not in ("en", "fr"):
+            # Our links only ever say en or fr; anything else is a typo.
+            raise QueryError("lang: expected en or fr")
         return Words(
             negotiate(
-                request.query_params.get("lang"),
+                lang,
                 request.headers.get("accept-language"),
                 self.settings.language,
             )
@@ -272,6 +278,7 @@ class Dashboard:
             queries.stale_devices(conn, cutoff, limit=limit),
             queries.never_ran(conn, limit=limit, wave_order=wave_order),
             queries.identity_counts(conn),
+            queries.history(conn),
         )
 
     async def page(self, request: Request) -> Response:
@@ -289,6 +296,7 @@ class Dashboard:
             stale_rows,
             never_rows,
             identity,
+            history_rows,
         ) = await self.store.run_query(self._gather, cutoff, self._wave_order())
         data = views.overview(
             self.settings,
@@ -314,6 +322,7 @@ class Dashboard:
         keep: dict[str, Any] = {"lang": words.lang}
         if request.query_params.get("stale_days"):
             keep["stale_days"] = stale_days
+        histories = history.wave_histories(self.settings, history_rows, expected, today)
         main = self._main(
             request,
             principal,
@@ -322,6 +331,7 @@ class Dashboard:
             tables=tables,
             stale_days=stale_days,
             keep=keep,
+            histories=histories,
         )
         nav = self._nav(words)
         switch = dict(keep)
@@ -363,6 +373,7 @@ class Dashboard:
     def _nav(self, words: Words) -> Markup:
         items = [
             ("summary", words.t("sec_summary")),
+            ("history", words.t("sec_history_short")),
             ("waves", words.t("sec_waves")),
             ("wave-states", words.t("sec_wave_states")),
             ("vendors", words.t("sec_vendors")),
@@ -387,6 +398,7 @@ class Dashboard:
         tables: Mapping[str, views.Table],
         stale_days: int,
         keep: Mapping[str, Any],
+        histories: Sequence[history.WaveHistory] = (),
     ) -> Markup:
         def csv_link(table: str, **params: Any) -> str:
             return self._url(request, f"/dashboard/csv/{table}", params)
@@ -449,6 +461,12 @@ class Dashboard:
                     words.t("sec_summary"),
                     views.summary(data, words),
                     exports,
+                ),
+                section(
+                    "history",
+                    words.t("sec_history"),
+                    tag("p", words.t("history_intro"), class_="intro"),
+                    charts.history_section(histories, words, csv_link("history")),
                 ),
                 section(
                     "waves",
@@ -655,6 +673,9 @@ class Dashboard:
         if name in ("waves", "wave-states", "vendors", "os", "errors"):
             body = await self._aggregate_csv(request, name, words, today)
             return Response(body, media_type=media, headers=headers)
+        if name == "history":
+            body = await self._history_csv(today)
+            return Response(body, media_type=media, headers=headers)
         if name == "stale":
             days_text = params.get("stale_days") or str(self.settings.stale_days)
             if not days_text.isdigit() or not 1 <= int(days_text) <= 3650:
@@ -697,6 +718,42 @@ class Dashboard:
         writer.writerow([c.key for c in columns])
         for _, cells in table.rows:
             writer.writerow([_guard(cells[c.key].csv) for c in columns])
+        return out.getvalue().encode("utf-8")
+
+    async def _history_csv(self, today: datetime.date) -> bytes:
+        def gather(conn: Connection) -> tuple[Any, ...]:
+            return queries.history(conn), queries.expected_counts(conn)
+
+        rows, expected = await self.store.run_query(gather)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(
+            [
+                "wave",
+                "day",
+                "migrated",
+                "in_progress",
+                "not_reported",
+                "migrated_that_day",
+                "share_that_day_percent",
+                "status",
+            ]
+        )
+        for wave in history.wave_histories(self.settings, rows, expected, today):
+            total = max(wave.total, 1)
+            for day in wave.days:
+                writer.writerow(
+                    [
+                        _guard(wave.wave),
+                        day.day.isoformat(),
+                        day.migrated,
+                        day.in_progress,
+                        day.not_reported,
+                        day.new,
+                        f"{100.0 * day.new / total:.1f}",
+                        wave.status,
+                    ]
+                )
         return out.getvalue().encode("utf-8")
 
     async def _stale_rows(

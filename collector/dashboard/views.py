@@ -52,7 +52,8 @@ class WaveSummary:
         wave: the id (None: devices with no wave).
         config: its configuration, when configured.
         states: reporting devices per ``overall_state``.
-        not_left: reporting devices still in the old EMM (or unknown).
+        not_left: reporting devices still in the old EMM, or unknown (a
+            device that never had one, or left it, does not count).
         not_intune: reporting devices not yet in Intune.
         safe: reporting devices out of the old EMM and in Intune.
         expected: devices of the wave in IT's list.
@@ -88,7 +89,9 @@ class GroupSummary:
     Attributes:
         key: the vendor or OS family (None: none detected).
         states: devices per ``overall_state``.
-        still, left, unknown: by ``legacy.still_enrolled``.
+        still, left, unknown: by the old EMM
+            (:func:`~collector.dashboard.queries.legacy_sql`); ``left`` counts
+            the devices that never had one too.
     """
 
     key: str | None
@@ -161,7 +164,7 @@ def overview(
         states[row.state] += n
         wave = waves.setdefault(row.wave, WaveSummary(row.wave))
         wave.states[row.state] += n
-        left = row.still_enrolled is False
+        left = row.out_of_legacy
         if not left:
             wave.not_left += n
             not_left += n
@@ -173,9 +176,9 @@ def overview(
         for groups, key in ((vendors, row.vendor), (systems, row.os_family)):
             group = groups.setdefault(key, GroupSummary(key))
             group.states[row.state] += n
-            if row.still_enrolled is None:
+            if row.legacy == "unknown":
                 group.unknown += n
-            elif row.still_enrolled:
+            elif row.legacy == "present":
                 group.still += n
             else:
                 group.left += n

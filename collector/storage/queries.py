@@ -51,7 +51,14 @@ def _upsert_state_sql(values: str) -> str:
     updated = ", ".join(
         f"{c} = excluded.{c}"
         for c in STATE_COLUMNS
-        if c not in ("device_key", "first_received_utc", "identity", "user_flagged")
+        if c
+        not in (
+            "device_key",
+            "first_received_utc",
+            "identity",
+            "user_flagged",
+            "migrated_utc",
+        )
     )
     # A confirmation is never taken back by a later event whose token carries
     # no device claim (a browser sign-in after a broker one).
@@ -59,7 +66,11 @@ def _upsert_state_sql(values: str) -> str:
         ", identity = CASE WHEN device_state.identity <> 'reported' "
         "THEN device_state.identity ELSE excluded.identity END, "
         "user_flagged = CASE WHEN device_state.user_flagged = 1 THEN 1 "
-        "ELSE excluded.user_flagged END"
+        "ELSE excluded.user_flagged END, "
+        # When the collector first learned the device is migrated (history);
+        # forgotten if a later event says it is not any more.
+        "migrated_utc = CASE WHEN excluded.migrated_utc IS NULL THEN NULL "
+        "ELSE COALESCE(device_state.migrated_utc, excluded.migrated_utc) END"
     )
     # The WHERE makes the state monotonic in device_seq: an older event that
     # arrives late (or a replay) never regresses it. Both databases evaluate it
@@ -94,6 +105,7 @@ class DeviceFilter(msgspec.Struct, frozen=True, kw_only=True):
             ``legacy_vendor``, ``os_family`` values.
         seen_before: only devices whose last event arrived before this stored
             timestamp (stale devices).
+        received_since: only devices whose last event arrived at or after it.
     """
 
     waves: tuple[str, ...] = ()
@@ -101,9 +113,15 @@ class DeviceFilter(msgspec.Struct, frozen=True, kw_only=True):
     vendors: tuple[str, ...] = ()
     os_families: tuple[str, ...] = ()
     seen_before: str | None = None
+    received_since: str | None = None
 
-    def where(self) -> tuple[list[str], list[Any]]:
-        """SQL conditions (joined with AND by the caller) and their parameters."""
+    def where(self, alias: str = "") -> tuple[list[str], list[Any]]:
+        """SQL conditions (joined with AND by the caller) and their parameters.
+
+        Args:
+            alias: the ``device_state`` table's alias in the query, if any.
+        """
+        prefix = f"{alias}." if alias else ""
         clauses: list[str] = []
         params: list[Any] = []
         for column, values in (
@@ -113,11 +131,14 @@ class DeviceFilter(msgspec.Struct, frozen=True, kw_only=True):
             ("os_family", self.os_families),
         ):
             if values:
-                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+                clauses.append(f"{prefix}{column} IN ({', '.join('?' * len(values))})")
                 params.extend(values)
         if self.seen_before is not None:
-            clauses.append("last_received_utc < ?")
+            clauses.append(f"{prefix}last_received_utc < ?")
             params.append(self.seen_before)
+        if self.received_since is not None:
+            clauses.append(f"{prefix}last_received_utc >= ?")
+            params.append(self.received_since)
         return clauses, params
 
 
@@ -159,6 +180,7 @@ def event_page(
     since: str | None,
     until: str | None,
     limit: int,
+    devices: DeviceFilter | None = None,
 ) -> list[Row]:
     """One page of raw events in arrival order (:data:`EVENT_COLUMNS`).
 
@@ -166,9 +188,18 @@ def event_page(
         after: ``(received_utc, event_id)`` of the previous page's last row.
         since, until: received at or after / before these stored timestamps.
         limit: rows at most.
+        devices: only the events of the devices whose latest state matches
+            (one primary-key lookup per event read).
     """
     clauses: list[str] = []
     params: list[Any] = []
+    if devices is not None and devices != DeviceFilter():
+        conditions, values = devices.where("s")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM device_state s WHERE s.device_key = "
+            f"events.device_key AND {' AND '.join(conditions)})"
+        )
+        params.extend(values)
     if after is not None:
         clauses.append("(received_utc, event_id) > (?, ?)")
         params.extend(after)

@@ -82,8 +82,25 @@ class SignInError(AuthError):
         ``sign-in-cancelled``: the user declined or the caller cancelled.
         ``sign-in-timeout``: the browser flow or the device code expired.
         ``sign-in-network``: Entra could not be reached.
+        ``sign-in-proxy``: the proxy refused or failed the connection to Entra.
+        ``sign-in-tls``: the connection to Entra was not trusted (a
+            TLS-inspecting proxy whose root certificate this device lacks).
         ``sign-in-failed``: Entra refused; the message carries its error code.
     """
+
+
+# Every code a SignInError carries (ui/ has words for each: a test checks it).
+SIGN_IN_CODES: Final = (
+    "sign-in-not-configured",
+    "sign-in-unavailable",
+    "sign-in-in-progress",
+    "sign-in-cancelled",
+    "sign-in-timeout",
+    "sign-in-network",
+    "sign-in-proxy",
+    "sign-in-tls",
+    "sign-in-failed",
+)
 
 
 class TokenUnavailable(AuthError):
@@ -418,7 +435,7 @@ class MsalTokenProvider:
             return self._app()
         except _service_errors() as exc:
             raise SignInError(
-                "sign-in-network", f"Entra sign-in unavailable: {_describe(exc)}"
+                _network_code(exc), f"Entra sign-in unavailable: {_describe(exc)}"
             ) from exc
 
     def _app(self) -> Any:
@@ -603,9 +620,30 @@ def _transient(exc: BaseException) -> TokenUnavailable:
     return TokenUnavailable(f"Entra unreachable or failing: {_describe(exc)}")
 
 
+def _network_code(exc: BaseException) -> str:
+    """``sign-in-proxy``, ``sign-in-tls`` or ``sign-in-network``: what the user
+    (or IT) can act on differs."""
+    import ssl
+
+    import httpx
+
+    if isinstance(exc, httpx.ProxyError):
+        return "sign-in-proxy"
+    seen: BaseException | None = exc
+    for _ in range(5):  # the SSL error hides in the cause chain
+        if seen is None:
+            break
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return "sign-in-tls"
+        seen = seen.__cause__ or seen.__context__
+    if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+        return "sign-in-tls"
+    return "sign-in-network"
+
+
 def _sign_in_failure(exc: BaseException) -> SignInError:
     import httpx
 
     if isinstance(exc, httpx.TransportError):
-        return SignInError("sign-in-network", f"Entra unreachable: {_describe(exc)}")
+        return SignInError(_network_code(exc), f"Entra unreachable: {_describe(exc)}")
     return SignInError("sign-in-failed", _describe(exc))

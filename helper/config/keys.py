@@ -35,11 +35,21 @@ _KINDS: Final[dict[str, Kind]] = {
     "tuple[Wave, ...]": "waves",
 }
 
+# Keys for a trial on one machine, never deployed by IT: they are not in
+# KEYS (no ADMX, profile or conffile entry), a layer checks them like the
+# others, and only a user's file may set them (helper.config.loader).
+DEV_KEYS: Final[dict[str, Kind]] = {
+    # Report tokens from a `serve --dev` collector on this machine instead of
+    # Entra; refused unless reporting.collector_url is a loopback address.
+    "reporting.dev_unsigned_tokens": "bool",
+}
+
 
 def _keys_of_the_model() -> dict[str, Kind]:
     """Every leaf key and its kind, read from the model's records: a key is
     declared once, as a field of :mod:`helper.config.model` (a section is a
     field whose default is a record). The model's order is the documentation's.
+    The trial keys (:data:`DEV_KEYS`) are left out: IT never deploys them.
 
     Raises:
         KeyError: a field's type has no policy encoding (add it to ``_KINDS``).
@@ -50,7 +60,9 @@ def _keys_of_the_model() -> dict[str, Kind]:
         if isinstance(default, Record):
             section = type(default)
             for field in section._fields:
-                keys[f"{name}.{field}"] = _KINDS[section.__annotations__[field]]
+                key = f"{name}.{field}"
+                if key not in DEV_KEYS:
+                    keys[key] = _KINDS[section.__annotations__[field]]
         else:
             keys[name] = _KINDS[Config.__annotations__[name]]
     return keys

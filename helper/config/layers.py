@@ -14,7 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
-from helper.config.keys import KEYS, PATH_KEYS, SECRET_KEYS, WAVE_FIELDS, sections
+from helper.config.keys import (
+    DEV_KEYS,
+    KEYS,
+    PATH_KEYS,
+    SECRET_KEYS,
+    WAVE_FIELDS,
+    sections,
+)
 from helper.config.model import CHECKS, get_value, show
 from helper.config.validate import build, check_types
 from helper.errors import ConfigError
@@ -110,7 +117,7 @@ def known_keys(parent: str) -> list[str]:
     if parent.startswith("migration.waves["):
         return list(WAVE_FIELDS)
     prefix = parent + "."
-    return [k[len(prefix) :] for k in KEYS if k.startswith(prefix)]
+    return [k[len(prefix) :] for k in (*KEYS, *DEV_KEYS) if k.startswith(prefix)]
 
 
 def unknown_key(parent: str, name: str) -> str:

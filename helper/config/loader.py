@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
-from helper.config.keys import KEYS
+from helper.config.keys import DEV_KEYS, KEYS
 from helper.config.layers import (
     Layer,
     check_layer,
@@ -24,7 +24,7 @@ from helper.config.layers import (
     merge,
     read_toml,
 )
-from helper.config.model import Config
+from helper.config.model import Config, loopback_url
 from helper.config.policy import POLICY, PolicySource, platform_policy
 from helper.config.validate import build
 from helper.errors import ConfigError
@@ -259,6 +259,41 @@ def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) 
             layer,
             "migration.wave",
             f"expected the id of a wave in migration.waves ({known}), got {wave!r}",
+        )
+    for key in DEV_KEYS:
+        for layer in layers:
+            if layer.name != USER and layer.has(key):
+                raise fail(
+                    layer,
+                    key,
+                    "a development key: only a user's config.toml (or --config "
+                    "FILE) on a trial machine may set it, never a managed policy "
+                    "or the configuration bundled with the helper",
+                )
+    reporting = config.reporting
+    if reporting.dev_unsigned_tokens and not loopback_url(reporting.collector_url):
+        layer = next(
+            la for la in reversed(layers) if la.has("reporting.dev_unsigned_tokens")
+        )
+        raise fail(
+            layer,
+            "reporting.dev_unsigned_tokens",
+            "expected only with a loopback reporting.collector_url (the "
+            "http://127.0.0.1:PORT that `intune-migration-collector serve --dev` "
+            f"prints): unsigned tokens never leave this machine, got "
+            f"{reporting.collector_url!r}",
+        )
+    scope_app = reporting.api_scope.removeprefix("api://").partition("/")[0]
+    client = config.tenant.client_id
+    if client and scope_app.lower() == client.lower():
+        name = sources["reporting.api_scope"]
+        layer = next(la for la in reversed(layers) if la.name == name)
+        raise fail(
+            layer,
+            "reporting.api_scope",
+            "expected the collector API's application ID URI "
+            "(api://<collector API client id>/Migration.Report), not the "
+            "helper's own client id (tenant.client_id)",
         )
     if config.reporting.enabled and not config.reporting.collector_url:
         name = sources["reporting.enabled"]

@@ -133,12 +133,16 @@ class Reporting(Record):
         collector_url: the collector's https URL.
         api_scope: the OAuth scope of the collector API.
         device_code_fallback: allow device-code sign-in when no broker is usable.
+        dev_unsigned_tokens: trials only: report tokens come from a
+            ``serve --dev`` collector on this machine instead of Entra (a user
+            file may set it, with a loopback ``collector_url`` only).
     """
 
     enabled: bool = False
     collector_url: str = ""
     api_scope: str = ""
     device_code_fallback: bool = True
+    dev_unsigned_tokens: bool = False
 
 
 class UiConfig(Record):
@@ -234,12 +238,61 @@ def _https_url(optional: bool) -> Check:
 
 
 def _collector_url(value: str) -> Problem | None:
-    if value == "" or not _url_problem(value, allow_local_http=True):
+    if value == "":
         return None
-    return "", (
-        "expected an https:// URL (http:// only for localhost or 127.0.0.1 in "
-        f"trials), got {show(value)}"
-    )
+    if _url_problem(value, allow_local_http=True):
+        return "", (
+            "expected an https:// URL (http:// only for localhost or 127.0.0.1 "
+            f"in trials), got {show(value)}"
+        )
+    from urllib.parse import urlsplit
+
+    path = urlsplit(value).path
+    if "/api/" in path + "/" or path.rstrip("/").endswith("/api"):
+        # The helper adds /api/v1/events itself; an example once had
+        # .../api/v1/reports here, and every report went to a 404.
+        return "", (
+            "expected the collector's base URL (the helper adds /api/v1/events), "
+            f"got {show(value)}"
+        )
+    if urlsplit(value).query or urlsplit(value).fragment:
+        return "", f"expected a URL without ?query or #fragment, got {show(value)}"
+    return None
+
+
+def loopback_url(value: str) -> bool:
+    """Is ``value`` an http(s) URL on this machine (127.0.0.0/8, ::1,
+    localhost)? The only place a development collector may be."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        _ = parts.port
+    except ValueError:
+        return False
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    if host in _LOCAL_HOSTS:
+        return True
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _api_scope(value: str) -> Problem | None:
+    problem = _token(value)
+    if problem is not None or value == "":
+        return problem
+    if "/" not in value:
+        return "", (
+            "expected the collector API's scope, api://<API application id>/"
+            f"Migration.Report, got {show(value)}"
+        )
+    return None
 
 
 def is_guid(value: str) -> bool:
@@ -374,6 +427,6 @@ CHECKS: Final[dict[str, Check]] = {
     "migration.max_deferrals": _int_range(0, MAX_DEFERRALS),
     "migration.reminder_hours": _int_range(1, MAX_REMINDER_HOURS),
     "reporting.collector_url": _collector_url,
-    "reporting.api_scope": _token,
+    "reporting.api_scope": _api_scope,
     "ui.language": _language,
 }

@@ -18,7 +18,7 @@ import datetime
 from collections.abc import Callable
 from typing import Any, Final
 
-from helper.config.keys import KEYS, WAVE_FIELDS
+from helper.config.keys import DEV_KEYS, KEYS, WAVE_FIELDS
 from helper.config.model import Config, MigrationConfig, Wave
 from helper.config.record import Record
 
@@ -128,7 +128,7 @@ def check_types(data: object, fail: Fail, unknown: Unknown, shown: Shown) -> Non
 def _check_leaf(
     key: str, value: object, fail: Fail, unknown: Unknown, shown: Shown
 ) -> None:
-    kind = KEYS.get(key)
+    kind = KEYS.get(key) or DEV_KEYS.get(key)
     if kind is None:
         parent, _, name = key.rpartition(".")
         raise fail(key, unknown(parent, name))

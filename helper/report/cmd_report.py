@@ -113,6 +113,12 @@ def _flush(
         if tokens is None:
             tokens = _default_tokens(config, client)
         service = ReportingService(config, tokens=tokens, http_client=client)
+        if config.reporting.dev_unsigned_tokens:
+            from helper.report.dev_token import DevTokenProvider
+
+            if isinstance(tokens, DevTokenProvider):
+                # The dev collector binds its token to the device the events name.
+                tokens.device_id = service.entra_device_id
         try:
             return service.flush(force=True)
         finally:
@@ -123,7 +129,12 @@ def _flush(
 
 
 def _default_tokens(config: Config, client: httpx.Client) -> TokenProvider | None:
-    """The signed-in user's tokens (never signs in: that needs the window)."""
+    """The signed-in user's tokens (never signs in: that needs the window), or
+    a development collector's (``reporting.dev_unsigned_tokens``)."""
+    if config.reporting.dev_unsigned_tokens:
+        from helper.report.dev_token import DevTokenProvider
+
+        return DevTokenProvider(config.reporting.collector_url, client)
     try:
         from helper.auth.signin import MsalTokenProvider
     except ImportError:
@@ -159,6 +170,17 @@ def run_report(
     """
     stream = out if out is not None else sys.stdout
     as_json = bool(getattr(args, "json", False))
+    if config.reporting.dev_unsigned_tokens:
+        from helper.logsetup import mark_dev_mode
+
+        # Said on every run, like the collector's banner: a trial setting
+        # must never go unnoticed on a real device.
+        sys.stderr.write(
+            "intune-migration-helper: development mode: status reports go to "
+            f"{config.reporting.collector_url} with unsigned tokens "
+            "(reporting.dev_unsigned_tokens)\n"
+        )
+        mark_dev_mode(config.reporting.collector_url)
     if not getattr(args, "flush", False):
         status = _read_status(config)
         if as_json:

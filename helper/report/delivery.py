@@ -693,6 +693,13 @@ class ReportingService:
                 detection, serial_digest=serial_digest
             )
 
+    def entra_device_id(self) -> str | None:
+        """The Entra device id the events carry (a development collector binds
+        its tokens to it: :mod:`helper.report.dev_token`)."""
+        if self._journey_reporter is None:
+            return None
+        return self._journey_reporter.facts.entra_device_id
+
     def heartbeat(self) -> None:
         """Queue a heartbeat (at start-up), when reporting is on."""
         if self._journey_reporter is not None:

@@ -101,7 +101,9 @@ def apply_event(
 
     Returns:
         The new snapshot, and the facts (a passed ``confirm-left`` stage means the
-        legacy management is gone).
+        legacy management is gone; the plan's legacy vendor names the old EMM
+        when detection did not, so the collector does not take a device that
+        has one for a device that never had one).
     """
     if snapshot.journey_id != event.journey_id:
         snapshot = Snapshot(journey_id=event.journey_id)
@@ -129,6 +131,9 @@ def apply_event(
     if stage is not None:
         snapshot.current_stage = stage
     snapshot.overall_state = _overall(snapshot.overall_state, event, stage, step)
+    vendor = as_ident(event.vendor)
+    if vendor is not None and facts.legacy_vendor is None:
+        facts = msgspec.structs.replace(facts, legacy_vendor=vendor)
     if event.state == "succeeded" and step is None and stage == _LEFT:
         facts = msgspec.structs.replace(facts, legacy_enrolled=False)
     return snapshot, facts

@@ -787,6 +787,14 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <source>Development mode: status updates go to a test collector on this computer (%1) with unsigned tokens. Never use this configuration on employees&apos; devices.</source>
+        <translation>Mode développement&#xa0;: les mises à jour d’état partent vers un collecteur de test sur cet ordinateur (%1), avec des jetons non signés. N’utilisez jamais cette configuration sur les appareils des employés.</translation>
+    </message>
+    <message>
+        <source>Development mode</source>
+        <translation>Mode développement</translation>
+    </message>
+    <message>
         <source>&amp;Helpdesk panel…</source>
         <translation>Panneau d’&amp;assistance…</translation>
     </message>
@@ -891,6 +899,14 @@
 Helps you move this device to Microsoft Intune.</source>
         <translation>%1 %2
 Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1433,82 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
     <message>
         <source>This helper does not send status updates to IT.</source>
         <translation>Cet assistant n’envoie pas de rapports d’état au service informatique.</translation>
+    </message>
+    <message>
+        <source>If it still fails, contact IT and tell them this message.</source>
+        <translation>Si cela échoue encore, contactez le service informatique en lui indiquant ce message.</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s sign-in service could not be reached.</source>
+        <translation>Le service de connexion de Microsoft est injoignable.</translation>
+    </message>
+    <message>
+        <source>Check that this computer is connected to the network (Wi-Fi or cable, and the VPN if your company uses one), then try again.</source>
+        <translation>Vérifiez que cet ordinateur est connecté au réseau (Wi-Fi ou câble, et le VPN si votre entreprise en utilise un), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The network&apos;s proxy refused the connection to Microsoft&apos;s sign-in service.</source>
+        <translation>Le proxy du réseau a refusé la connexion au service de connexion de Microsoft.</translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s proxy settings, or try again from another network (at home, or a phone&apos;s hotspot).</source>
+        <translation>Vérifiez les paramètres de proxy de cet ordinateur, ou réessayez depuis un autre réseau (chez vous, ou le partage de connexion d’un téléphone).</translation>
+    </message>
+    <message>
+        <source>The connection to Microsoft&apos;s sign-in service was not trusted.</source>
+        <translation>La connexion au service de connexion de Microsoft n’était pas de confiance.</translation>
+    </message>
+    <message>
+        <source>A device on this network inspects secure connections with a certificate this computer does not trust. Try another network.</source>
+        <translation>Un équipement de ce réseau inspecte les connexions sécurisées avec un certificat que cet ordinateur ne reconnaît pas. Essayez un autre réseau.</translation>
+    </message>
+    <message>
+        <source>Microsoft refused the sign-in.</source>
+        <translation>Microsoft a refusé la connexion.</translation>
+    </message>
+    <message>
+        <source>Sign in with your work account, not a personal one. If it is refused again, your account may not be allowed to use this helper yet.</source>
+        <translation>Connectez-vous avec votre compte professionnel, pas un compte personnel. Si la connexion est de nouveau refusée, votre compte n’est peut-être pas encore autorisé à utiliser cet assistant.</translation>
+    </message>
+    <message>
+        <source>The sign-in took too long and was stopped.</source>
+        <translation>La connexion a pris trop de temps et a été interrompue.</translation>
+    </message>
+    <message>
+        <source>Try again, and finish signing in in the browser window that opens.</source>
+        <translation>Réessayez, et terminez la connexion dans la fenêtre du navigateur qui s’ouvre.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened to sign in.</source>
+        <translation>Aucun navigateur n’a pu être ouvert pour la connexion.</translation>
+    </message>
+    <message>
+        <source>Start the helper from your desktop session, where a browser can open, then try again.</source>
+        <translation>Lancez l’assistant depuis votre session de bureau, où un navigateur peut s’ouvrir, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Sign-in is not set up in this helper.</source>
+        <translation>La connexion n’est pas configurée dans cet assistant.</translation>
+    </message>
+    <message>
+        <source>Nothing to fix on your side: contact IT (the helper&apos;s configuration lacks the tenant, client or API settings).</source>
+        <translation>Rien à corriger de votre côté&#xa0;: contactez le service informatique (la configuration de l’assistant ne contient pas les paramètres du locataire, du client ou de l’API).</translation>
+    </message>
+    <message>
+        <source>A sign-in is already in progress.</source>
+        <translation>Une connexion est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Finish it in the browser window that is open.</source>
+        <translation>Terminez-la dans la fenêtre du navigateur ouverte.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>Try again when you are ready.</source>
+        <translation>Réessayez quand vous le souhaitez.</translation>
     </message>
     <message numerus="yes">
         <source>%n status update(s) waiting to be sent.</source>

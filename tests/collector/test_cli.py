@@ -114,9 +114,14 @@ ERRORS: Final = {
         2,
         "INTUNE_COLLECTOR_SERVER_PORT",
     ),
+    # Only --dev creates its database (test_devmode.py); serve does not.
     "no-tables": (
-        ["serve", "--dev"],
-        {},
+        ["serve"],
+        {
+            "INTUNE_COLLECTOR_AUTH_TENANTS": TENANT,
+            "INTUNE_COLLECTOR_AUTH_AUDIENCES": AUDIENCE,
+            "INTUNE_COLLECTOR_AUTH_REPORT_CLIENT_IDS": HELPER_CLIENT,
+        },
         1,
         "run `intune-migration-collector init-db`",
     ),

@@ -27,6 +27,7 @@ import pytest
 
 from collector.storage import migrate
 from tests.collector.conftest import Running, open_backend
+from tests.collector.devserver import dev_collector
 from tests.collector.support import Certs, JwksServer, Keys
 from tests.collector.test_dashboard import (
     EXPECTED,
@@ -152,7 +153,7 @@ class Browser:
     def dom(self, path: str, *args: str) -> Page:
         return Page(self._run(*args, "--dump-dom", f"{self.base}{path}").stdout)
 
-    def screenshot(self, path: str, target: Path, size: str = "1280,2200") -> None:
+    def screenshot(self, path: str, target: Path, size: str = "1280,3000") -> None:
         self._run(
             f"--screenshot={target}", f"--window-size={size}", f"{self.base}{path}"
         )
@@ -196,6 +197,15 @@ def test_the_rendered_page_shows_the_data(browser: Browser) -> None:
     assert french.data == english.data
     assert "Prête pour l’arrêt de l’ancien EMM" in french.texts
     assert "15 juin 2026" in french.texts
+    # The charts, rendered by the browser in both languages.
+    for page, title in (
+        (english, "wave-02: devices left to migrate, by day"),
+        (french, "wave-02 : appareils restant à migrer, par jour"),
+    ):
+        assert title in page.texts
+        assert sum(1 for n, _ in page.attrs_seen if n == "svg") >= 6
+        bars = [a for n, a in page.attrs_seen if n == "rect" and a.get("data-day")]
+        assert bars and all(int(str(a["data-devices"])) > 0 for a in bars)
 
 
 def test_the_browser_language_picks_french(browser: Browser) -> None:
@@ -245,3 +255,20 @@ def test_screenshot(browser: Browser, tmp_path: Path) -> None:
     if os.environ.get("UPDATE_DASHBOARD_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(target, SCREENSHOT)
+
+
+def test_the_dev_sign_in_link_opens_the_dashboard_in_a_browser(
+    tmp_path: Path,
+) -> None:
+    """What an evaluator does: ``serve --dev`` in an empty folder, then the
+    printed link in a browser (no extension, no proxy)."""
+    with dev_collector(tmp_path / "trial") as trial:
+        browser = Browser(trial.base_url, tmp_path)
+        path = trial.login_link.removeprefix(trial.base_url)
+        page = browser.dom(path, "--lang=fr-FR", "--accept-lang=fr-FR,fr")
+        assert page.lang == "fr"
+        assert "total-devices" in page.data
+        assert any("MODE DÉVELOPPEMENT" in text for text in page.texts)
+        # Used once: a second browser gets the explanation, not the page.
+        again = browser.dom(path)
+        assert "total-devices" not in again.data

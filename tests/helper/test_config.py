@@ -35,7 +35,7 @@ from helper.config import (
     registry_value,
     resolve,
 )
-from helper.config.keys import KEYS, POLICY_KEY
+from helper.config.keys import DEV_KEYS, KEYS, POLICY_KEY
 from helper.config.model import DEFAULT_DISCOVERY_URL
 from helper.config.record import Record
 from helper.errors import ConfigError
@@ -134,7 +134,7 @@ ADMX_REGISTRY: dict[str, dict[str, tuple[str, Any]]] = {
     },
     ROOT + "\\reporting": {
         "enabled": ("REG_DWORD", 1),
-        "collector_url": ("REG_SZ", "https://collector.contoso.example/api/v1"),
+        "collector_url": ("REG_SZ", "https://collector.contoso.example"),
         "device_code_fallback": ("REG_DWORD", 0),
     },
     ROOT + "\\ui": {"language": ("REG_SZ", "fr")},
@@ -196,7 +196,7 @@ MANAGED_PLIST = """\
 		<key>enabled</key>
 		<true/>
 		<key>collector_url</key>
-		<string>https://collector.contoso.example/api/v1</string>
+		<string>https://collector.contoso.example</string>
 	</dict>
 	<key>ui</key>
 	<dict>
@@ -861,7 +861,8 @@ def _model_keys(record: Record, prefix: str = "") -> list[str]:
 
 
 def test_config_keys_are_the_model_leaves() -> None:
-    assert sorted(config_keys()) == sorted(_model_keys(Config()))
+    # The development keys are leaves too, but IT never deploys them.
+    assert sorted([*config_keys(), *DEV_KEYS]) == sorted(_model_keys(Config()))
     assert len(set(config_keys())) == len(config_keys())
 
 

@@ -59,7 +59,13 @@ def test_openapi_shape() -> None:
         assert "Retry-After" in responses[status]["headers"]
     assert "WWW-Authenticate" in responses["401"]["headers"]
     params = {p["$ref"].rsplit("/", 1)[-1] for p in post["parameters"]}
-    assert params == {"IdempotencyKey", "ContentEncoding"}
+    # Content-Encoding is HTTP content coding, described in the text: as a
+    # parameter, a fuzzer sent "gzip" with a plain body and got 400.
+    assert params == {"IdempotencyKey"}
+    assert "Content-Encoding: gzip" in post["description"]
+    # What IT scripts against is in the contract too.
+    for path in ("/api/v1/devices", "/api/v1/export.csv", "/dashboard"):
+        assert spec["paths"][path]["get"]["security"], path
     health = spec["paths"]["/healthz"]["get"]
     assert health["security"] == [] and "200" in health["responses"]
     event_ref = spec["components"]["schemas"]["StatusEvent"]["$ref"]

@@ -169,6 +169,25 @@ def test_snapshot_follows_the_journey() -> None:
     assert fresh.journey_id == "x" and fresh.stages == {}
 
 
+def test_the_plans_vendor_names_the_old_emm(outbox: Outbox) -> None:
+    """Without a detection fed in, the journey still says which old EMM it
+    leaves: ``legacy`` names the vendor (state unknown until confirm-left), so
+    the collector never takes the device for one that never had an old EMM."""
+    reporter = JourneyReporter(outbox, facts=FACTS)
+    reporter.emit(jevent(1, "prepare", "created"))
+    reporter.emit(jevent(2, "confirm-left", "succeeded"))
+    first, second = stored(outbox)
+    assert first.legacy is not None
+    assert (first.legacy.vendor, first.legacy.still_enrolled) == (
+        "workspace-one",
+        None,
+    )
+    assert second.legacy is not None and second.legacy.still_enrolled is False
+    join_only = JourneyReporter(outbox, facts=FACTS)
+    join_only.emit(jevent(1, "prepare", "created", vendor=None, path="join-only"))
+    assert stored(outbox)[-1].legacy is None  # nothing detected: nothing said
+
+
 def test_free_text_codes_never_leave(outbox: Outbox) -> None:
     reporter = JourneyReporter(outbox, facts=FACTS)
     reporter.emit(jevent(1, "leave", "failed", code="Access denied: C:\\Users\\jd"))
@@ -186,7 +205,10 @@ def test_snapshot_and_facts_survive_a_restart(tmp_path: Path) -> None:
         assert box.get_meta(SNAPSHOT_KEY) is not None
     with Outbox(path) as box:
         again = JourneyReporter(box)  # no facts given: the saved ones
-        assert again.facts == FACTS
+        # The plan's vendor (the journey events name it) joined them.
+        assert again.facts == msgspec.structs.replace(
+            FACTS, legacy_vendor="workspace-one"
+        )
         assert again.snapshot.stages["prepare"].state == "running"
         again.emit(jevent(3, "prepare", "succeeded"))
         last = stored(box)[-1]

@@ -417,7 +417,7 @@ def test_msi_values_read_back_by_the_helper() -> None:
     given = {
         "TENANTID": "11111111-2222-3333-4444-555555555555",
         "CLIENTID": "66666666-7777-8888-9999-000000000000",
-        "COLLECTORURL": "https://collector.contoso.example/api/v1/reports",
+        "COLLECTORURL": "https://collector.contoso.example",
         "CAMPAIGN": "2025-emm-exit",
         "REPORTING": "1",  # Default_REPORTING: COLLECTORURL alone turns it on
     }

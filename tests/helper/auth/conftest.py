@@ -217,11 +217,13 @@ def make_provider(
         cache = EncryptedTokenCache(
             cache_path, secret_store=store if store is not None else memory_store
         )
+        # Another client (a proxy, another trust store) may replace the usual.
+        client = kwargs.pop("http_client", http_client)
         return MsalTokenProvider(
             client_id=CLIENT_ID,
             authority=authority.authority,
             scopes=[SCOPE],
-            http_client=http_client,
+            http_client=client,
             cache=cache,
             device_code_fallback=device_code_fallback,
             instance_discovery=False,
