@@ -33,6 +33,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from collector.ingest import register_state_hook
 from collector.storage import Migration, register_migrations, utc_now_text, utc_text
 from collector.storage.base import Connection, Store
 from helper.report.event import ID_PATTERN, normalize_serial, serial_hmac
@@ -71,9 +72,82 @@ register_migrations(
                 # core does not index (its key is tid:oid:machine).
                 "CREATE INDEX expected_state_serial ON device_state (serial_hmac)",
             ),
-        )
+        ),
+        Migration(
+            2,
+            "each device's wave in IT's list, and the dashboard's indexes on it",
+            (
+                # The wave IT's list gives the device's serial (NULL: not
+                # listed, or listed without a wave). Kept by this module: at
+                # import, at purge and in every ingest (register_state_hook).
+                "ALTER TABLE device_state ADD COLUMN listed_wave TEXT",
+                f"UPDATE device_state SET listed_wave = (SELECT e.wave_id FROM "
+                f"{TABLE} e WHERE e.serial_hmac = device_state.serial_hmac) "
+                "WHERE serial_hmac IS NOT NULL",
+                # The dashboard groups by exactly these expressions, in this
+                # order: both databases then read the index alone, in order,
+                # instead of joining 200,000 devices to the list on every page
+                # (make bench: about 20 times faster at 200,000 devices).
+                "CREATE INDEX dashboard_counts ON device_state "
+                "((COALESCE(listed_wave, wave_id)), overall_state, legacy_vendor, "
+                "os_family, legacy_status, in_intune, (identity <> 'reported'))",
+                "CREATE INDEX dashboard_history ON device_state "
+                "((COALESCE(listed_wave, wave_id)), "
+                "(substr(first_received_utc, 1, 10)), "
+                "(CASE WHEN identity <> 'reported' "
+                "THEN substr(migrated_utc, 1, 10) END))",
+                "CREATE INDEX dashboard_listed ON device_state "
+                "(listed_wave, serial_hmac, identity)",
+                "DROP INDEX expected_state_serial",
+                "CREATE INDEX expected_state_serial ON device_state "
+                "(serial_hmac, identity)",
+                f"CREATE INDEX {TABLE}_wave_serial ON {TABLE} (wave_id, serial_hmac)",
+            ),
+        ),
     ],
 )
+
+
+def _distinct(conn: Connection) -> str:
+    # A null-safe "differs" (IS DISTINCT FROM arrived in SQLite 3.39 only).
+    return "IS DISTINCT FROM" if conn.dialect.name == "postgres" else "IS NOT"
+
+
+def _listed_sql(conn: Connection) -> str:
+    return (
+        f"UPDATE device_state SET listed_wave = (SELECT e.wave_id FROM {TABLE} e "
+        "WHERE e.serial_hmac = device_state.serial_hmac) "
+        f"WHERE listed_wave {_distinct(conn)} (SELECT e.wave_id FROM {TABLE} e "
+        "WHERE e.serial_hmac = device_state.serial_hmac)"
+    )
+
+
+def keep_listed_wave(conn: Connection, keys: Sequence[str]) -> None:
+    """``device_state.listed_wave`` of the devices just written (an ingest
+    hook): usually nothing changes, and nothing is written then."""
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(
+            _listed_sql(conn)
+            + f" AND serial_hmac IS NOT NULL AND device_key IN ({marks})",
+            list(chunk),
+        )
+
+
+def _relist(conn: Connection, serials: Sequence[str] | None) -> None:
+    """``listed_wave`` after the list changed: for these serials, or (None)
+    for every device."""
+    if serials is None:
+        conn.execute(_listed_sql(conn))
+        return
+    for start in range(0, len(serials), _CHUNK):
+        chunk = serials[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(_listed_sql(conn) + f" AND serial_hmac IN ({marks})", list(chunk))
+
+
+register_state_hook(keep_listed_wave)
 
 # Normalised header names (see _header_key) → our columns.
 HEADER_ALIASES: Final[dict[str, frozenset[str]]] = {
@@ -455,6 +529,8 @@ def _write(
             "imported_utc = excluded.imported_utc",
             [v for r in chunk for v in (r.serial_hmac, r.wave_id, r.user_name, now)],
         )
+    # The dashboard's wave of each device follows the list.
+    _relist(conn, None if replace else [r.serial_hmac for r in rows])
     total = int(conn.scalar(f"SELECT count(*) FROM {TABLE}"))
     return ImportResult(imported=len(rows), replaced=replaced, total=total)
 
@@ -504,6 +580,8 @@ def _purge(conn: Connection, before: str, keep_users: bool) -> int:
         0,
         conn.execute(f"DELETE FROM {TABLE} WHERE imported_utc < ?", (before,)).rowcount,
     )
+    if deleted:
+        _relist(conn, None)
     if not keep_users:
         # Turning store_expected_users off forgets the names already kept.
         conn.execute(f"UPDATE {TABLE} SET user_name = NULL WHERE user_name IS NOT NULL")

@@ -266,6 +266,19 @@ def confirm_device(
     return int(cursor.rowcount)
 
 
+StateHook = Callable[[Connection, Sequence[str]], None]
+_STATE_HOOKS: list[StateHook] = []
+
+
+def register_state_hook(hook: StateHook) -> None:
+    """Run ``hook(conn, device_keys)`` in every ingest transaction, after the
+    states of those devices were written: an optional module keeps its own
+    ``device_state`` columns in step (the expected module: each device's wave in
+    IT's list). Call it at import time; registering twice is a no-op."""
+    if hook not in _STATE_HOOKS:
+        _STATE_HOOKS.append(hook)
+
+
 def _lower(value: str | None) -> str | None:
     return value.lower() if value is not None else None
 
@@ -384,7 +397,10 @@ def _store(
         if best is None or item.event.device_seq > best.event.device_seq:
             latest[item.key] = item
     if latest:
-        queries.upsert_states(conn, [latest[k].state_row for k in sorted(latest)])
+        keys = sorted(latest)
+        queries.upsert_states(conn, [latest[k].state_row for k in keys])
+        for hook in _STATE_HOOKS:
+            hook(conn, keys)
     if count > devices.flag_per_user:
         # One user reporting many devices: IT looks at who (API, dashboard).
         conn.execute(
@@ -668,5 +684,6 @@ __all__ = [
     "device_key",
     "gunzip",
     "identity_of",
+    "register_state_hook",
     "server_identified",
 ]

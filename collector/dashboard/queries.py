@@ -45,6 +45,10 @@ from collector.progress import (
 from collector.storage.base import Connection, Row
 
 PAGE: Final = 1000
+# A device's wave: IT's list's (kept in listed_wave by collector.expected),
+# else the one it reports. Written exactly as the indexes of the expected
+# module's migration 2 have it.
+WAVE_SQL: Final = "COALESCE(s.listed_wave, s.wave_id)"
 
 
 def in_intune_sql(alias: str = "s") -> str:
@@ -77,8 +81,9 @@ class CubeRow:
         vendor: ``legacy.vendor`` (None: none detected).
         os_family: windows, macos, linux.
         legacy: :data:`LegacyStatus` (``unknown`` for an unconfirmed device).
-        in_intune: see the module docstring.
+        in_intune: see the module docstring (never for an unconfirmed device).
         devices: how many devices.
+        confirmed: the devices are confirmed (not only reported).
     """
 
     wave: str | None
@@ -88,6 +93,7 @@ class CubeRow:
     legacy: LegacyStatus
     in_intune: bool
     devices: int
+    confirmed: bool = True
 
     @property
     def out_of_legacy(self) -> bool:
@@ -102,32 +108,42 @@ def cube(conn: Connection) -> list[CubeRow]:
     """Device counts by wave, state, vendor, OS, legacy and Intune.
 
     An unconfirmed device counts as "legacy unknown" and "not in Intune": it
-    holds its wave back instead of making it ready.
+    holds its wave back instead of making it ready. The query groups by the
+    ``dashboard_counts`` index's own expressions, in its order, so the
+    database reads that index alone and in order; confirmation is folded here.
     """
     sql = (
-        "SELECT wave, overall_state, legacy_vendor, os_family, legacy, joined, "
-        "count(*) FROM ("
-        "SELECT COALESCE(e.wave_id, s.wave_id) AS wave, s.overall_state, "
-        "s.legacy_vendor, s.os_family, "
-        f"CASE WHEN {CONFIRMED_SQL} THEN {legacy_sql()} ELSE 'unknown' END "
-        "AS legacy, "
-        f"CASE WHEN {CONFIRMED_SQL} AND {in_intune_sql()} THEN 1 ELSE 0 END "
-        "AS joined "
-        f"FROM device_state s LEFT JOIN {EXPECTED} e "
-        "ON e.serial_hmac = s.serial_hmac) t "
-        "GROUP BY wave, overall_state, legacy_vendor, os_family, legacy, joined"
+        f"SELECT {WAVE_SQL}, overall_state, legacy_vendor, os_family, "
+        f"legacy_status, in_intune, ({CONFIRMED_SQL}), count(*) "
+        "FROM device_state s "
+        f"GROUP BY {WAVE_SQL}, overall_state, legacy_vendor, os_family, "
+        f"legacy_status, in_intune, ({CONFIRMED_SQL})"
     )
+    folded: dict[tuple[Any, ...], int] = {}
+    for wave, state, vendor, family, legacy, joined, confirmed, n in conn.fetchall(sql):
+        sure = bool(confirmed)
+        key = (
+            None if wave is None else str(wave),
+            str(state),
+            None if vendor is None else str(vendor),
+            str(family),
+            _legacy(legacy) if sure else "unknown",
+            bool(joined) and sure,
+            sure,
+        )
+        folded[key] = folded.get(key, 0) + int(n)
     return [
         CubeRow(
-            wave=None if r[0] is None else str(r[0]),
-            state=str(r[1]),
-            vendor=None if r[2] is None else str(r[2]),
-            os_family=str(r[3]),
-            legacy=_legacy(r[4]),
-            in_intune=bool(r[5]),
-            devices=int(r[6]),
+            wave=k[0],
+            state=k[1],
+            vendor=k[2],
+            os_family=k[3],
+            legacy=k[4],
+            in_intune=k[5],
+            devices=n,
+            confirmed=k[6],
         )
-        for r in conn.fetchall(sql)
+        for k, n in folded.items()
     ]
 
 
@@ -163,19 +179,15 @@ class HistoryRow:
 def history(conn: Connection) -> list[HistoryRow]:
     """Devices by wave, first-report day and migration day: the charts' data.
 
-    One pass over the ``device_state_history`` covering index (wave, first
-    report, migrated since, identity, serial): its cost follows the devices,
-    never the raw events.
+    One pass, in order, over the ``dashboard_history`` index (its three
+    expressions are the grouping): its cost follows the devices, never the
+    raw events.
     """
+    reported = "substr(s.first_received_utc, 1, 10)"
+    migrated = f"CASE WHEN {CONFIRMED_SQL} THEN substr(s.migrated_utc, 1, 10) END"
     sql = (
-        "SELECT wave, reported, migrated, count(*) FROM ("
-        "SELECT COALESCE(e.wave_id, s.wave_id) AS wave, "
-        "substr(s.first_received_utc, 1, 10) AS reported, "
-        f"CASE WHEN {CONFIRMED_SQL} THEN substr(s.migrated_utc, 1, 10) END "
-        "AS migrated "
-        f"FROM device_state s LEFT JOIN {EXPECTED} e "
-        "ON e.serial_hmac = s.serial_hmac) t "
-        "GROUP BY wave, reported, migrated"
+        f"SELECT {WAVE_SQL}, {reported}, {migrated}, count(*) "
+        f"FROM device_state s GROUP BY {WAVE_SQL}, {reported}, {migrated}"
     )
     return [
         HistoryRow(
@@ -204,14 +216,35 @@ def expected_counts(conn: Connection) -> ExpectedCounts:
             f"SELECT wave_id, count(*) FROM {EXPECTED} GROUP BY wave_id"
         )
     }
-    never = {
-        (None if w is None else str(w)): int(n)
+    # Listed serials that ran, per wave: the devices carry their listed wave
+    # (collector.expected keeps it), so this reads the dashboard_listed index
+    # instead of looking each of 200,000 listed serials up.
+    ran = {
+        str(w): int(n)
         for w, n in conn.fetchall(
-            f"SELECT e.wave_id, count(*) FROM {EXPECTED} e WHERE NOT EXISTS "
-            "(SELECT 1 FROM device_state s WHERE s.serial_hmac = e.serial_hmac "
-            f"AND {CONFIRMED_SQL}) GROUP BY e.wave_id"
+            "SELECT listed_wave, count(DISTINCT serial_hmac) FROM device_state s "
+            f"WHERE listed_wave IS NOT NULL AND {CONFIRMED_SQL} GROUP BY listed_wave"
         )
     }
+    never: dict[str | None, int] = {}
+    for wave, count in expected.items():
+        if wave is None:
+            continue
+        missing = count - ran.get(wave, 0)
+        if missing:
+            never[wave] = missing
+    if None in expected:
+        # Listed without a wave (the devices then keep the one they report):
+        # looked up one by one, only those.
+        unwaved = int(
+            conn.scalar(
+                f"SELECT count(*) FROM {EXPECTED} e WHERE e.wave_id IS NULL AND "
+                "NOT EXISTS (SELECT 1 FROM device_state s WHERE s.serial_hmac = "
+                f"e.serial_hmac AND {CONFIRMED_SQL})"
+            )
+        )
+        if unwaved:
+            never[None] = unwaved
     return ExpectedCounts(expected, never)
 
 
@@ -223,16 +256,25 @@ class IdentityCounts:
     flagged_users: int
 
 
-def identity_counts(conn: Connection) -> IdentityCounts:
-    """How much of the page rests on what devices merely say."""
-    unconfirmed = conn.scalar(
-        "SELECT count(*) FROM device_state s WHERE NOT " + CONFIRMED_SQL
-    )
+def identity_counts(
+    conn: Connection, cube_rows: Sequence[CubeRow] | None = None
+) -> IdentityCounts:
+    """How much of the page rests on what devices merely say (the unconfirmed
+    count from ``cube_rows`` when the caller has them)."""
+    if cube_rows is None:
+        unconfirmed = int(
+            conn.scalar(
+                "SELECT count(*) FROM device_state s WHERE NOT " + CONFIRMED_SQL
+            )
+            or 0
+        )
+    else:
+        unconfirmed = sum(r.devices for r in cube_rows if not r.confirmed)
     flagged = conn.scalar(
         "SELECT count(*) FROM (SELECT DISTINCT tid, oid FROM device_state "
         "WHERE user_flagged = 1) u"
     )
-    return IdentityCounts(int(unconfirmed or 0), int(flagged or 0))
+    return IdentityCounts(unconfirmed, int(flagged or 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,19 +316,25 @@ STALE_COLUMNS: Final = (
 
 def _stale_sql(conn: Connection) -> str:
     return (
-        "SELECT * FROM (SELECT s.device_key, s.entra_device_id, s.serial_hmac, "
-        "s.oid, COALESCE(e.wave_id, s.wave_id) AS wave, s.overall_state, "
+        "SELECT s.device_key, s.entra_device_id, s.serial_hmac, "
+        f"s.oid, {WAVE_SQL} AS wave, s.overall_state, "
         "s.current_stage, s.legacy_vendor, s.os_family, "
         f"{progress_sql()} AS progress, s.last_received_utc "
-        f"FROM device_state s LEFT JOIN {EXPECTED} e "
-        "ON e.serial_hmac = s.serial_hmac "
-        "WHERE s.overall_state <> 'succeeded') t WHERE progress < ?"
+        "FROM device_state s "
+        f"WHERE s.overall_state <> 'succeeded' AND {progress_sql()} < ?"
     )
 
 
 def stale_count(conn: Connection, cutoff: str) -> int:
-    """Unfinished devices whose last progress is before ``cutoff`` (19 chars)."""
-    return int(conn.scalar(f"SELECT count(*) FROM ({_stale_sql(conn)}) c", (cutoff,)))
+    """Unfinished devices whose last progress is before ``cutoff`` (19 chars);
+    from the ``device_state_progress`` index alone."""
+    return int(
+        conn.scalar(
+            "SELECT count(*) FROM device_state s WHERE s.overall_state <> "
+            f"'succeeded' AND {progress_sql()} < ?",
+            (cutoff,),
+        )
+    )
 
 
 def stale_devices(
@@ -303,9 +351,10 @@ def stale_devices(
     sql = _stale_sql(conn)
     params: list[Any] = [cutoff]
     if after is None:
-        sql += " ORDER BY progress, device_key LIMIT ?"
+        # In the device_state_progress index's order: no sort.
+        sql += f" ORDER BY {progress_sql()}, s.device_key LIMIT ?"
     else:
-        sql += " AND device_key > ? ORDER BY device_key LIMIT ?"
+        sql += " AND s.device_key > ? ORDER BY s.device_key LIMIT ?"
         params.append(after)
     params.append(limit)
     return conn.fetchall(sql, params)
@@ -336,19 +385,29 @@ def never_ran(
         "WHERE NOT EXISTS (SELECT 1 FROM device_state s "
         f"WHERE s.serial_hmac = e.serial_hmac AND {CONFIRMED_SQL})"
     )
-    params: list[Any] = []
-    order = "e.serial_hmac"
-    if after is not None:
-        sql += " AND e.serial_hmac > ?"
-        params.append(after)
-    elif wave_order:
-        whens = " ".join("WHEN ? THEN " + str(i) for i in range(len(wave_order)))
-        order = f"CASE e.wave_id {whens} ELSE {len(wave_order)} END, {order}"
-    sql = f"{sql} ORDER BY {order} LIMIT ?"
-    if after is None and wave_order:
-        params.extend(wave_order)
-    params.append(limit)
-    return conn.fetchall(sql, params)
+    if after is not None or not wave_order:
+        params: list[Any] = []
+        if after is not None:
+            sql += " AND e.serial_hmac > ?"
+            params.append(after)
+        return conn.fetchall(f"{sql} ORDER BY e.serial_hmac LIMIT ?", [*params, limit])
+    # The most urgent waves first, one at a time along the (wave_id, serial)
+    # index: each stops once it has the rows the page shows.
+    rows: list[Row] = []
+    for wave in wave_order:
+        rows += conn.fetchall(
+            f"{sql} AND e.wave_id = ? ORDER BY e.serial_hmac LIMIT ?",
+            (wave, limit - len(rows)),
+        )
+        if len(rows) >= limit:
+            return rows
+    marks = ", ".join("?" * len(wave_order))
+    rows += conn.fetchall(
+        f"{sql} AND (e.wave_id IS NULL OR e.wave_id NOT IN ({marks})) "
+        "ORDER BY e.serial_hmac LIMIT ?",
+        [*wave_order, limit - len(rows)],
+    )
+    return rows
 
 
 READY_COLUMNS: Final = (
@@ -377,10 +436,9 @@ def ready_devices(
     sql = (
         "SELECT * FROM (SELECT s.device_key, s.entra_device_id, "
         "s.intune_device_id, s.serial_hmac, s.oid, "
-        "COALESCE(e.wave_id, s.wave_id) AS wave, s.legacy_vendor, s.os_family, "
+        f"{WAVE_SQL} AS wave, s.legacy_vendor, s.os_family, "
         "s.overall_state, s.last_received_utc "
-        f"FROM device_state s LEFT JOIN {EXPECTED} e "
-        "ON e.serial_hmac = s.serial_hmac "
+        "FROM device_state s "
         f"WHERE {legacy_sql()} IN ('left', 'none') AND {in_intune_sql()} "
         f"AND {CONFIRMED_SQL}) t "
         "WHERE 1 = 1"

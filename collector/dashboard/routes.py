@@ -270,14 +270,15 @@ class Dashboard:
         self, conn: Connection, cutoff: str, wave_order: Sequence[str]
     ) -> tuple[Any, ...]:
         limit = self.settings.list_rows
+        cube = queries.cube(conn)
         return (
-            queries.cube(conn),
+            cube,
             queries.expected_counts(conn),
             queries.error_counts(conn),
             queries.stale_count(conn, cutoff),
             queries.stale_devices(conn, cutoff, limit=limit),
             queries.never_ran(conn, limit=limit, wave_order=wave_order),
-            queries.identity_counts(conn),
+            queries.identity_counts(conn, cube),
             queries.history(conn),
         )
 

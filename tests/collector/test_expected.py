@@ -260,6 +260,47 @@ def test_never_ran_lists_the_devices_that_never_reported(store: Store) -> None:
     assert found == {h("SERIAL-0002")}
 
 
+def _waves(store: Store) -> dict[str, str | None]:
+    """serial HMAC → the wave the dashboard gives the device."""
+    with store.read() as conn:
+        return {
+            str(serial): None if wave is None else str(wave)
+            for serial, wave in conn.fetchall(
+                "SELECT serial_hmac, COALESCE(listed_wave, wave_id) FROM device_state"
+            )
+        }
+
+
+def test_each_device_carries_its_wave_in_the_list(store: Store) -> None:
+    """listed_wave follows the list through ingest, import, replace and purge
+    (the dashboard groups by it instead of joining every device to the list)."""
+    ingestor = Ingestor(store, ServerConfig(), clock=lambda: NOW)
+
+    def at() -> float:
+        return NOW
+
+    def report(serial: str, seq: int = 1) -> None:
+        event = make_event(serial=serial, seq=seq, wave="wave-01")
+        result = ingestor.process(batch([event]), "", PRINCIPAL)
+        assert result.accepted == [event.event_id]
+
+    report("SERIAL-0001")
+    assert _waves(store) == {h("SERIAL-0001"): "wave-01"}  # not listed: its own
+    store_expected(store, rows_of("serial,wave\nSERIAL-0001,wave-02\n"), clock=at)
+    assert _waves(store) == {h("SERIAL-0001"): "wave-02"}  # the list wins
+    report("SERIAL-0001", seq=2)  # a later event keeps the list's wave
+    store_expected(store, rows_of("serial,wave\nSERIAL-0002,wave-03\n"), clock=at)
+    report("SERIAL-0002")  # a listed device reporting for the first time
+    assert _waves(store) == {h("SERIAL-0001"): "wave-02", h("SERIAL-0002"): "wave-03"}
+    store_expected(
+        store, rows_of("serial,wave\nSERIAL-0002,wave-04\n"), replace=True, clock=at
+    )
+    assert _waves(store) == {h("SERIAL-0001"): "wave-01", h("SERIAL-0002"): "wave-04"}
+    settings = DashboardConfig(serial_hmac_key=KEY, expected_retention_days=30)
+    assert purge_expected(store, settings, clock=lambda: NOW + 90 * 86400) == 1
+    assert _waves(store) == {h("SERIAL-0001"): "wave-01", h("SERIAL-0002"): "wave-01"}
+
+
 def test_missing_csv_gives_serials_back() -> None:
     parsed = parse(
         "serial,user\n=cmd,alice\nB2,bob\n", keep_users=True, keep_serials=True
