@@ -45,7 +45,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime
-import email.utils
 import gzip
 import hashlib
 import logging
@@ -68,6 +67,13 @@ from collector.config import ConfigError, register_section
 from collector.logging import log_event
 from collector.storage import Migration, register_migrations, utc_text
 from collector.storage.base import Connection, StorageError, Store
+from helper.report.retry import (
+    Backoff,
+    StatusRules,
+    classify,
+    halves,
+    parse_retry_after,
+)
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -182,13 +188,6 @@ class ForwardConfig(
 
 
 register_section(SECTION, ForwardConfig)
-
-
-def _is_loopback_url(url: str) -> bool:
-    from collector.config import is_loopback
-
-    host = urllib.parse.urlsplit(url).hostname or ""
-    return is_loopback(host)
 
 
 def check(settings: ForwardConfig) -> None:
@@ -549,29 +548,39 @@ def credential_from_environment(
 # --- retry arithmetic -----------------------------------------------------------
 
 
+# The shared delivery policy (helper/report/retry.py) with the forwarder's
+# figures: 5 s doubling to 30 min, jitter in the upper half (collectors that
+# lost the API together do not come back together), Retry-After capped at an
+# hour.
+BACKOFF: Final = Backoff(
+    base=BACKOFF_BASE,
+    cap=BACKOFF_CAP,
+    max_retry_after=MAX_RETRY_AFTER,
+    jitter="upper-half",
+)
+# What Azure Monitor's answers mean: 401 → one fresh token (then a
+# configuration problem); 400/413 → split to isolate the record at fault; the
+# retryable statuses → Retry-After or the back-off; anything else (403, 404,
+# 401 after a fresh token, other 4xx and 5xx) → refused: wait long, keep rows.
+RULES: Final = StatusRules(
+    refresh=frozenset({401}),
+    transient=_RETRYABLE,
+    server_errors_transient=False,
+    split=frozenset({400, 413}),
+    otherwise="refused",
+)
+
+
 def retry_after(value: str | None, now: float) -> float | None:
     """Seconds to wait from a ``Retry-After`` (seconds or an HTTP date), capped
-    at an hour; None when absent or unreadable."""
-    if value is None:
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return min(float(text), MAX_RETRY_AFTER)
-    try:
-        when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=datetime.UTC)
-    return min(max(0.0, when.timestamp() - now), MAX_RETRY_AFTER)
+    at an hour; None when absent or unreadable (never raises)."""
+    wait = parse_retry_after(value, now)
+    return None if wait is None else min(wait, MAX_RETRY_AFTER)
 
 
 def backoff(attempts: int, rng: Callable[[], float] = random.random) -> float:
-    """The delay after ``attempts`` failures: 5 s doubling to 30 min, with
-    jitter in its upper half (collectors that lost the API together do not
-    come back together)."""
-    delay: float = min(BACKOFF_CAP, BACKOFF_BASE * 2.0 ** max(0, attempts - 1))
-    return delay / 2 + rng() * delay / 2
+    """The delay after ``attempts`` failures (:data:`BACKOFF`)."""
+    return BACKOFF.delay(attempts, rng)
 
 
 # --- the queue ------------------------------------------------------------------
@@ -871,7 +880,7 @@ class Forwarder:
         while True:
             headers["Authorization"] = f"Bearer {self._token(refresh=refreshed)}"
             response = self._client.post(self.url, content=body, headers=headers)
-            if response.status_code == 401 and not refreshed:
+            if classify(response.status_code, RULES) == "refresh" and not refreshed:
                 # An expired or revoked token: one fresh token, one retry.
                 refreshed = True
                 continue
@@ -934,25 +943,25 @@ class Forwarder:
             return backoff(attempts, self._rng), f"network:{type(exc).__name__}"
         result.requests += 1
         status = response.status_code
-        if 200 <= status < 300:
+        verdict = classify(status, RULES)
+        if verdict == "delivered":
             self.store.transaction(_delete, ids)
             result.sent += len(ids)
             return None
         error = f"http:{status}"
-        if status in (400, 413):
+        if verdict == "split":
             if len(batch) == 1:
                 self._park(ids, error, result)
                 return None
             # Split to isolate the record at fault; the halves go next.
-            half = len(batch) // 2
-            for part in (batch[:half], batch[half:]):
-                outcome = self._send(part, result)
+            for part in halves(batch):
+                outcome = self._send(list(part), result)
                 if outcome is not None:
                     # Reschedule this half too: the caller handles the rest.
                     return outcome
             return None
         wait = retry_after(response.headers.get("retry-after"), self._clock())
-        if status in _RETRYABLE:
+        if verdict == "transient":
             return (wait if wait is not None else backoff(attempts, self._rng)), error
         if status == 403:
             # Monitoring Metrics Publisher takes up to 30 minutes to apply.

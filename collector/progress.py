@@ -30,8 +30,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final, Literal, Protocol
 
-# The stage the helper passes once Intune manages the device.
-JOINED_STAGE: Final = "confirm-joined"
+from helper.journey.stages import confirmation_of
+
+# The stage the helper passes once Intune manages the device: the one that
+# confirms the join, in the helper's stage table.
+JOINED_STAGE: Final = confirmation_of("join") or "confirm-joined"
 # Plan paths that leave an old EMM (or cannot tell: contact-it): a device on one
 # of them that reports no legacy facts yet is "unknown", not "never enrolled".
 LEGACY_PATHS: Final = frozenset({"leave-then-join", "remove-legacy", "contact-it"})

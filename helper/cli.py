@@ -125,6 +125,12 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--vendor", metavar="ID", help="legacy vendor id (with --platform)"
     )
+    plan.add_argument(
+        "--os-version",
+        metavar="VERSION",
+        help="the OS version whose menus the steps name (14.5, 15, 10.0.19045, "
+        "10.0.22631); default: the device's",
+    )
 
     status = sub.add_parser("status", help="print the saved journey state")
     status.add_argument("--json", action="store_true", help="print JSON")
@@ -161,10 +167,9 @@ def _load_config(path: Path | None) -> Config:
 
 
 def _load_catalogue(config: Config) -> Catalogue:
-    from helper.catalogue import load_catalogue
+    from helper.migration import load_catalogue_for
 
-    extra = config.catalogue.extra_dir
-    return load_catalogue(Path(extra) if extra else None)
+    return load_catalogue_for(config)
 
 
 def _cmd_detect(args: argparse.Namespace) -> int:

@@ -118,8 +118,9 @@ def check_config(state: SelfTestState, config_path: Path | None = None) -> str:
 
 
 def _extra_dir(state: SelfTestState) -> Path | None:
-    extra = state.config.catalogue.extra_dir if state.config is not None else ""
-    return Path(extra) if extra else None
+    from helper.migration import extra_dir
+
+    return extra_dir(state.config) if state.config is not None else None
 
 
 def check_catalogue(state: SelfTestState) -> str:

@@ -234,6 +234,12 @@ issuers = ["{ISSUER}"]
 jwks_url = "{jwks.url}"
 jwks_ca_file = "{certs.ca_file}"
 report_client_ids = ["{HELPER_CLIENT}"]
+[devices]
+# The load is synthetic: {CLIENTS} users each reporting random devices out of
+# {DEVICES:,}, where a real user reports one to three. The per-user limit (20 by
+# default) would refuse nearly all of it (the figures read 2 events/s), so it
+# is raised here; its check still runs on every event.
+max_per_user = 100000
 """,
         encoding="utf-8",
     )

@@ -141,7 +141,7 @@ def build_window(
     from ui.main_window import MainWindow
 
     if not demo:
-        from ui.main_window import live_backend
+        from helper.migration import live_migration
 
         # The reporting controller (and its sign-in menu action) is built after
         # the first paint, before the journey starts on the state worker.
@@ -160,18 +160,19 @@ def build_window(
             config_path=config_path,
             reporting_factory=reporting,
             # Runs on the state worker: the service (httpx, msal) loads there.
-            backend_factory=lambda: live_backend(
+            migration_factory=lambda: live_migration(
                 config, reporter=built[0].build_reporter()
             ),
         )
-    from ui.demo import demo_backend, demo_config
+    from helper.migration import scenario_migration
+    from ui.demo import demo_config
 
     shown = demo_config(config, lang=lang)
     return MainWindow(
         shown,
         lang=lang,
         demo=demo,
-        backend_factory=lambda: demo_backend(demo, shown),
+        migration_factory=lambda: scenario_migration(demo, shown),
         autostart=autostart,
         config_path=config_path,
     )

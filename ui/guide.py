@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -113,9 +112,14 @@ class GuideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Guide another device"))
         self._config = config if config is not None else _load_config()
-        extra = self._config.catalogue.extra_dir
-        self._catalogue = catalogue if catalogue is not None else _load_catalogue(extra)
-        self._playbooks = playbooks if playbooks is not None else _load_playbooks(extra)
+        if catalogue is None or playbooks is None:
+            from helper.migration import load_knowledge
+
+            loaded = load_knowledge(self._config)
+            catalogue = catalogue if catalogue is not None else loaded[0]
+            playbooks = playbooks if playbooks is not None else loaded[1]
+        self._catalogue = catalogue
+        self._playbooks = playbooks
         self._support_code = support_code
         self._language = language or current_language()
         self._plan: Plan | None = None
@@ -298,6 +302,9 @@ class GuideDialog(QDialog):
         self.steps_layout.addStretch(1)
 
     def _stage_title(self, stage: str) -> str:
+        from helper.journey.stages import title_key
+
+        # Keyed by the stage table's title keys (helper/journey/stages.py).
         titles = {
             "prepare": self.tr("Before you start"),
             "leave": self.tr("Leave the current management"),
@@ -307,7 +314,7 @@ class GuideDialog(QDialog):
             "done": self.tr("Done"),
             "contact-it": self.tr("Contact IT"),
         }
-        return titles.get(stage, stage)
+        return titles.get(title_key(stage), stage)
 
     def _step_widget(self, number: int, step: Step) -> QWidget:
         box = QFrame(self.steps_widget)
@@ -381,15 +388,3 @@ def _load_config() -> Config:
         # The window already told the user; the guide works on defaults.
         log.warning("configuration not usable for the guide: %s", exc)
         return Config()
-
-
-def _load_catalogue(extra: str) -> Catalogue:
-    from helper.catalogue import load_catalogue
-
-    return load_catalogue(Path(extra) if extra else None)
-
-
-def _load_playbooks(extra: str) -> PlaybookSet:
-    from helper.journey.playbooks import load_playbooks
-
-    return load_playbooks(Path(extra) if extra else None)

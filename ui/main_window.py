@@ -5,18 +5,11 @@ Pages (``ui/pages/``): welcome → check → leave → join → done, and contac
 blocked paths. Which page shows follows the journey's view (``page_for``); the
 user moves on with each page's primary button.
 
-How the window uses the core (``helper/journey``, no Qt):
-
-- A :class:`Backend` holds the journey and what goes with it (launcher, check
-  runner, catalogue, playbooks). It is built on the state worker after the
-  first paint (catalogue and playbooks load there), by a factory: the live one
-  (:func:`live_backend`, this machine) or a demo one (:mod:`ui.demo`, a
-  simulated device). Tests inject fakes at the launcher's boundaries.
-- :class:`JourneyController` is the only caller of ``Journey.start``/``act``,
-  always through ``run_in_background(..., serial=True)``; each call returns a
-  new ``JourneyView`` delivered on the GUI thread (``view_changed``). Launching
-  a step and running a pre-enrollment check use the I/O pool.
-- The window never decides whether a step worked: the engine detects again.
+How the window uses the core (no Qt): a :class:`helper.migration.Migration`,
+built on the state worker after the first paint by a factory (the live one,
+:func:`helper.migration.live_migration`, or a simulated device's,
+:func:`helper.migration.scenario_migration`), driven only by the
+:class:`ui.controller.JourneyController`. The window keeps the presentation.
 
 Only the welcome page is built before the first paint; the others are built
 when first shown, and the helper modules behind them load on the state worker.
@@ -40,394 +33,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helper import APP_NAME, __version__
+from helper import APP_NAME
 from ui import theme, words
+from ui.controller import JourneyController
+from ui.navigation import page_for, page_title, strip_pages, text_for_it
 from ui.pages.common import Page, first_paint_done, make_plain, qt, wrapped_label
 from ui.pages.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QDialog
 
-    from helper.capture.model import Capture
-    from helper.catalogue import Catalogue
     from helper.config.model import Config
-    from helper.journey.checks import CheckResult
-    from helper.journey.engine import Action, Journey, JourneyView
-    from helper.journey.events import Reporter
-    from helper.journey.launch import Launcher, LaunchResult
+    from helper.journey.engine import JourneyView
     from helper.journey.plan import Step
-    from helper.journey.playbooks import PlaybookSet
+    from helper.migration import Migration
+    from ui.controller import MigrationFactory
 
 log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
 
+# The wizard's pages after "welcome" (built on first use): page name → (module,
+# class). A stage names its page in the stage table (helper/journey/stages.py);
+# a new page is one entry here plus its class in ui/pages/.
+PAGES: Final[dict[str, tuple[str, str]]] = {
+    "check": ("ui.pages.check", "CheckPage"),
+    "leave": ("ui.pages.leave", "LeavePage"),
+    "join": ("ui.pages.join", "JoinPage"),
+    "done": ("ui.pages.done", "DonePage"),
+    "contact-it": ("ui.pages.contact_it", "ContactItPage"),
+}
+
 # How long closing the window waits for a running state task (a detection, a
 # save) before abandoning it; the journey's writes are atomic either way.
 CLOSE_WAIT_S: Final = 2.0
-
-CheckRunner = Callable[[str], "CheckResult"]
-
-
-# --- the backend --------------------------------------------------------------------
-
-
-class Backend:
-    """The journey and its tools, built off the GUI thread.
-
-    Attributes:
-        journey: the engine (call only from the state worker).
-        config: IT's configuration.
-        launcher: opens ``open`` steps and runs ``run`` steps (I/O pool).
-        check: runs a pre-enrollment check by name (``network``, ``rights``).
-        catalogue, playbooks: for the guide dialog and the helpdesk panel.
-        reporter: the journey's reporter (a ``RecordingReporter`` in demo mode).
-        demo: the scenario name in demo mode, else None.
-        capture: captures the device's evidence (the helpdesk panel's export);
-            None for this machine's live probe.
-    """
-
-    def __init__(
-        self,
-        journey: Journey,
-        *,
-        config: Config,
-        launcher: Launcher,
-        check: CheckRunner,
-        catalogue: Catalogue | None = None,
-        playbooks: PlaybookSet | None = None,
-        reporter: Reporter | None = None,
-        demo: str | None = None,
-        capture: Callable[[], Capture] | None = None,
-    ) -> None:
-        self.journey = journey
-        self.config = config
-        self.launcher = launcher
-        self.check = check
-        self.catalogue = catalogue
-        self.playbooks = playbooks
-        self.reporter = reporter
-        self.demo = demo
-        self.capture = capture
-
-    @property
-    def platform(self) -> str:
-        """The OS the steps are for (the scenario's in demo mode)."""
-        return self.launcher.platform
-
-
-BackendFactory = Callable[[], Backend]
-
-
-def live_backend(config: Config, reporter: Reporter | None = None) -> Backend:
-    """The journey on this machine (state in ``journey.json``).
-
-    Runs on the state worker: it loads the catalogue and the playbooks.
-
-    Args:
-        config: IT's configuration.
-        reporter: the journey's reporter (the reporting service's); None drops
-            the events.
-
-    Raises:
-        HelperError: IT's catalogue or playbooks are invalid.
-    """
-    from pathlib import Path
-
-    from helper.catalogue import load_catalogue
-    from helper.journey.checks import run_check
-    from helper.journey.device import LiveDevice
-    from helper.journey.engine import Journey, planner_for
-    from helper.journey.events import NullReporter
-    from helper.journey.launch import Launcher
-    from helper.journey.playbooks import load_playbooks
-    from helper.journey.state import StateStore
-
-    extra = config.catalogue.extra_dir
-    extra_dir = Path(extra) if extra else None
-    catalogue = load_catalogue(extra_dir)
-    playbooks = load_playbooks(extra_dir)
-    events = reporter if reporter is not None else NullReporter()
-    journey = Journey(
-        LiveDevice(catalogue),
-        catalogue=catalogue,
-        config=config,
-        planner=planner_for(config, catalogue, playbooks),
-        store=StateStore(),
-        reporter=events,
-    )
-
-    def check(name: str) -> CheckResult:
-        return run_check(name, config)
-
-    return Backend(
-        journey,
-        config=config,
-        launcher=Launcher(playbooks.allowlist),
-        check=check,
-        catalogue=catalogue,
-        playbooks=playbooks,
-        reporter=events,
-    )
-
-
-# --- the controller -----------------------------------------------------------------
-
-
-def page_for(view: JourneyView) -> str:
-    """The page that shows a view."""
-    if view.stage == "done":
-        return "done"
-    if view.stage == "contact-it":
-        return "contact-it"
-    if not view.begun or view.stage == "prepare":
-        return "check"
-    if view.stage in ("leave", "confirm-left"):
-        return "leave"
-    return "join"
-
-
-class JourneyController(QObject):
-    """Drives the journey from the GUI: every engine call on the state worker.
-
-    Args:
-        factory: builds the backend (on the state worker).
-        parent: the window.
-
-    Signals:
-        view_changed: (JourneyView) a new snapshot arrived.
-        busy_changed: (bool) a state task started or ended.
-        start_failed: (str) the backend could not be built (one line).
-        launch_finished: (str, LaunchResult) a step's launch ended.
-        check_started: (str) a step's pre-enrollment check started.
-        check_finished: (str, CheckResult) a step's check ended.
-    """
-
-    view_changed = Signal(object)
-    busy_changed = Signal(bool)
-    start_failed = Signal(str)
-    launch_finished = Signal(str, object)
-    check_started = Signal(str)
-    check_finished = Signal(str, object)
-
-    def __init__(self, factory: BackendFactory, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._factory = factory
-        self.backend: Backend | None = None
-        self.view: JourneyView | None = None
-        self.error: str | None = None
-        self._busy = 0
-        self._started = False
-        # A step the user launched again while a confirmation failed: "I've
-        # done it" then redoes it (the device learns of it) instead of only
-        # detecting again.
-        self._relaunched: str | None = None
-
-    @property
-    def busy(self) -> bool:
-        """A state task is running or waiting."""
-        return self._busy > 0
-
-    @property
-    def started(self) -> bool:
-        return self._started
-
-    @property
-    def platform(self) -> str:
-        return self.backend.platform if self.backend is not None else ""
-
-    # --- state tasks -----------------------------------------------------------------
-
-    def start(self) -> None:
-        """Build the backend and start (or resume) the journey; once."""
-        if self._started:
-            return
-        self._started = True
-        factory = self._factory
-
-        def work() -> tuple[Backend, JourneyView]:
-            backend = factory()
-            return backend, backend.journey.start()
-
-        self._serial(
-            work, on_success=self._on_started, on_failure=self._on_start_failed
-        )
-
-    def act(self, action: Action, step: str | None = None) -> None:
-        """One engine action (``check-again``, ``defer``, ``contact-it``...)."""
-        journey = self._journey()
-        if journey is None:
-            return
-        if action == "check-again":
-            self._relaunched = None
-        self._serial(lambda: journey.act(action, step))
-
-    def begin(self) -> None:
-        """Press "begin" (if not yet), then go through the prepare stage's
-        reading steps: they are shown on the check page before the user begins."""
-        journey = self._journey()
-        if journey is None:
-            return
-
-        def work() -> JourneyView:
-            view = journey.view()
-            if "begin" in view.actions:
-                view = journey.act("begin")
-            return _steps_done(journey, view, "prepare")
-
-        self._serial(work)
-
-    def finish_stage(self) -> None:
-        """ "I've done it — check again": the steps left are done (the engine then
-        verifies), or, in a confirm stage, detect again."""
-        journey = self._journey()
-        view = self.view
-        if journey is None or view is None:
-            return
-        if view.retry:
-            relaunched, self._relaunched = self._relaunched, None
-            if relaunched is not None and relaunched in view.redo_steps:
-                self._serial(lambda: journey.act("step-done", relaunched))
-            else:
-                self._serial(lambda: journey.act("check-again"))
-            return
-        stage = view.stage
-        self._serial(lambda: _steps_done(journey, journey.view(), stage))
-
-    def contacted(self) -> None:
-        """At contact-it: the user contacted IT (its steps are done)."""
-        journey = self._journey()
-        if journey is None:
-            return
-        self._serial(lambda: _steps_done(journey, journey.view(), "contact-it"))
-
-    # --- I/O tasks -------------------------------------------------------------------
-
-    def launch(self, step: Step) -> None:
-        """Launch an ``open`` or ``run`` step the user just confirmed (I/O pool).
-
-        ``confirmed=True``: the user pressed the step's button (``open``) or the
-        Run button of the dialog that showed the exact command (``run``).
-        """
-        backend = self.backend
-        if backend is None:
-            return
-        view = self.view
-        if view is not None and view.retry and step.id in view.redo_steps:
-            self._relaunched = step.id
-        launcher = backend.launcher
-
-        def work() -> LaunchResult:
-            return launcher.launch(step, confirmed=True)
-
-        def done(result: LaunchResult) -> None:
-            self.launch_finished.emit(step.id, result)
-
-        from ui import tasks
-
-        tasks.run_in_background(work, on_success=done, serial=False, context=self)
-
-    def run_check(self, step: Step) -> None:
-        """Run a step's pre-enrollment check (I/O pool); when it passes, the
-        step is done (state worker)."""
-        backend = self.backend
-        if backend is None or step.check is None:
-            return
-        check, name = backend.check, step.check
-        self.check_started.emit(step.id)
-
-        def work() -> CheckResult:
-            return check(name)
-
-        def done(result: CheckResult) -> None:
-            self.check_finished.emit(step.id, result)
-            journey = self._journey()
-            if result.ok and journey is not None:
-                self._serial(lambda: _step_done_if_open(journey, step.id))
-
-        from ui import tasks
-
-        tasks.run_in_background(work, on_success=done, serial=False, context=self)
-
-    # --- plumbing --------------------------------------------------------------------
-
-    def _journey(self) -> Journey | None:
-        return self.backend.journey if self.backend is not None else None
-
-    def _serial(
-        self,
-        fn: Callable[[], Any],
-        *,
-        on_success: Callable[[Any], None] | None = None,
-        on_failure: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        self._busy += 1
-        if self._busy == 1:
-            self.busy_changed.emit(True)
-
-        def success(result: Any) -> None:
-            self._idle()
-            (on_success or self._on_view)(result)
-
-        def failure(error: BaseException) -> None:
-            self._idle()
-            if on_failure is not None:
-                on_failure(error)
-            else:
-                tasks.report_error(error)
-
-        from ui import tasks
-
-        tasks.run_in_background(
-            fn, on_success=success, on_failure=failure, serial=True, context=self
-        )
-
-    def _idle(self) -> None:
-        self._busy -= 1
-        if self._busy == 0:
-            self.busy_changed.emit(False)
-
-    def _on_view(self, view: JourneyView) -> None:
-        self.view = view
-        self.view_changed.emit(view)
-
-    def _on_started(self, result: tuple[Backend, JourneyView]) -> None:
-        self.backend, view = result
-        self._on_view(view)
-
-    def _on_start_failed(self, error: BaseException) -> None:
-        from helper.errors import HelperError
-
-        message = error.message if isinstance(error, HelperError) else str(error)
-        log.error("the journey could not start: %s", message, exc_info=error)
-        self.error = message
-        self.start_failed.emit(message)
-
-
-def _steps_done(journey: Journey, view: JourneyView, stage: str) -> JourneyView:
-    """Mark the user steps left in ``stage`` done, in plan order (state worker).
-
-    Stops as soon as the journey leaves the stage (its last step completes it
-    and the engine moves on, verifying if needed).
-    """
-    while view.stage == stage and view.redo_steps and "step-done" in view.actions:
-        before = list(view.redo_steps)
-        view = journey.act("step-done", before[0])
-        if view.stage == stage and view.redo_steps == before:
-            break  # refused (a notice says why): do not loop
-    return view
-
-
-def _step_done_if_open(journey: Journey, step_id: str) -> JourneyView:
-    """``step-done`` unless the step was done meanwhile (state worker)."""
-    view = journey.view()
-    if step_id in view.redo_steps and "step-done" in view.actions:
-        return journey.act("step-done", step_id)
-    return view
-
 
 # --- the window ---------------------------------------------------------------------
 
@@ -438,8 +80,8 @@ class MainWindow(QMainWindow):
     Args:
         config: IT's configuration (branding, waves, privacy notice).
         lang: the window's language (``en`` or ``fr``): plan texts and dates.
-        backend_factory: builds the backend on the state worker; default
-            :func:`live_backend`.
+        migration_factory: builds the migration on the state worker; default
+            :func:`helper.migration.live_migration`.
         demo: the scenario name in demo mode (title and banner say "Demo").
         reporting: the reporting service, optional: anything with ``status()``
             returning an object with ``queued`` and ``state`` (the done page
@@ -459,12 +101,17 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     page_changed = Signal(str)
 
+    # Filled after the first paint by ui.menus.fill_menus.
+    helpdesk_action: QAction
+    guide_action: QAction
+    sign_in_action: QAction
+
     def __init__(
         self,
         config: Config,
         *,
         lang: str = "en",
-        backend_factory: BackendFactory | None = None,
+        migration_factory: MigrationFactory | None = None,
         demo: str | None = None,
         reporting: object | None = None,
         reporting_factory: Callable[[QObject], object] | None = None,
@@ -490,7 +137,7 @@ class MainWindow(QMainWindow):
         self._helpdesk: QDialog | None = None
         self.config_path = config_path
 
-        factory = backend_factory or (lambda: live_backend(config))
+        factory = migration_factory or _live_factory(config)
         self.controller = JourneyController(factory, self)
         self.controller.view_changed.connect(self._on_view_changed)
         self.controller.busy_changed.connect(self._on_busy_changed)
@@ -514,7 +161,10 @@ class MainWindow(QMainWindow):
         if demo:
             inner.addWidget(self._build_demo_banner(central, demo))
         elif config.reporting.enabled and config.reporting.dev_unsigned_tokens:
-            inner.addWidget(self._build_dev_banner(central))
+            from ui.notices import dev_banner
+
+            self.dev_banner = dev_banner(self, central)
+            inner.addWidget(self.dev_banner)
         self.strip = QLabel(central)
         make_plain(self.strip)
         self.strip.setWordWrap(True)
@@ -600,72 +250,13 @@ class MainWindow(QMainWindow):
         self.demo_banner = banner
         return banner
 
-    def _build_dev_banner(self, parent: QWidget) -> QWidget:
-        """reporting.dev_unsigned_tokens: as visible as the collector's own
-        dev-mode banner, so a trial configuration never goes unnoticed."""
-        banner = QFrame(parent)
-        theme.style_demo_banner(banner)
-        row = QHBoxLayout(banner)
-        text = words.arg(
-            translate(
-                "MainWindow",
-                "Development mode: status updates go to a test collector on "
-                "this computer (%1) with unsigned tokens. Never use this "
-                "configuration on employees' devices.",
-            ),
-            self.config.reporting.collector_url,
-        )
-        label = wrapped_label(text, banner)
-        label.setFont(theme.scaled_font(self.font(), 1.0, bold=True))
-        label.setAccessibleName(translate("MainWindow", "Development mode"))
-        row.addWidget(label)
-        self.dev_banner = banner
-        return banner
-
     def _build_menu_bar(self) -> None:
         """The menu bar and its menus, empty: their actions come after the first
-        paint (:meth:`_fill_menus`), and the bar's height is known already, so
+        paint (:func:`ui.menus.fill_menus`), and the bar's height is known already, so
         nothing moves then."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu(translate("MainWindow", "&File"))
         self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-
-    def _fill_menus(self) -> None:
-        # Imported here: their types cost 1 ms to set up, after the first paint.
-        from PySide6.QtGui import QAction, QKeySequence
-
-        file_menu = self.file_menu
-        quit_action = QAction(translate("MainWindow", "&Quit"), self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        sign_in = getattr(self.reporting, "sign_in", None)
-        if callable(sign_in):
-            # Reports wait for a signed-in work account when the collector asks.
-            self.sign_in_action = QAction(
-                translate("MainWindow", "&Sign in to send status updates"), self
-            )
-            self.sign_in_action.triggered.connect(sign_in)
-            file_menu.addAction(self.sign_in_action)
-            file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        help_menu = self.help_menu
-        self.helpdesk_action = QAction(
-            translate("MainWindow", "&Helpdesk panel…"), self
-        )
-        self.helpdesk_action.setShortcuts([QKeySequence("Ctrl+Shift+H")])
-        self.helpdesk_action.triggered.connect(self._on_helpdesk)
-        help_menu.addAction(self.helpdesk_action)
-        self.guide_action = QAction(
-            translate("MainWindow", "&Guide another device…"), self
-        )
-        self.guide_action.triggered.connect(self._on_guide)
-        help_menu.addAction(self.guide_action)
-        help_menu.addSeparator()
-        about = QAction(words.arg(translate("MainWindow", "&About %1"), APP_NAME), self)
-        about.triggered.connect(self._on_about)
-        help_menu.addAction(about)
-        # Shortcuts work even when the menu bar is hidden (macOS global menu).
-        self.addAction(self.helpdesk_action)
 
     def _add_page(self, page: Page) -> None:
         self.pages[page.name] = page
@@ -676,29 +267,11 @@ class MainWindow(QMainWindow):
         found = self.pages.get(name)
         if found is not None:
             return found
-        page: Page
-        if name == "check":
-            from ui.pages.check import CheckPage
+        import importlib
 
-            page = CheckPage(self)
-        elif name == "leave":
-            from ui.pages.leave import LeavePage
-
-            page = LeavePage(self)
-        elif name == "join":
-            from ui.pages.join import JoinPage
-
-            page = JoinPage(self)
-        elif name == "done":
-            from ui.pages.done import DonePage
-
-            page = DonePage(self)
-        elif name == "contact-it":
-            from ui.pages.contact_it import ContactItPage
-
-            page = ContactItPage(self)
-        else:
-            raise KeyError(name)
+        module, cls = PAGES[name]  # KeyError: no such page
+        page_class = getattr(importlib.import_module(module), cls)
+        page: Page = page_class(self)
         self._add_page(page)
         page.set_busy(self.controller.busy)
         return page
@@ -754,33 +327,11 @@ class MainWindow(QMainWindow):
 
     def strip_pages(self) -> list[str]:
         """The pages of the progress strip for the current plan."""
-        view = self.controller.view
-        pages = ["welcome", "check"]
-        if view is None:
-            return pages
-        walk = {
-            "leave-then-join": ["leave", "join", "done"],
-            "remove-legacy": ["leave", "done"],
-            "join-only": ["join", "done"],
-            "done": ["done"],
-            "contact-it": ["contact-it"],
-        }.get(view.path, [])
-        pages += walk
-        if self.current_page_name() == "contact-it" and "contact-it" not in pages:
-            pages.append("contact-it")
-        return pages
+        return strip_pages(self.controller.view, self.current_page_name())
 
     def page_title(self, name: str) -> str:
         """A page's short name in the progress strip."""
-        if name == "leave":
-            return words.arg(translate("MainWindow", "Leave %1"), self.vendor_name())
-        return {
-            "welcome": translate("MainWindow", "Welcome"),
-            "check": translate("MainWindow", "Check this device"),
-            "join": translate("MainWindow", "Join Intune"),
-            "done": translate("MainWindow", "Done"),
-            "contact-it": translate("MainWindow", "Contact IT"),
-        }.get(name, name)
+        return page_title(name, self.vendor_name() if name == "leave" else "")
 
     def vendor_name(self) -> str:
         """The legacy management's display name (detection, then catalogue)."""
@@ -794,10 +345,10 @@ class MainWindow(QMainWindow):
                     self._vendor_names[view.vendor] = legacy.name
         if view.vendor in self._vendor_names:
             return self._vendor_names[view.vendor]
-        backend = self.controller.backend
+        migration = self.controller.migration
         vendor = (
-            backend.catalogue.get(view.vendor)
-            if backend and backend.catalogue
+            migration.catalogue.get(view.vendor)
+            if migration and migration.catalogue
             else None
         )
         return vendor.name if vendor is not None else view.vendor
@@ -918,42 +469,8 @@ class MainWindow(QMainWindow):
         self.pending_dialog = None
 
     def copy_text_for_it(self) -> str:
-        """The plain-text summary "Copy for IT" puts on the clipboard: codes only
-        (no name, e-mail, host name or secret)."""
-        view = self.controller.view
-        lines = [
-            words.arg(
-                translate("MainWindow", "%1 %2: request for help"),
-                APP_NAME,
-                __version__,
-            )
-        ]
-        if view is None:
-            lines.append(
-                translate("MainWindow", "The device has not been checked yet.")
-            )
-            return "\n".join(lines) + "\n"
-        rows = [
-            (translate("MainWindow", "Support code"), view.support_code),
-            (translate("MainWindow", "Platform"), view.platform),
-            (translate("MainWindow", "Legacy vendor"), view.vendor or "-"),
-            (translate("MainWindow", "Verdict"), view.verdict or "-"),
-            (translate("MainWindow", "Path"), view.path),
-            (translate("MainWindow", "Stage"), view.stage),
-            (translate("MainWindow", "Code"), view.code or "-"),
-            (
-                translate("MainWindow", "Failed checks"),
-                words.arg("%1/%2", view.attempts, view.max_attempts),
-            ),
-        ]
-        if view.detection is not None and view.detection.warnings:
-            codes = ", ".join(w.code for w in view.detection.warnings)
-            rows.append((translate("MainWindow", "Warnings"), codes))
-        if self.demo:
-            rows.append((translate("MainWindow", "Demo scenario"), self.demo))
-        rows.append((translate("MainWindow", "Updated"), view.updated_at.isoformat()))
-        lines += [words.arg("%1: %2", label, value) for label, value in rows]
-        return "\n".join(lines) + "\n"
+        """The plain-text summary "Copy for IT" puts on the clipboard."""
+        return text_for_it(self.controller.view, self.demo)
 
     def copy_for_it(self) -> None:
         from PySide6.QtGui import QGuiApplication
@@ -974,15 +491,15 @@ class MainWindow(QMainWindow):
             return
         from ui import helpdesk
 
-        backend = self.controller.backend
+        migration = self.controller.migration
         panel = helpdesk.HelpdeskPanel(
             self,
             view=self.controller.view,
             config=self.config,
             config_path=self.config_path,
-            catalogue=backend.catalogue if backend is not None else None,
-            playbooks=backend.playbooks if backend is not None else None,
-            capture_fn=backend.capture if backend is not None else None,
+            catalogue=migration.catalogue if migration is not None else None,
+            playbooks=migration.playbooks if migration is not None else None,
+            capture_fn=migration.capture if migration is not None else None,
         )
         panel.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
         self.controller.view_changed.connect(panel.set_view)
@@ -998,13 +515,13 @@ class MainWindow(QMainWindow):
     def _on_guide(self) -> None:
         from ui import guide
 
-        backend = self.controller.backend
+        migration = self.controller.migration
         view = self.controller.view
         dialog = guide.GuideDialog(
             self,
             config=self.config,
-            catalogue=backend.catalogue if backend is not None else None,
-            playbooks=backend.playbooks if backend is not None else None,
+            catalogue=migration.catalogue if migration is not None else None,
+            playbooks=migration.playbooks if migration is not None else None,
             support_code=view.support_code if view is not None else None,
             language=self.lang,
         )
@@ -1013,22 +530,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from ui.menus import show_about
 
-        box = QMessageBox(self)
-        box.setWindowTitle(words.arg(translate("MainWindow", "About %1"), APP_NAME))
-        box.setText(
-            words.arg(
-                translate(
-                    "MainWindow",
-                    "%1 %2\nHelps you move this device to Microsoft Intune.",
-                ),
-                APP_NAME,
-                __version__,
-            )
-        )
-        box.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_about(self)
 
     # --- events ----------------------------------------------------------------------
 
@@ -1048,7 +552,9 @@ class MainWindow(QMainWindow):
         failed = getattr(self.reporting, "sign_in_failed", None)
         if failed is not None and hasattr(failed, "connect"):
             failed.connect(self._on_sign_in_failed)
-        self._fill_menus()
+        from ui.menus import fill_menus
+
+        fill_menus(self)
         # Now that reading it costs nothing visible: in high contrast the header
         # drops the accent colour for the palette's highlight.
         theme.paint_header(self.header, self.brand)
@@ -1057,31 +563,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_sign_in_failed(self, code: str) -> None:
-        """A sign-in the user asked for failed: say what happened and what to
-        try (it used to fail silently, only the log said ``sign-in-network``)."""
-        from PySide6.QtWidgets import QMessageBox
+        from ui.notices import sign_in_failure
 
-        what, advice = words.sign_in_problem(code)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(translate("MainWindow", "Sign-in failed"))
-        box.setText(what)
-        box.setInformativeText(advice)
-        retry = box.addButton(
-            translate("MainWindow", "&Try again"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
-        box.setAccessibleName(translate("MainWindow", "Sign-in failed"))
-        sign_in = getattr(self.reporting, "sign_in", None)
-
-        def on_clicked(button: object) -> None:
-            if button is retry and callable(sign_in):
-                sign_in()
-
-        box.buttonClicked.connect(on_clicked)
-        self.sign_in_failure = box
-        box.open()
+        self.sign_in_failure = sign_in_failure(self, code)
 
     @Slot()
     def _on_reporting_changed(self) -> None:
@@ -1101,3 +585,14 @@ class MainWindow(QMainWindow):
         if callable(close_reporting):
             close_reporting()
         super().closeEvent(event)
+
+
+def _live_factory(config: Config) -> MigrationFactory:
+    """This machine's migration, without a reporter (events dropped)."""
+
+    def build() -> Migration:
+        from helper.migration import live_migration
+
+        return live_migration(config)
+
+    return build

@@ -32,7 +32,7 @@ from ui import tasks
 
 if TYPE_CHECKING:
     from helper.config import Config
-    from helper.journey.events import Reporter
+    from helper.journey.transitions import Reporter
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class ReportingController(QObject):
 
     def build_reporter(self) -> Reporter:
         """The journey's reporter; builds the service. Runs on the state worker."""
-        from helper.journey.events import NullReporter
+        from helper.journey.transitions import NullReporter
 
         if not self._config.reporting.enabled:
             return NullReporter()

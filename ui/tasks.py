@@ -111,10 +111,6 @@ class _Lane:
         """Block until no job runs or waits (True), or ``timeout`` seconds (False)."""
         return self._idle.wait(timeout)
 
-    @property
-    def busy(self) -> bool:
-        return not self._idle.is_set()
-
     def stop(self, timeout: float) -> None:
         """Ask every thread to end after its job; wait up to ``timeout`` in all."""
         with self._lock:
@@ -193,11 +189,6 @@ class TaskManager(QObject):
     def pending(self) -> int:
         """Tasks submitted whose callbacks have not run yet."""
         return self._pending
-
-    @property
-    def serial_busy(self) -> bool:
-        """A state task is running or waiting."""
-        return self._serial.busy
 
     def run(
         self,

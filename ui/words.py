@@ -246,6 +246,22 @@ def journey_codes() -> dict[str, str]:
         "intune-still-absent": translate(
             "Words", "Microsoft Intune does not manage this device yet."
         ),
+        "intune-mdm-missing": translate(
+            "Words",
+            "Your work account is connected, but Microsoft Intune does not manage "
+            "this device yet.",
+        ),
+        "entra-registration-missing": translate(
+            "Words",
+            "Microsoft Intune manages this device, but it is not registered in "
+            "your organization's Microsoft Entra ID yet: company mail and apps "
+            "would refuse it.",
+        ),
+        "entra-other-tenant": translate(
+            "Words",
+            "This device is registered with another organization's Microsoft "
+            "Entra ID, not yours.",
+        ),
         "verify-inconclusive": translate(
             "Words",
             "The helper could not read enough of this device to tell whether "
@@ -358,10 +374,6 @@ def deferral_blocks() -> dict[str, str]:
         "deferrals-exhausted": notices()["deferrals-exhausted"],
         "overdue": notices()["overdue"],
     }
-
-
-def deferral_block(code: str | None) -> str:
-    return _pick(deferral_blocks(), code, lambda: "")
 
 
 # --- deadlines ---------------------------------------------------------------------

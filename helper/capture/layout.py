@@ -13,6 +13,9 @@ MANIFEST = "capture.json"
 WIN_ENROLLMENTS = "windows/enrollments.reg"  # regedit export of HKLM\...\Enrollments
 WIN_OMADM = "windows/omadm-accounts.reg"  # ...\Provisioning\OMADM\Accounts
 WIN_DSREGCMD = "windows/dsregcmd-status.txt"  # `dsregcmd /status`
+# Members of the local Administrators group (S-1-5-32-544), as JSON from
+# PowerShell's Get-LocalGroupMember (helper.probe.windows.LOCAL_ADMINS_SCRIPT).
+WIN_LOCAL_ADMINS = "windows/local-admins.json"
 WIN_AGENTS = "windows/agents.json"
 
 # macOS
@@ -21,6 +24,12 @@ MAC_STATUS = (
 )
 MAC_SHOW = "macos/profiles-show-enrollment.txt"  # `profiles show -type enrollment`
 MAC_PROFILES = "macos/profiles-computer.xml"  # `profiles -C -o stdout-xml`
+# Microsoft Entra registration of the Mac: Platform SSO's state, and the
+# Workplace Join record Company Portal's registration leaves in the login keychain.
+MAC_APP_SSO = "macos/app-sso-platform.txt"  # `app-sso platform -s`
+MAC_WORKPLACE_JOIN = (
+    "macos/workplace-join.txt"  # `security find-generic-password -a com.microsoft...`
+)
 MAC_AGENTS = "macos/agents.json"
 
 # Linux
@@ -33,8 +42,21 @@ LINUX_WS1HUB = "linux/ws1hubutil-status-enroll.json"  # `ws1HubUtil status --enr
 LINUX_AGENTS = "linux/agents.json"
 
 BY_OS: dict[str, tuple[str, ...]] = {
-    "windows": (WIN_ENROLLMENTS, WIN_OMADM, WIN_DSREGCMD, WIN_AGENTS),
-    "macos": (MAC_STATUS, MAC_SHOW, MAC_PROFILES, MAC_AGENTS),
+    "windows": (
+        WIN_ENROLLMENTS,
+        WIN_OMADM,
+        WIN_DSREGCMD,
+        WIN_LOCAL_ADMINS,
+        WIN_AGENTS,
+    ),
+    "macos": (
+        MAC_STATUS,
+        MAC_SHOW,
+        MAC_PROFILES,
+        MAC_APP_SSO,
+        MAC_WORKPLACE_JOIN,
+        MAC_AGENTS,
+    ),
     "linux": (
         LINUX_PACKAGES,
         LINUX_DSREG,

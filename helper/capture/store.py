@@ -15,9 +15,26 @@ from helper.errors import CaptureError
 from helper.private import DIR_MODE, opener, write_private
 
 
+def _manifest_bytes(raw: bytes) -> bytes:
+    """capture.json as UTF-8 without a byte-order mark.
+
+    Windows PowerShell writes one: ``Set-Content -Encoding UTF8`` a UTF-8 BOM,
+    ``Out-File`` and ``>`` UTF-16LE with a BOM. JSON itself has none (RFC 8259
+    §8.1), so a hand-made capture would otherwise be refused.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return raw  # not text after all: the decoder says what is wrong
+    return raw
+
+
 def _decode_manifest(raw: bytes, where: str) -> Manifest:
     try:
-        return msgspec.json.decode(raw, type=Manifest)
+        return msgspec.json.decode(_manifest_bytes(raw), type=Manifest)
     except msgspec.ValidationError as exc:
         raise CaptureError(
             "capture-invalid", f"{where}: capture.json is not valid: {exc}"

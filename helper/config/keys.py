@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: MIT
 """Every configuration key, and how each policy encoding spells it.
 
-This table is the contract that docs/configuration.md, the ADMX template and the
-.mobileconfig profile follow: a test checks it against the model's fields and the
-documentation table, and later ones against the ADMX and .mobileconfig.
+The keys are the model's fields (:mod:`helper.config.model`), read from it:
+each is declared once. This table is the contract that docs/configuration.md,
+the ADMX template and the .mobileconfig profile follow: tests check it against
+the documentation table, the ADMX and the .mobileconfig.
 
 Encodings, for a key ``section.name``:
 
@@ -19,37 +20,19 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from helper.config.model import Config
+from helper.config.record import Record
+
 Kind = Literal["str", "int", "bool", "waves"]
 
 POLICY_KEY: Final = "HKLM\\SOFTWARE\\Policies\\IntuneMigrationHelper"
 
-# Leaf key → kind. Order is the documentation's order.
-KEYS: Final[dict[str, Kind]] = {
-    "privacy_notice_url": "str",
-    "organization.name": "str",
-    "organization.logo": "str",
-    "organization.support_email": "str",
-    "organization.support_phone": "str",
-    "organization.support_url": "str",
-    "organization.accent_color": "str",
-    "organization.message": "str",
-    "tenant.tenant_id": "str",
-    "tenant.client_id": "str",
-    "tenant.serial_hmac_key": "str",
-    "enrollment.discovery_url": "str",
-    "enrollment.upn_domain_hint": "str",
-    "migration.campaign_id": "str",
-    "migration.waves": "waves",
-    "migration.wave": "str",
-    "migration.legacy_vendor_hint": "str",
-    "migration.max_deferrals": "int",
-    "migration.reminder_hours": "int",
-    "reporting.enabled": "bool",
-    "reporting.collector_url": "str",
-    "reporting.api_scope": "str",
-    "reporting.device_code_fallback": "bool",
-    "ui.language": "str",
-    "catalogue.extra_dir": "str",
+# The annotation of each model field → its kind.
+_KINDS: Final[dict[str, Kind]] = {
+    "str": "str",
+    "int": "int",
+    "bool": "bool",
+    "tuple[Wave, ...]": "waves",
 }
 
 # Keys for a trial on one machine, never deployed by IT: they are not in
@@ -60,6 +43,33 @@ DEV_KEYS: Final[dict[str, Kind]] = {
     # Entra; refused unless reporting.collector_url is a loopback address.
     "reporting.dev_unsigned_tokens": "bool",
 }
+
+
+def _keys_of_the_model() -> dict[str, Kind]:
+    """Every leaf key and its kind, read from the model's records: a key is
+    declared once, as a field of :mod:`helper.config.model` (a section is a
+    field whose default is a record). The model's order is the documentation's.
+    The trial keys (:data:`DEV_KEYS`) are left out: IT never deploys them.
+
+    Raises:
+        KeyError: a field's type has no policy encoding (add it to ``_KINDS``).
+    """
+    keys: dict[str, Kind] = {}
+    for name in Config._fields:
+        default = getattr(Config, name)
+        if isinstance(default, Record):
+            section = type(default)
+            for field in section._fields:
+                key = f"{name}.{field}"
+                if key not in DEV_KEYS:
+                    keys[key] = _KINDS[section.__annotations__[field]]
+        else:
+            keys[name] = _KINDS[Config.__annotations__[name]]
+    return keys
+
+
+# Leaf key → kind, in the documentation's order.
+KEYS: Final[dict[str, Kind]] = _keys_of_the_model()
 
 # The fields of one wave, in the order of the registry line.
 WAVE_FIELDS: Final = ("id", "notify_date", "enforcement_date", "name")

@@ -22,6 +22,8 @@ DEFAULT_DISCOVERY_URL: Final = (
 )
 DEFAULT_ACCENT_COLOR: Final = "#0F6CBD"
 LANGUAGES: Final = ("", "en", "fr")
+# enrollment.windows_join: how a Windows PC joins (docs/configuration.md).
+WINDOWS_JOIN_MODES: Final = ("register", "join", "mdm-only")
 MIN_HMAC_KEY_LENGTH: Final = 32
 MAX_DEFERRALS: Final = 100
 MAX_REMINDER_HOURS: Final = 24 * 365
@@ -69,10 +71,21 @@ class Enrollment(Record):
     Attributes:
         discovery_url: the MDM discovery service.
         upn_domain_hint: the users' UPN domain (``contoso.com``), to pre-fill sign-in.
+        windows_join: how a Windows PC joins: ``register`` (Microsoft Entra
+            register + Intune enrollment: the work account is added, the user
+            keeps their Windows profile), ``join`` (Microsoft Entra join: the
+            user signs in to a new Windows profile with the work account) or
+            ``mdm-only`` (Intune device management without Microsoft Entra:
+            device-based Conditional Access cannot mark the PC compliant).
+        legacy_windows_steps: show Windows 8.1 and Windows 10 Mobile users the
+            native enrollment steps, instead of saying that Intune no longer
+            accepts these devices.
     """
 
     discovery_url: str = DEFAULT_DISCOVERY_URL
     upn_domain_hint: str = ""
+    windows_join: str = "register"
+    legacy_windows_steps: bool = False
 
 
 class Wave(Record):
@@ -91,7 +104,7 @@ class Wave(Record):
     name: str = ""
 
 
-class Migration(Record):
+class MigrationConfig(Record):
     """The migration campaign.
 
     Attributes:
@@ -160,7 +173,7 @@ class Config(Record):
     organization: Organization = Organization()
     tenant: Tenant = Tenant()
     enrollment: Enrollment = Enrollment()
-    migration: Migration = Migration()
+    migration: MigrationConfig = MigrationConfig()
     reporting: Reporting = Reporting()
     ui: UiConfig = UiConfig()
     catalogue: CatalogueConfig = CatalogueConfig()
@@ -362,6 +375,12 @@ def _language(value: str) -> Problem | None:
     return "", f'expected "" (follow the system), "en" or "fr", got {show(value)}'
 
 
+def _windows_join(value: str) -> Problem | None:
+    if value in WINDOWS_JOIN_MODES:
+        return None
+    return "", f'expected "register", "join" or "mdm-only", got {show(value)}'
+
+
 def _token(value: str) -> Problem | None:
     if not any(c.isspace() for c in value):
         return None
@@ -401,6 +420,7 @@ CHECKS: Final[dict[str, Check]] = {
     "tenant.serial_hmac_key": _hmac_key,
     "enrollment.discovery_url": _https_url(optional=False),
     "enrollment.upn_domain_hint": _domain,
+    "enrollment.windows_join": _windows_join,
     "migration.waves": _waves,
     "migration.legacy_vendor_hint": _token,
     "migration.wave": _token,

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from helper.config.keys import DEV_KEYS, KEYS, WAVE_FIELDS
-from helper.config.model import Config, Migration, Wave
+from helper.config.model import Config, MigrationConfig, Wave
 from helper.config.record import Record
 
 # Raises the layer's error for (key path, expectation); see layers.check_layer.
@@ -176,7 +176,7 @@ def build(data: dict[str, Any]) -> Config:
             fields = dict(value)
             if "waves" in fields:
                 fields["waves"] = tuple(_wave(w) for w in fields["waves"])
-            top[name] = Migration(**fields)
+            top[name] = MigrationConfig(**fields)
         else:
             top[name] = record(**value)
     return Config(**top)

@@ -71,4 +71,5 @@ def detect(capture: Capture, catalogue: Catalogue) -> Detection:
         capture_origin=capture.origin,
         capture_time=capture.manifest.time,
         os_version=capture.manifest.os_version,
+        local_admin=findings.local_admin,
     )

@@ -2,7 +2,9 @@
 """Linux detection. Linux has no OS-level MDM: management is an agent.
 
 - Intune: the Intune app (``intune-portal``) plus a registration file holding the
-  Intune device id. The app merely installed is not enrollment.
+  Intune device id. The app merely installed is not enrollment (``dsreg`` says
+  Not Registered); the app installed with no registration evidence either way
+  is ``unknown``, not "unmanaged".
 - Entra: ``dsreg --status`` (Registered / Not Registered), else the registration
   file's Entra device id.
 - Legacy: a catalogue vendor's Linux agent or package; Workspace ONE's Hub also
@@ -91,6 +93,7 @@ def detect_linux(capture: Capture, catalogue: Catalogue) -> OsFindings:
         )
 
     # --- Intune ---------------------------------------------------------------------
+    reg_file = layout.LINUX_INTUNE_REG
     intune_installed = packages is not None and INTUNE_PACKAGE in packages
     intune_evidence = by_vendor.get("intune", [])
     if registration is not None and registration.device_hint:
@@ -104,18 +107,30 @@ def detect_linux(capture: Capture, catalogue: Catalogue) -> OsFindings:
         )
         findings.intune.evidence.extend(intune_evidence)
         findings.enrollment_known = True
-    elif packages is not None and (
-        not intune_installed or _looked_and_absent(capture, layout.LINUX_INTUNE_REG)
-    ):
+    elif packages is not None and not intune_installed:
         findings.intune.enrolled = False
-        if intune_installed:
-            findings.warnings.append(
-                Warning(
-                    "company-portal-not-enrolled",
-                    f"{INTUNE_PACKAGE} {packages[INTUNE_PACKAGE]} installed, "
-                    "no registration.toml",
-                )
+    elif (
+        packages is not None
+        and dsreg is not None
+        and dsreg.registered is False
+        and (registration is not None or _looked_and_absent(capture, reg_file))
+    ):
+        # The app enrolls a device by registering it in Entra first: "Not
+        # Registered" from the identity broker, and no Intune device id in
+        # this user's registration file, is an app merely installed.
+        findings.intune.enrolled = False
+        findings.warnings.append(
+            Warning(
+                "company-portal-not-enrolled",
+                f"{INTUNE_PACKAGE} {packages[INTUNE_PACKAGE]} installed; dsreg: "
+                "Not Registered; no Intune device id in registration.toml",
             )
+        )
+    elif intune_installed:
+        # The app is there but nothing says whether it enrolled the device:
+        # registration.toml is per user (another account may have enrolled)
+        # and older identity brokers have no dsreg. Unknown, not unmanaged.
+        findings.enrollment_known = False
 
     # --- Entra ----------------------------------------------------------------------
     entra = findings.entra

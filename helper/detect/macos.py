@@ -10,11 +10,16 @@ Rules (shared/reference/signatures.md §3):
   identifier/UUID, else a vendor keyword in the host, else ``unknown-mdm``
   with its server host (never dropped).
 - Removable: a profile that disallows removal, or an ADE (DEP) enrollment, only
-  IT can remove; otherwise the catalogue's default.
+  IT can remove; a user-approved enrollment whose profile says removal is
+  allowed (``ProfileRemovalDisallowed`` false) the user can; otherwise the
+  catalogue's default.
 - ADE assignment (``profiles show``) is a warning, enrolled or not: after any
   removal, Setup Assistant would enroll the Mac into that server again.
 - Company Portal installed is not enrollment.
-- Entra join stays ``unknown``: no capture file shows it on macOS.
+- Microsoft Entra registration (``entra.join`` ``registered``): Platform SSO
+  registration completed with Microsoft's extension (``app-sso platform -s``),
+  or Company Portal's Workplace Join record in the login keychain. ``none``
+  only when both sources were read and neither shows it; otherwise ``unknown``.
 """
 
 from __future__ import annotations
@@ -39,6 +44,12 @@ from helper.parsers.macos_profiles import (
     parse_ade_configuration,
     parse_enrollment_status,
 )
+from helper.parsers.macos_registration import (
+    KeychainItem,
+    PlatformSso,
+    parse_app_sso_platform,
+    parse_keychain_item,
+)
 from helper.parsers.profiles_plist import (
     InstalledProfiles,
     Profile,
@@ -60,6 +71,9 @@ class _Mdm(msgspec.Struct):
     url_source: str = layout.MAC_PROFILES
     removal_disallowed: bool = False
     removal_detail: str = ""
+    # The profile says, explicitly, that it may be removed (the flag is there
+    # and false, and no payload disallows it).
+    removal_allowed: bool = False
     evidence: list[Evidence] = msgspec.field(default_factory=list)
 
     @property
@@ -71,11 +85,17 @@ class _Mdm(msgspec.Struct):
         return None
 
 
+def _profile_label(profile: Profile | None) -> str:
+    if profile is None:
+        return "(no profile)"
+    return profile.identifier or profile.display_name or "(no identifier)"
+
+
 def _from_profile(profile: Profile, item: ProfileItem) -> _Mdm:
     payload = item.mdm
     server = payload.server_url if payload else None
     check_in = payload.check_in_url if payload else None
-    label = profile.identifier or profile.display_name or "(no identifier)"
+    label = _profile_label(profile)
     detail = f"com.apple.mdm payload in profile {label}"
     if profile.uuid:
         detail += f" (UUID {profile.uuid})"
@@ -102,6 +122,8 @@ def _from_profile(profile: Profile, item: ProfileItem) -> _Mdm:
             mdm.removal_detail = f"{label}: {where}=true"
             mdm.evidence.append(Evidence(layout.MAC_PROFILES, f"{label}: {where}=true"))
             break
+    else:
+        mdm.removal_allowed = profile.removal_disallowed is False
     return mdm
 
 
@@ -192,6 +214,55 @@ def _is_company_portal(agent: Agent) -> bool:
     return agent.kind == "path" and value.rstrip("/").endswith(COMPANY_PORTAL_APP)
 
 
+def _looked_and_absent(capture: Capture, name: str) -> bool:
+    info = capture.source(name)
+    return info is not None and info.error == "not-found"
+
+
+def _registration(
+    capture: Capture,
+    psso: PlatformSso | None,
+    keychain: KeychainItem | None,
+    findings: OsFindings,
+) -> None:
+    """The Mac's Microsoft Entra registration, from Platform SSO or Workplace Join."""
+    entra = findings.entra
+    if psso is not None:
+        if not psso.configured:
+            detail = "Platform SSO: Device Configuration (null)"
+        else:
+            detail = (
+                f"Platform SSO: registrationCompleted="
+                f"{'true' if psso.registered else 'false'}, "
+                f"extension {psso.extension or 'not named'}"
+            )
+        entra.evidence.append(Evidence(layout.MAC_APP_SSO, detail))
+    if keychain is not None:
+        entra.evidence.append(
+            Evidence(
+                layout.MAC_WORKPLACE_JOIN,
+                f"login keychain: {keychain.item_class} item, account "
+                f"{keychain.account or 'not named'}",
+            )
+        )
+    elif _looked_and_absent(capture, layout.MAC_WORKPLACE_JOIN):
+        entra.evidence.append(
+            Evidence(
+                layout.MAC_WORKPLACE_JOIN, "login keychain: no Workplace Join record"
+            )
+        )
+    if psso is not None and psso.entra_registered:
+        entra.join = "registered"
+        entra.tenant_id = psso.tenant_id
+    elif keychain is not None and keychain.workplace_join:
+        entra.join = "registered"
+    elif psso is not None and (
+        (keychain is not None) or _looked_and_absent(capture, layout.MAC_WORKPLACE_JOIN)
+    ):
+        # Both read, neither shows a registration.
+        entra.join = "none"
+
+
 def detect_macos(capture: Capture, catalogue: Catalogue) -> OsFindings:
     """Tell what manages a Mac, from its capture.
 
@@ -206,7 +277,12 @@ def detect_macos(capture: Capture, catalogue: Catalogue) -> OsFindings:
     status = read_source(capture, layout.MAC_STATUS, parse_enrollment_status, findings)
     ade = read_source(capture, layout.MAC_SHOW, parse_ade_configuration, findings)
     profiles = read_source(capture, layout.MAC_PROFILES, parse_profiles_plist, findings)
+    psso = read_source(capture, layout.MAC_APP_SSO, parse_app_sso_platform, findings)
+    keychain = read_source(
+        capture, layout.MAC_WORKPLACE_JOIN, parse_keychain_item, findings
+    )
     agents = agent_evidence(capture, layout.MAC_AGENTS, catalogue, findings)
+    _registration(capture, psso, keychain, findings)
 
     # A status without its MDM line (truncated) does not tell "not enrolled".
     status_known = status is not None and status.mdm_enrolled is not None
@@ -235,6 +311,26 @@ def detect_macos(capture: Capture, catalogue: Catalogue) -> OsFindings:
             vendor_id, name = vendor.id, vendor.name
             removable = removable_default(vendor, "macos")
             evidence.append(identified)
+        if (
+            removable is None
+            and mdm.removal_allowed
+            and not dep
+            and status is not None
+            and status.user_approved is True
+        ):
+            # The Mac itself says the user may remove this enrollment: the
+            # user approved it (not ADE) and its profile allows removal
+            # (signatures.md §3.4: only a disallowing flag or ADE locks it).
+            removable = True
+            label = _profile_label(mdm.profile)
+            evidence.append(
+                Evidence(
+                    layout.MAC_PROFILES, f"{label}: ProfileRemovalDisallowed=false"
+                )
+            )
+            approved = Evidence(layout.MAC_STATUS, _status_detail(status))
+            if approved not in evidence:
+                evidence.append(approved)
         if mdm.removal_disallowed:
             removable = False
             findings.warnings.append(

@@ -69,6 +69,20 @@ class Entra(msgspec.Struct):
     evidence: list[Evidence] = msgspec.field(default_factory=list)
 
 
+class LocalAdmin(msgspec.Struct):
+    """Another way into a Windows PC: an enabled local administrator account.
+
+    Attributes:
+        present: an enabled local account is in the Administrators group (it
+            signs in without Microsoft Entra ID or a domain); None when not
+            known (not Windows, or the listing could not be read).
+        evidence: the members seen.
+    """
+
+    present: bool | None = None
+    evidence: list[Evidence] = msgspec.field(default_factory=list)
+
+
 class Warning(msgspec.Struct, frozen=True):
     """Something helpdesk should know. ``code`` is stable; ``detail`` is technical.
 
@@ -104,6 +118,7 @@ class Detection(msgspec.Struct):
     capture_origin: str = ""
     capture_time: str | None = None
     os_version: str | None = None
+    local_admin: LocalAdmin = msgspec.field(default_factory=LocalAdmin)
 
 
 class OsFindings(msgspec.Struct, dict=True):
@@ -113,6 +128,7 @@ class OsFindings(msgspec.Struct, dict=True):
         legacy: legacy managements found.
         intune: Intune state.
         entra: Entra join state.
+        local_admin: an enabled local administrator account (Windows).
         warnings: warnings raised.
         enrollment_known: True when the enrollment sources were readable enough
             to say "nothing enrolled" (otherwise the verdict is ``unknown``).
@@ -123,3 +139,4 @@ class OsFindings(msgspec.Struct, dict=True):
     entra: Entra = msgspec.field(default_factory=Entra)
     warnings: list[Warning] = msgspec.field(default_factory=list)
     enrollment_known: bool = False
+    local_admin: LocalAdmin = msgspec.field(default_factory=LocalAdmin)

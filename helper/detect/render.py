@@ -12,7 +12,9 @@ def render_summary(result: Detection) -> str:
     for legacy in result.legacy:
         where = f" (server {legacy.server})" if legacy.server else ""
         lines.append(f"Legacy management: {legacy.name}{where}")
-        lines.append(f"  {words.REMOVABLE[legacy.removable].capitalize()}.")
+        # First letter only: str.capitalize() would lower-case "IT" to "it".
+        removable = words.REMOVABLE[legacy.removable]
+        lines.append(f"  {removable[:1].upper()}{removable[1:]}.")
         lines.extend(f"  - {e.source}: {e.detail}" for e in legacy.evidence)
     intune = {True: "enrolled", False: "not enrolled", None: "unknown"}
     lines.append(f"Microsoft Intune: {intune[result.intune.enrolled]}")
@@ -27,6 +29,12 @@ def render_summary(result: Detection) -> str:
         f"Microsoft Entra: {words.join(entra.join)}" + (f" ({ids})" if ids else "")
     )
     lines.extend(f"  - {e.source}: {e.detail}" for e in entra.evidence)
+    if result.os == "windows":
+        admin = {True: "yes", False: "none", None: "unknown"}[
+            result.local_admin.present
+        ]
+        lines.append(f"Enabled local administrator account: {admin}")
+        lines.extend(f"  - {e.source}: {e.detail}" for e in result.local_admin.evidence)
     if result.warnings:
         lines.append("")
         lines.append("Warnings:")

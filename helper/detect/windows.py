@@ -36,6 +36,7 @@ from helper.detect.common import (
 )
 from helper.detect.model import Evidence, OsFindings, Warning
 from helper.parsers.dsregcmd import DsregFacts, interpret, parse_dsregcmd
+from helper.parsers.local_admins import LocalAdmin, parse_local_admins
 from helper.parsers.regfile import RegFile, parse_regfile
 from helper.probe.registry import RegValue
 
@@ -233,6 +234,27 @@ def _entra(facts: DsregFacts, findings: OsFindings) -> None:
         )
 
 
+def _local_admins(members: list[LocalAdmin], findings: OsFindings) -> None:
+    """Is there a way into the PC that needs no Entra ID or domain account?
+
+    An enabled local account in the Administrators group is one: it can sign
+    in, and fix things, if the work account cannot (Microsoft advises keeping
+    a local administrator that is not a tenant account before removing
+    management: unenroll-facts.md F-08).
+    """
+    usable = [m.name for m in members if m.usable_local_account]
+    findings.local_admin.present = bool(usable)
+    others = [m.name for m in members if not m.usable_local_account]
+    detail = (
+        f"enabled local administrator account(s): {', '.join(usable)}"
+        if usable
+        else "no enabled local administrator account"
+    )
+    if others:
+        detail += f"; other members: {', '.join(others)}"
+    findings.local_admin.evidence.append(Evidence(layout.WIN_LOCAL_ADMINS, detail))
+
+
 def detect_windows(capture: Capture, catalogue: Catalogue) -> OsFindings:
     """Tell what manages a Windows PC from its capture.
 
@@ -247,7 +269,10 @@ def detect_windows(capture: Capture, catalogue: Catalogue) -> OsFindings:
     enrollments = read_source(capture, layout.WIN_ENROLLMENTS, parse_regfile, findings)
     omadm = read_source(capture, layout.WIN_OMADM, parse_regfile, findings)
     status = read_source(capture, layout.WIN_DSREGCMD, parse_dsregcmd, findings)
+    admins = read_source(capture, layout.WIN_LOCAL_ADMINS, parse_local_admins, findings)
     agents = agent_evidence(capture, layout.WIN_AGENTS, catalogue, findings)
+    if admins is not None:
+        _local_admins(admins, findings)
 
     if enrollments is not None:
         # A readable export without enrollments means nothing is enrolled.

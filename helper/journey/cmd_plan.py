@@ -3,16 +3,18 @@
 
 Sources: this machine (default), ``--capture PATH``, ``--scenario NAME``, or
 ``--platform P --vendor V`` (no detection: guide-only platforms, or to see a
-vendor's playbook). Prints plan/1 JSON with ``--json``, else numbered steps
-grouped by stage, in English, with the URI or command each opens or runs.
+vendor's playbook). ``--os-version X`` shows the steps of that OS version's
+menus (helpdesk previews macOS 14 against 15, Windows 10 against 11). Prints
+plan/1 JSON with ``--json``, else numbered steps grouped by stage, in English,
+with the URI or command each opens or runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helper.errors import HelperError
@@ -49,9 +51,18 @@ def _usage(message: str) -> HelperError:
     return HelperError("usage", message)
 
 
+_VERSION = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6}){0,3}")
+
+
 def _check_args(args: argparse.Namespace) -> None:
     platform = getattr(args, "platform", None)
     vendor = getattr(args, "vendor", None)
+    version = getattr(args, "os_version", None)
+    if version is not None and not _VERSION.fullmatch(version):
+        raise _usage(
+            f"plan: --os-version {version!r}: expected dotted numbers such as "
+            "14.5 or 10.0.22631"
+        )
     if vendor is not None and platform is None:
         raise _usage("plan: --vendor needs --platform (and not --capture/--scenario)")
     if platform is not None and vendor is None:
@@ -63,12 +74,10 @@ def _check_args(args: argparse.Namespace) -> None:
 def run_plan(args: argparse.Namespace, config: Config) -> int:
     """Run ``plan``; returns the exit code (usage problems raise HelperError)."""
     _check_args(args)
-    from helper.catalogue import load_catalogue
-    from helper.journey.planner import build_plan, load_playbooks
+    from helper.journey.planner import build_plan
+    from helper.migration import load_knowledge
 
-    extra = Path(config.catalogue.extra_dir) if config.catalogue.extra_dir else None
-    catalogue = load_catalogue(extra)
-    playbooks = load_playbooks(extra)
+    catalogue, playbooks = load_knowledge(config)
 
     detection: Detection | None = None
     platform: str
@@ -109,6 +118,7 @@ def run_plan(args: argparse.Namespace, config: Config) -> int:
         config=config,
         catalogue=catalogue,
         playbooks=playbooks,
+        os_version=getattr(args, "os_version", None),
     )
     if args.json:
         import msgspec
@@ -129,6 +139,7 @@ def _standins(text: str) -> str:
 def render_plan(plan: Plan, width: int = 88) -> str:
     """The plan as numbered steps grouped by stage, in English."""
     from helper.journey.launch import display_command
+    from helper.journey.stages import title_key
 
     desktop = plan.platform in ("windows", "macos", "linux")
     lines = [f"Plan for this {plan.platform} device: {PATH_TITLES[plan.path]}."]
@@ -140,7 +151,7 @@ def render_plan(plan: Plan, width: int = 88) -> str:
     for number, step in enumerate(plan.steps, start=1):
         if step.stage != stage:
             stage = step.stage
-            lines += ["", STAGE_TITLES.get(stage, stage)]
+            lines += ["", STAGE_TITLES.get(title_key(stage), stage)]
         head = f"{number:3}. "
         body = textwrap.wrap(
             _standins(step.text.en), width - len(head), break_long_words=False

@@ -39,10 +39,11 @@ def status_document(
     ``reason``) or ``unreadable``.
     """
     from helper.journey import deadlines
-    from helper.journey.state import StateStore, support_code, utc_now
+    from helper.journey.state import support_code, utc_now
+    from helper.migration import live_store
 
     moment = now if now is not None else utc_now()
-    store = StateStore(quarantine=False)
+    store = live_store(read_only=True)
     loaded = store.load()
     doc: dict[str, Any] = {"schema": SCHEMA, "file": str(store.path)}
     due = deadlines.deadline(config.migration, moment, tz=tz)

@@ -40,7 +40,7 @@ from helper.journey.calendar import (
 )
 
 if TYPE_CHECKING:
-    from helper.config.model import Migration
+    from helper.config.model import MigrationConfig
 
 __all__ = [
     "FINAL_DAYS",
@@ -104,7 +104,7 @@ class Deferral(msgspec.Struct, frozen=True):
 
 
 def deadline(
-    migration: Migration,
+    migration: MigrationConfig,
     now: datetime.datetime,
     *,
     wave_id: str | None = None,
@@ -156,7 +156,7 @@ def next_reminder(
 
 
 def deferral(
-    migration: Migration,
+    migration: MigrationConfig,
     now: datetime.datetime,
     used: int,
     due: Deadline | None,

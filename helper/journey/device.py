@@ -2,9 +2,10 @@
 """The device a journey runs on: this machine, or a simulated one (scenarios).
 
 The engine never trusts what the user says: it asks the device for fresh
-evidence (:meth:`Device.capture`) and detects again. :meth:`Device.performed`
-tells the device the user did a step; this machine ignores it (the launcher did
-the real thing), a scenario device moves to its next capture.
+evidence (:meth:`DeviceSource.capture`) and detects again.
+:meth:`DeviceSource.performed` tells the device the user did a step; this
+machine ignores it (the launcher did the real thing), a scenario device moves
+to its next capture.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from helper.catalogue import Catalogue
 
 
-class Device(Protocol):
+class DeviceSource(Protocol):
     """What the journey engine needs from a device."""
 
     @property

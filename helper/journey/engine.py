@@ -1,26 +1,31 @@
 # SPDX-License-Identifier: MIT
 """The journey engine: the state machine of one device's migration (no Qt).
 
-Stages, as IT communicates them (``plan.STAGES``)::
+Stages, as IT communicates them (``stages.TABLE``)::
 
     prepare → leave → confirm-left → join → confirm-joined → done
                                                  (and contact-it, from anywhere)
 
-Each plan path walks a part of it (``state.SEQUENCES``): ``leave-then-join`` all
-of it, ``remove-legacy`` prepare → leave → confirm-left → done, ``join-only``
-prepare → join → confirm-joined → done, ``done`` and ``contact-it`` one stage.
+Each plan path walks a part of it (the one stage table,
+:mod:`helper.journey.stages`): ``leave-then-join`` all of it, ``remove-legacy``
+prepare → leave → confirm-left → done, ``join-only`` prepare → join →
+confirm-joined → done, ``done`` and ``contact-it`` one stage.
 
 Rules:
 
 - **Detection decides, never the user.** ``start()`` always detects again, and
   so does every confirm stage and ``check-again``: the device
-  (:class:`~helper.journey.device.Device`) gives fresh evidence, detection reads
+  (:class:`~helper.journey.device.DeviceSource`) gives fresh evidence, detection reads
   it. What the user says only moves them from one step to the next.
 - A failed confirmation (legacy still present, Intune still absent) keeps the
   user in the confirm stage with the hints of the plan's steps (``retry``); after
   ``max_attempts`` failures the journey goes to contact-it with that code.
+  Confirming the join needs both halves (:mod:`helper.journey.joined`): an
+  Intune MDM enrollment and the Microsoft Entra registration; the code says
+  which is missing (``intune-mdm-missing``, ``entra-registration-missing``,
+  ``entra-other-tenant``).
 - Every transition is saved atomically (:mod:`helper.journey.state`), *then*
-  emitted as an event (:mod:`helper.journey.events`). A killed helper resumes at
+  emitted as an event (:mod:`helper.journey.transitions`). A killed helper resumes at
   the saved stage and detects again.
 - The engine returns codes and data (:class:`JourneyView`); ui/ owns the words.
   The plan's steps carry their own words (English and French).
@@ -40,25 +45,25 @@ from typing import TYPE_CHECKING, Final, Literal, get_args
 import msgspec
 
 from helper.detect.model import Detection
-from helper.journey import deadlines
-from helper.journey.events import Event, EventState, Reporter, emit_safely
-from helper.journey.plan import Plan, Stage, Step
+from helper.journey import deadlines, stages
+from helper.journey.joined import JoinedParts, joined_parts
+from helper.journey.plan import Plan, Step
+from helper.journey.stages import Stage
 from helper.journey.state import (
-    CONFIRMS,
-    SEQUENCES,
     JourneyState,
-    StepStatus,
-    Store,
+    JourneyStore,
+    StepProgress,
     StoreCleanup,
     new_journey_id,
     support_code,
     utc_now,
 )
+from helper.journey.transitions import Event, EventState, Reporter, emit_safely
 
 if TYPE_CHECKING:
     from helper.catalogue import Catalogue
     from helper.config.model import Config
-    from helper.journey.device import Device
+    from helper.journey.device import DeviceSource
     from helper.journey.playbooks import PlaybookSet
 
 log = logging.getLogger(__name__)
@@ -70,37 +75,22 @@ Clock = Callable[[], datetime.datetime]
 Phase = Literal["legacy", "both", "clean", "intune", "unknown"]
 
 MAX_ATTEMPTS: Final = 3
-ACTIVE_PATHS: Final = ("leave-then-join", "remove-legacy", "join-only")
+ACTIVE_PATHS: Final = stages.ACTIVE_PATHS
 
-# (path, stage) → the device phase that stage expects. A detection in another
-# phase means the device moved on (or back) without the user telling us.
-EXPECTED_PHASE: Final[dict[tuple[str, str], Phase]] = {
-    ("leave-then-join", "prepare"): "legacy",
-    ("leave-then-join", "leave"): "legacy",
-    ("leave-then-join", "confirm-left"): "legacy",
-    ("leave-then-join", "join"): "clean",
-    ("leave-then-join", "confirm-joined"): "clean",
-    ("remove-legacy", "prepare"): "both",
-    ("remove-legacy", "leave"): "both",
-    ("remove-legacy", "confirm-left"): "both",
-    ("join-only", "prepare"): "clean",
-    ("join-only", "join"): "clean",
-    ("join-only", "confirm-joined"): "clean",
-}
+# The phase each (path, stage) expects, the code a failed confirmation gives,
+# the stages of each path: the one stage table (helper/journey/stages.py), read
+# at each use so that a test may add a stage.
 # Verify steps whose check is a detection are the engine's, never the user's word:
 # the window shows their button as "check again" (act("check-again")).
 ENGINE_CHECKS: Final = frozenset({"left", "joined", "detected"})
-FAILURE_CODES: Final[dict[str, str]] = {
-    "confirm-left": "legacy-still-present",
-    "confirm-joined": "intune-still-absent",
-}
+FAILURE_CODES: Final[dict[str, str]] = stages.failure_codes()
 
 
 class StepView(msgspec.Struct, frozen=True):
     """One step as the window shows it: the plan's step and its status."""
 
     step: Step
-    status: StepStatus
+    status: StepProgress
 
 
 class JourneyView(msgspec.Struct, frozen=True, kw_only=True):
@@ -120,7 +110,9 @@ class JourneyView(msgspec.Struct, frozen=True, kw_only=True):
         actions: what the user can do now (:data:`Action`).
         redo_steps: ids accepted by ``step-done`` now.
         code: why the journey is where it is: ``legacy-still-present``,
-            ``intune-still-absent``, ``verify-inconclusive`` in a confirm stage;
+            ``intune-still-absent``, ``intune-mdm-missing``,
+            ``entra-registration-missing``, ``entra-other-tenant``,
+            ``verify-inconclusive`` in a confirm stage;
             at contact-it ``not-removable``, ``unknown-mdm``,
             ``detection-unknown``, ``plan-contact-it``, ``user-request`` or one
             of the failure codes; else None.
@@ -214,6 +206,22 @@ def contact_code(detection: Detection) -> str:
     return "plan-contact-it"
 
 
+def plan_phase(detection: Detection, plan: Plan) -> Phase:
+    """The device's phase as the plan sees it.
+
+    A device Intune manages that is not done yet (the planner's ``join-only``
+    plan for a missing Entra half, joined.py) is still joining: ``clean``.
+    """
+    phase = phase_of(detection)
+    if phase == "intune" and plan.path != "done":
+        return "clean"
+    return phase
+
+
+def _step_ids(plan: Plan) -> list[str]:
+    return [s.id for s in plan.steps]
+
+
 def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> Target:
     """Where a fresh detection sends the journey. Pure.
 
@@ -222,7 +230,7 @@ def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> T
         detection: what the device shows now.
         plan: the plan the planner makes for that detection.
     """
-    phase = phase_of(detection)
+    phase = plan_phase(detection, plan)
     if state is None:
         return Target("fresh", plan=plan, code=_code_for(plan, detection))
     if state.stage == "done":
@@ -241,9 +249,13 @@ def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> T
         return STAY
     if plan.path == "contact-it":
         return Target("fresh", plan=plan, code=contact_code(detection))
-    expected = EXPECTED_PHASE.get((state.path, state.stage))
+    expected = stages.expected_phases().get((state.path, state.stage))
     same = plan.path == state.path and plan.vendor == state.vendor
-    if expected == phase and (phase == "clean" or same):
+    # Before "begin", a plan whose steps changed (another administrator account
+    # was created, Company Portal installed...) replaces the saved one: nothing
+    # of it was done yet.
+    stale = not state.begun and _step_ids(plan) != _step_ids(state.plan)
+    if expected == phase and (phase == "clean" or same) and not stale:
         return STAY
     if not state.begun:
         return Target("fresh", plan=plan)
@@ -266,10 +278,8 @@ def engine_owned(step: Step) -> bool:
     return step.kind == "verify" and step.check in ENGINE_CHECKS
 
 
-def _confirmed(stage: str, detection: Detection) -> bool:
-    if stage == "confirm-left":
-        return not detection.legacy and phase_of(detection) in ("clean", "intune")
-    return detection.intune.enrolled is True
+def _left(detection: Detection) -> bool:
+    return not detection.legacy and phase_of(detection) in ("clean", "intune")
 
 
 class Journey:
@@ -290,12 +300,12 @@ class Journey:
 
     def __init__(
         self,
-        device: Device,
+        device: DeviceSource,
         *,
         catalogue: Catalogue,
         config: Config,
         planner: Planner,
-        store: Store,
+        store: JourneyStore,
         reporter: Reporter,
         clock: Clock = utc_now,
         tz: datetime.tzinfo | None = None,
@@ -403,7 +413,7 @@ class Journey:
         due = deadlines.deadline(
             self._config.migration, now, wave_id=self._wave_id, tz=self._tz
         )
-        confirming = CONFIRMS.get(state.stage)
+        confirming = stages.confirms().get(state.stage)
         code: str | None = None
         attempts = 0
         if state.stage == "contact-it":
@@ -411,7 +421,7 @@ class Journey:
             attempts = max(state.attempts.values(), default=0)
         elif confirming is not None:
             # Resumed in a confirm stage that has not passed: say why.
-            code = state.last_code or FAILURE_CODES[state.stage]
+            code = state.last_code or stages.failure_codes()[state.stage]
             attempts = state.attempts.get(state.stage, 0)
         actions = self._actions(state)
         return JourneyView(
@@ -452,7 +462,11 @@ class Journey:
         engine is a resting point, but a state file may come from elsewhere)."""
         state = self.state
         stage = state.stage
-        if not state.begun or stage in CONFIRMS or stage in ("done", "contact-it"):
+        if (
+            not state.begun
+            or stage in stages.confirms()
+            or stage in ("done", "contact-it")
+        ):
             return
         steps = self._user_steps(state, stage)
         if all(state.steps[s.id] == "done" for s in steps):
@@ -487,9 +501,11 @@ class Journey:
 
     def _doable_steps(self, state: JourneyState) -> list[str]:
         """Step ids ``step-done`` accepts now."""
-        if state.stage in CONFIRMS:
+        if state.stage in stages.confirms():
             # Redo a step of the stage being confirmed, then verify again.
-            return [s.id for s in self._user_steps(state, CONFIRMS[state.stage])]
+            return [
+                s.id for s in self._user_steps(state, stages.confirms()[state.stage])
+            ]
         return [
             s.id
             for s in self._user_steps(state, state.stage)
@@ -509,7 +525,7 @@ class Journey:
         # The device first: the user did it before pressing the button.
         self._device.performed(step.id, stage=step.stage)
         now = self._now()
-        if state.stage in CONFIRMS:
+        if state.stage in stages.confirms():
             self._emit(step.stage, "succeeded", step=step.id, code="redone")
             self._verify()  # saves the step and the verification at once
             return
@@ -528,7 +544,7 @@ class Journey:
 
     def _check_again(self) -> None:
         state = self.state
-        if state.stage in CONFIRMS:
+        if state.stage in stages.confirms():
             self._verify()
             return
         detection = self._detect()
@@ -579,7 +595,7 @@ class Journey:
         self, plan: Plan, detection: Detection | None, code: str | None
     ) -> None:
         now = self._now()
-        first = SEQUENCES[plan.path][0]
+        first = stages.sequences()[plan.path][0]
         self._state = JourneyState(
             journey_id=new_journey_id(),
             created_at=now,
@@ -627,7 +643,7 @@ class Journey:
         state.blocked_verdict = None
         state.last_code = None
         state.begun = begun
-        state.stage = SEQUENCES[plan.path][0]
+        state.stage = stages.sequences()[plan.path][0]
         state.stage_started_at = now
         state.cursor_at = now
 
@@ -652,7 +668,7 @@ class Journey:
             self._emit("contact-it", "blocked", code=code)
             self._commit()
             return
-        if stage not in CONFIRMS and not self._user_steps(state, stage):
+        if stage not in stages.confirms() and not self._user_steps(state, stage):
             # Nothing for the user to do here (no playbook steps): go on.
             self._close_engine_steps(stage)
             self._emit(stage, "skipped", code="no-steps")
@@ -660,7 +676,7 @@ class Journey:
             return
         self._emit(stage, "started")
         self._commit()
-        if stage in CONFIRMS:
+        if stage in stages.confirms():
             self._verify()
 
     def _complete_stage(self) -> None:
@@ -687,7 +703,14 @@ class Journey:
         )
         if detection is not None:
             state.last_verdict = detection.verdict
-        if detection is not None and _confirmed(stage, detection):
+        parts = self._joined(detection) if detection is not None else None
+        if detection is None:
+            confirmed = False
+        elif stage == "confirm-left":
+            confirmed = _left(detection)
+        else:
+            confirmed = parts is not None and parts.complete
+        if detection is not None and confirmed:
             for s in self._steps_in(state, stage):
                 state.steps[s.id] = "done"
             state.last_code = None
@@ -700,7 +723,10 @@ class Journey:
                 target = Target("move", stage=self._next(stage))
             self._apply(target, completed=True)
             return
-        code = FAILURE_CODES[stage]
+        code = stages.failure_codes()[stage]
+        if stage == "confirm-joined" and parts is not None and parts.code:
+            # Which half is missing: Intune's enrollment, the Entra registration...
+            code = parts.code
         if detection is None or phase_of(detection) == "unknown":
             code = "verify-inconclusive"
         else:
@@ -748,7 +774,7 @@ class Journey:
                 self._commit()
             return
         assert target.stage is not None
-        sequence = SEQUENCES[state.path]
+        sequence = stages.sequences()[state.path]
         goal = sequence.index(target.stage)
         here = sequence.index(state.stage) if state.stage in sequence else -1
         if state.stage == "contact-it":
@@ -779,6 +805,14 @@ class Journey:
     def _now(self) -> datetime.datetime:
         return self._clock().astimezone(datetime.UTC)
 
+    def _joined(self, detection: Detection) -> JoinedParts:
+        """The halves of "in Intune" this detection confirms (joined.py)."""
+        return joined_parts(
+            detection,
+            tenant_id=self._config.tenant.tenant_id,
+            windows_join=self._config.enrollment.windows_join,
+        )
+
     def _detect(self) -> Detection | None:
         from helper.detect.engine import detect
 
@@ -799,7 +833,7 @@ class Journey:
         return self._planner(detection)
 
     def _next(self, stage: Stage) -> Stage:
-        sequence = SEQUENCES[self.state.path]
+        sequence = stages.sequences()[self.state.path]
         return sequence[sequence.index(stage) + 1]
 
     @staticmethod
@@ -816,8 +850,8 @@ class Journey:
     def _visible_stages(self, state: JourneyState) -> list[Stage]:
         return [
             stage
-            for stage in SEQUENCES[state.path]
-            if stage in CONFIRMS
+            for stage in stages.sequences()[state.path]
+            if stage in stages.confirms()
             or stage in ("done", "contact-it")
             or self._user_steps(state, stage)
         ]
@@ -884,12 +918,9 @@ def planner_for(
     from helper.journey.planner import build_plan
 
     if playbooks is None:
-        from pathlib import Path
+        from helper.migration import load_playbooks_for
 
-        from helper.journey.playbooks import load_playbooks
-
-        extra = config.catalogue.extra_dir
-        playbooks = load_playbooks(Path(extra) if extra else None)
+        playbooks = load_playbooks_for(config)
     loaded = playbooks
 
     def plan(detection: Detection) -> Plan:

@@ -12,24 +12,16 @@ from typing import Literal
 
 import msgspec
 
+from helper.journey.stages import Stage, stage_ids
+
 SCHEMA = "plan/1"
 
 Platform = Literal[
     "windows", "macos", "linux", "ios", "android", "windows-10-mobile", "windows-8.1"
 ]
 GUIDE_ONLY: tuple[str, ...] = ("ios", "android", "windows-10-mobile", "windows-8.1")
-Stage = Literal[
-    "prepare", "leave", "confirm-left", "join", "confirm-joined", "done", "contact-it"
-]
-STAGES: tuple[str, ...] = (
-    "prepare",
-    "leave",
-    "confirm-left",
-    "join",
-    "confirm-joined",
-    "done",
-    "contact-it",
-)
+# Every stage, in order: the one table (helper/journey/stages.py).
+STAGES: tuple[str, ...] = stage_ids()
 Kind = Literal["info", "open", "run", "verify", "contact-it"]
 Path = Literal["leave-then-join", "remove-legacy", "join-only", "done", "contact-it"]
 

@@ -6,7 +6,10 @@ The path follows from the detection (docs/journey.md, "Choosing the path"):
 ========================================  ===================  =================
 detection                                 path                 steps
 ========================================  ===================  =================
-intune-enrolled                           ``done``             done
+intune-enrolled, both halves (joined.py)  ``done``             done
+intune-enrolled, a half missing           ``join-only``        prepare, join,
+                                                               confirm-joined,
+                                                               done
 both-enrolled                             ``remove-legacy``    leave, confirm-left
 legacy-enrolled, removable true/unknown   ``leave-then-join``  prepare, leave,
                                                                confirm-left,
@@ -46,6 +49,7 @@ from helper.journey.allowlist import (
     render_command,
     render_uri,
 )
+from helper.journey.joined import JoinedParts, joined_parts
 from helper.journey.plan import GUIDE_ONLY, Plan, Platform, Step, Text
 from helper.journey.plan import Path as PlanPath
 from helper.journey.playbooks import (
@@ -64,9 +68,19 @@ if TYPE_CHECKING:
     from helper.config import Config
     from helper.detect.model import Detection, Legacy
 
-__all__ = ["build_plan", "conditions", "load_playbooks", "ws1_hub_product_code"]
+__all__ = [
+    "build_plan",
+    "completes_intune",
+    "conditions",
+    "load_playbooks",
+    "ws1_hub_product_code",
+]
 
 NONE_VENDOR = "none"
+# Reasons of a plan for a device Intune manages that is not done yet.
+INCOMPLETE_REASONS = frozenset(
+    {"registration-missing", "registration-unknown", "registration-other-tenant"}
+)
 WS1 = "workspace-one"
 LEAVE = ("leave", "confirm-left")
 JOIN = ("join", "confirm-joined")
@@ -155,8 +169,11 @@ def conditions(
     Returns:
         One of each pair (company-portal / no-company-portal, ade / no-ade,
         product-code / no-product-code, support-contact / no-support-contact,
-        verdict-unknown / verdict-known), plus ``ade-elsewhere`` and
-        ``deadline`` when they hold.
+        verdict-unknown / verdict-known, intune-mdm / no-intune-mdm,
+        native-enrollment / no-native-enrollment), one Entra state, one Windows
+        join mode, one local administrator answer, plus ``ade-elsewhere``,
+        ``deadline``, ``pc-not-joined`` and the domain conditions when they
+        hold (docs/journey.md).
     """
     codes = _warnings(detection)
     found: set[str] = set()
@@ -184,12 +201,30 @@ def conditions(
         found.add("entra-registered")
     elif join in ("none", "domain-joined"):
         found.add("no-entra")
-    # Unknown: neither, so a step that depends on the Entra state is left out
-    # rather than guessed (joined PCs must never be told to disconnect).
+    else:
+        # Unknown: none of the three, so a step that depends on the Entra state
+        # is left out rather than guessed (joined PCs must never be told to
+        # disconnect); entra-unknown selects what to say instead.
+        found.add("entra-unknown")
     if join in ("hybrid-joined", "domain-joined"):
         found.add("domain-joined")
     elif join != "unknown":
         found.add("no-domain")
+    if join in ("registered", "none", "unknown"):
+        found.add("pc-not-joined")
+    mdm = detection is not None and detection.intune.enrolled is True
+    found.add("intune-mdm" if mdm else "no-intune-mdm")
+    found.add(f"windows-{config.enrollment.windows_join}")
+    admin = detection.local_admin.present if detection is not None else None
+    if admin is None:
+        found.add("local-admin-unknown")
+    else:
+        found.add("other-local-admin" if admin else "no-other-local-admin")
+    found.add(
+        "native-enrollment"
+        if config.enrollment.legacy_windows_steps
+        else "no-native-enrollment"
+    )
     return found
 
 
@@ -389,6 +424,7 @@ def build_plan(
     playbooks: PlaybookSet,
     upn: str | None = None,
     fill: Mapping[str, str] | None = None,
+    os_version: str | None = None,
 ) -> Plan:
     """The plan for one device.
 
@@ -408,6 +444,9 @@ def build_plan(
             for display). Missing ones stay as ``{support_code}`` /
             ``{deadline}`` in the texts for the caller to fill; the deadline
             step is only included when ``deadline`` is given.
+        os_version: the OS version whose menus the steps name (``os_min`` /
+            ``os_max``); default: the detection's. ``plan --os-version``
+            previews another version's steps.
 
     Returns:
         The plan (plan/1). ``reasons`` explains the choice (docs/journey.md).
@@ -441,15 +480,26 @@ def build_plan(
             conds=conds,
             placeholders=placeholders,
             texts=texts,
-            os_version=detection.os_version if detection is not None else None,
+            os_version=os_version
+            or (detection.os_version if detection is not None else None),
         )
 
     if detection is None:
         return _without_detection(
             platform, vendor, builder, catalogue=catalogue, playbooks=playbooks
         )
+    parts = joined_parts(
+        detection,
+        tenant_id=config.tenant.tenant_id,
+        windows_join=config.enrollment.windows_join,
+    )
     return _with_detection(
-        detection, builder, conds=conds, catalogue=catalogue, playbooks=playbooks
+        detection,
+        builder,
+        conds=conds,
+        catalogue=catalogue,
+        playbooks=playbooks,
+        parts=parts,
     )
 
 
@@ -494,6 +544,21 @@ def _join(b: _Builder, playbooks: PlaybookSet, platform: str) -> None:
     b.add(playbooks.common("done"), ["done"])
 
 
+def incomplete_reason(parts: JoinedParts) -> str:
+    """The reason code of a plan for an Intune device not done yet."""
+    if parts.other_tenant:
+        return "registration-other-tenant"
+    if parts.registration is None:
+        return "registration-unknown"
+    return "registration-missing"
+
+
+def completes_intune(plan: Plan) -> bool:
+    """A plan made for a device Intune manages but that is not done yet: its
+    join steps complete the missing half (:func:`incomplete_reason`)."""
+    return bool(INCOMPLETE_REASONS & set(plan.reasons))
+
+
 def _with_detection(
     detection: Detection,
     builder: Callable[[PlanPath], _Builder],
@@ -501,14 +566,24 @@ def _with_detection(
     conds: set[str],
     catalogue: Catalogue,
     playbooks: PlaybookSet,
+    parts: JoinedParts,
 ) -> Plan:
     platform = detection.os
     verdict = detection.verdict
     codes = _warnings(detection)
-    if verdict == "intune-enrolled":
+    if verdict == "intune-enrolled" and parts.complete:
         b = builder("done")
         b.reason("intune-enrolled")
         b.add(playbooks.common("done"), ["done"])
+        return b.plan(None)
+    if verdict == "intune-enrolled":
+        # Intune manages the device but it is not done: the Entra half is
+        # missing (or unreadable, or in another tenant). Join again, with the
+        # steps for a device Intune already manages (condition intune-mdm).
+        b = builder("join-only")
+        b.reason("intune-enrolled", incomplete_reason(parts))
+        _join(b, playbooks, platform)
+        b.add(playbooks.common("contact-it"), ["contact-it"])
         return b.plan(None)
     if verdict == "unknown":
         b = builder("contact-it")

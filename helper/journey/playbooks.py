@@ -36,8 +36,9 @@ from helper.journey.allowlist import (
     load_allowlist,
     placeholders_in,
 )
-from helper.journey.plan import Kind, Platform, Stage, Text
+from helper.journey.plan import Kind, Platform, Text
 from helper.journey.plan import Path as PlanPath
+from helper.journey.stages import Stage
 
 SCHEMA: Final = "playbook/1"
 COMMON = "_common"
@@ -69,6 +70,29 @@ Condition = Literal[
     # On a domain (on-premises AD or hybrid): enrollment is IT's (GPO).
     "domain-joined",
     "no-domain",
+    # The Entra state could not be read (dsregcmd): nothing that depends on it
+    # is offered, the user is sent to IT instead.
+    "entra-unknown",
+    # Neither Entra joined nor on a domain as far as known (registered, none or
+    # unknown): the user may connect or join the PC themselves.
+    "pc-not-joined",
+    # Intune's MDM enrollment is there (in the join stage: it is the
+    # registration half that is missing) / not.
+    "intune-mdm",
+    "no-intune-mdm",
+    # enrollment.windows_join: how a Windows PC joins (IT's choice).
+    "windows-register",
+    "windows-join",
+    "windows-mdm-only",
+    # An enabled local administrator account exists (Windows, from the
+    # capture) / none does / the listing could not be read.
+    "other-local-admin",
+    "no-other-local-admin",
+    "local-admin-unknown",
+    # enrollment.legacy_windows_steps: show Windows 8.1 / Windows 10 Mobile
+    # users the native enrollment steps / say Intune no longer accepts them.
+    "native-enrollment",
+    "no-native-enrollment",
 ]
 Check = Literal["left", "joined", "detected", "network", "rights"]
 

@@ -160,7 +160,7 @@ class _Position(msgspec.Struct):
 
 
 class ScenarioDevice:
-    """A :class:`~helper.journey.device.Device` that replays a scenario."""
+    """A :class:`~helper.journey.device.DeviceSource` that replays a scenario."""
 
     def __init__(self, scenario: Scenario, *, state_file: Path | None = None) -> None:
         self.scenario = scenario

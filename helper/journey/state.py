@@ -29,8 +29,10 @@ from typing import Final, Literal, Protocol, runtime_checkable
 
 import msgspec
 
+from helper.journey import stages
 from helper.journey.plan import Path as PlanPath
-from helper.journey.plan import Plan, Stage
+from helper.journey.plan import Plan
+from helper.journey.stages import Stage
 
 log = logging.getLogger(__name__)
 
@@ -40,31 +42,20 @@ FILE_NAME: Final = "journey.json"
 MAX_STATE_BYTES: Final = 1024 * 1024
 CORRUPT_SUFFIX: Final = ".corrupt-"
 
-StepStatus = Literal["pending", "done", "failed", "skipped"]
+StepProgress = Literal["pending", "done", "failed", "skipped"]
 StateWarning = Literal["state-corrupt", "state-unreadable", "state-not-saved"]
 
-# The stages each path walks through, in order. contact-it may be reached from
-# any path (attempts exhausted, the user asked for help), so it is valid in all.
-SEQUENCES: Final[dict[str, tuple[Stage, ...]]] = {
-    "leave-then-join": (
-        "prepare",
-        "leave",
-        "confirm-left",
-        "join",
-        "confirm-joined",
-        "done",
-    ),
-    "remove-legacy": ("prepare", "leave", "confirm-left", "done"),
-    "join-only": ("prepare", "join", "confirm-joined", "done"),
-    "done": ("done",),
-    "contact-it": ("contact-it",),
-}
-CONFIRMS: Final[dict[str, Stage]] = {"confirm-left": "leave", "confirm-joined": "join"}
+# The stages each path walks through, in order, and what each confirmation
+# stage verifies: read from the one stage table (helper/journey/stages.py).
+# contact-it may be reached from any path (attempts exhausted, the user asked
+# for help), so it is valid in all.
+SEQUENCES: Final[dict[str, tuple[Stage, ...]]] = stages.sequences()
+CONFIRMS: Final[dict[str, Stage]] = stages.confirms()
 
 
 def stages_of(path: str) -> tuple[Stage, ...]:
     """The stages a path walks through, in order (contact-it not included)."""
-    return SEQUENCES[path]
+    return stages.sequences()[path]
 
 
 def utc_now() -> datetime.datetime:
@@ -113,7 +104,7 @@ class JourneyState(msgspec.Struct, kw_only=True):
     platform: str
     vendor: str | None = None
     begun: bool = False
-    steps: dict[str, StepStatus] = msgspec.field(default_factory=dict)
+    steps: dict[str, StepProgress] = msgspec.field(default_factory=dict)
     attempts: dict[str, int] = msgspec.field(default_factory=dict)
     deferrals_used: int = 0
     next_reminder: datetime.datetime | None = None
@@ -162,7 +153,9 @@ def check_state(state: JourneyState) -> None:
     ids = [step.id for step in state.plan.steps]
     if len(set(ids)) != len(ids) or set(ids) != set(state.steps):
         raise StateInvalidError("steps")
-    if any(stage not in CONFIRMS or n < 0 for stage, n in state.attempts.items()):
+    if any(
+        stage not in stages.confirms() or n < 0 for stage, n in state.attempts.items()
+    ):
         raise StateInvalidError("attempts")
     if state.deferrals_used < 0 or state.seq < 0:
         raise StateInvalidError("counters")
@@ -307,7 +300,7 @@ class Loaded(msgspec.Struct, frozen=True):
     moved_to: str | None = None
 
 
-class Store(Protocol):
+class JourneyStore(Protocol):
     """Where the engine keeps the journey state."""
 
     def load(self) -> Loaded:

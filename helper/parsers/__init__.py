@@ -56,3 +56,17 @@ def decode_text(data: bytes) -> str:
     if text.count("\ufffd") > max(8, len(text) // 10):
         raise ParseError("binary data")
     return text
+
+
+def string_field(obj: dict[str, object], key: str, where: str) -> str:
+    """A text value of a decoded document, stripped; ``""`` when absent.
+
+    Raises:
+        ParseError: the value is there but not text (``where`` names the place).
+    """
+    value = obj.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ParseError(f"{where}: {key} is {type(value).__name__}, not a string")
+    return value.strip()

@@ -34,7 +34,7 @@ from __future__ import annotations
 import msgspec
 
 from helper.catalogue import url_host
-from helper.parsers import ParseError
+from helper.parsers import ParseError, string_field
 
 MDM_PAYLOAD = "com.apple.mdm"
 COMPUTER_LEVEL = "_computerlevel"
@@ -190,13 +190,7 @@ def _utf8(data: bytes) -> bytes:
     return text.encode("utf-8")
 
 
-def _str(obj: dict[str, object], key: str, where: str) -> str:
-    value = obj.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ParseError(f"{where}: {key} is {type(value).__name__}, not a string")
-    return value.strip()
+_str = string_field
 
 
 def _opt_str(obj: dict[str, object], key: str, where: str) -> str | None:

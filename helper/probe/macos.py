@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: MIT
 """The macOS probe: ``profiles`` outputs and the catalogue's agents, into a capture.
 
-Runs three read-only commands (argument lists, never a shell) and looks for every
-catalogue vendor's macOS agents: paths, apps by bundle id, launchd jobs. The
+Runs five read-only commands (argument lists, never a shell): ``profiles``
+three times, and ``app-sso platform -s`` and ``security find-generic-password``
+for the Mac's Microsoft Entra registration. It also looks for every catalogue
+vendor's macOS agents: paths, apps by bundle id, launchd jobs. The
 filesystem is reached only through injected functions, so tests drive the probe
 with recorded outputs and a fake filesystem; :func:`live_macos_probe` wires the
 real ones. All interpretation is left to helper.parsers and helper.detect.
@@ -24,11 +26,26 @@ from helper.probe.runner import CommandResult, CommandRunner
 
 # The absolute path: a PATH entry planted by someone else must not answer for it.
 PROFILES = "/usr/bin/profiles"
+APP_SSO = "/usr/bin/app-sso"
+SECURITY = "/usr/bin/security"
+WORKPLACE_JOIN_ACCOUNT = "com.microsoft.workplacejoin.thumbprint"
 COMMANDS: tuple[tuple[str, list[str]], ...] = (
     (layout.MAC_STATUS, [PROFILES, "status", "-type", "enrollment"]),
     (layout.MAC_SHOW, [PROFILES, "show", "-type", "enrollment"]),
     (layout.MAC_PROFILES, [PROFILES, "-C", "-o", "stdout-xml"]),
+    # Run as the user (the helper is not root): Platform SSO's state and the
+    # login keychain are the user's.
+    (layout.MAC_APP_SSO, [APP_SSO, "platform", "-s"]),
+    # Attributes only, never the secret (no -g, so no keychain prompt either).
+    (
+        layout.MAC_WORKPLACE_JOIN,
+        [SECURITY, "find-generic-password", "-a", WORKPLACE_JOIN_ACCOUNT],
+    ),
 )
+# security(1) exits 44 (errSecItemNotFound) when no item matches.
+ITEM_NOT_FOUND = 44
+# app-sso prints the user's SSO tokens after the configurations: never kept.
+_TOKENS = b"\nSSO Tokens:"
 APPLICATIONS = "/Applications"
 LAUNCHD_DIRS = ("/Library/LaunchDaemons", "/Library/LaunchAgents")
 # Looked for even when an IT catalogue override forgets it: detection needs it
@@ -90,6 +107,8 @@ def _run_commands(
             )
             continue
         error = _command_error(result)
+        if file == layout.MAC_WORKPLACE_JOIN and result.exit_code == ITEM_NOT_FOUND:
+            error = "not-found"  # looked, and the keychain has no such record
         sources.append(
             SourceInfo(
                 file,
@@ -100,7 +119,10 @@ def _run_commands(
             )
         )
         if error is None:
-            files[file] = result.stdout
+            out = result.stdout
+            if file == layout.MAC_APP_SSO and _TOKENS in out:
+                out = out[: out.index(_TOKENS) + 1]
+            files[file] = out
 
 
 class _Fs:

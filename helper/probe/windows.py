@@ -32,6 +32,28 @@ UNINSTALL_ROOTS = (
 )
 SERVICES = "HKLM\\SYSTEM\\CurrentControlSet\\Services"
 DSREGCMD = ("dsregcmd", "/status")
+# The local Administrators group by its well-known SID (its name is translated),
+# as one JSON array; Enabled only for local users (Get-LocalUser). UTF-8 output:
+# account names may hold any letter. parsers/local_admins.py reads it.
+LOCAL_ADMINS_SCRIPT = (
+    "[Console]::OutputEncoding = [Text.Encoding]::UTF8; "
+    "$ErrorActionPreference = 'Stop'; "
+    "$members = @(Get-LocalGroupMember -SID 'S-1-5-32-544' | ForEach-Object { "
+    "$source = [string]$_.PrincipalSource; "
+    "$user = if ($source -eq 'Local') "
+    "{ Get-LocalUser -SID $_.SID -ErrorAction SilentlyContinue }; "
+    "[pscustomobject]@{ Name = $_.Name; SID = $_.SID.Value; "
+    "PrincipalSource = $source; "
+    "Enabled = $(if ($user) { $user.Enabled } else { $null }) } }); "
+    "ConvertTo-Json -Compress -InputObject $members"
+)
+LOCAL_ADMINS = (
+    "powershell.exe",
+    "-NoProfile",
+    "-NonInteractive",
+    "-Command",
+    LOCAL_ADMINS_SCRIPT,
+)
 
 # A sane bound on an export: Enrollments holds a few hundred keys on a busy PC.
 MAX_KEYS = 20_000
@@ -212,30 +234,43 @@ def _export_source(
     sources.append(SourceInfo(file, root, duration_ms=_ms(start)))
 
 
-def _dsregcmd_source(
-    runner: CommandRunner, files: dict[str, bytes], sources: list[SourceInfo]
+def _command_source(
+    runner: CommandRunner,
+    argv: list[str],
+    files: dict[str, bytes],
+    sources: list[SourceInfo],
+    *,
+    file: str,
+    read: str,
+    check_exit: bool = False,
 ) -> None:
-    argv = list(DSREGCMD)
-    read = " ".join(argv)
+    """Run one read-only command into one capture file.
+
+    Args:
+        check_exit: a non-zero exit makes the output unusable (PowerShell:
+            a half-written listing). dsregcmd's output is used whatever its
+            exit code, as before.
+    """
     start = time.perf_counter()
     try:
         result = runner.run(argv, timeout=20.0)
     except Exception as exc:  # a probe reports failures, it never stops on one
         failure = f"{type(exc).__name__}: {exc}"
-        sources.append(SourceInfo(layout.WIN_DSREGCMD, read, None, _ms(start), failure))
+        sources.append(SourceInfo(file, read, None, _ms(start), failure))
         return
     error: str | None = result.error
+    if error is None and check_exit and result.exit_code not in (0, None):
+        # PowerShell says why on stderr (Get-LocalGroupMember fails on some
+        # PCs whose group holds a member it cannot resolve).
+        line = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        error = f"exit code {result.exit_code}" + (f": {line[0][:200]}" if line else "")
     if error is None and not result.stdout.strip():
         error = (
             "no output" if result.exit_code == 0 else f"exit code {result.exit_code}"
         )
-    sources.append(
-        SourceInfo(
-            layout.WIN_DSREGCMD, read, result.exit_code, result.duration_ms, error
-        )
-    )
+    sources.append(SourceInfo(file, read, result.exit_code, result.duration_ms, error))
     if error is None:
-        files[layout.WIN_DSREGCMD] = result.stdout
+        files[file] = result.stdout
 
 
 def host_manifest(
@@ -288,7 +323,8 @@ def probe_windows(
     Args:
         catalogue: whose Windows signatures say which agents to look for.
         registry: reads HKLM (winreg on a PC, exports in tests).
-        runner: runs ``dsregcmd /status``.
+        runner: runs ``dsregcmd /status`` and the Administrators listing
+            (:data:`LOCAL_ADMINS`).
         path_exists: checks agent folders.
         env: the environment (``ProgramData``, ``ProgramFiles``...).
         now: the capture time as ISO 8601 (UTC now by default).
@@ -310,7 +346,23 @@ def probe_windows(
     sources = manifest.sources
     _export_source(registry, ENROLLMENTS, layout.WIN_ENROLLMENTS, files, sources)
     _export_source(registry, OMADM_ACCOUNTS, layout.WIN_OMADM, files, sources)
-    _dsregcmd_source(runner, files, sources)
+    _command_source(
+        runner,
+        list(DSREGCMD),
+        files,
+        sources,
+        file=layout.WIN_DSREGCMD,
+        read=" ".join(DSREGCMD),
+    )
+    _command_source(
+        runner,
+        list(LOCAL_ADMINS),
+        files,
+        sources,
+        file=layout.WIN_LOCAL_ADMINS,
+        read="powershell.exe Get-LocalGroupMember -SID S-1-5-32-544",
+        check_exit=True,
+    )
 
     start = time.perf_counter()
     try:

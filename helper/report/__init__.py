@@ -9,7 +9,9 @@ journey can use the outbox without paying for httpx):
 - :mod:`helper.report.journey_reporter`: journey events → outbox events;
 - :mod:`helper.report.token`: the ``TokenProvider`` protocol delivery needs;
 - :mod:`helper.report.http`: the one ``httpx.Client`` (truststore, proxies);
-- :mod:`helper.report.delivery`: batching, retries, ``Flusher`` and
+- :mod:`helper.report.retry`: the one delivery policy (Retry-After, back-off,
+  refresh-once, split and park), shared with the collector's forwarder;
+- :mod:`helper.report.delivery`: batching, ``Flusher`` and
   ``ReportingService`` (imports httpx);
 - :mod:`helper.report.cmd_report`: ``intune-migration-helper report``.
 

@@ -30,7 +30,6 @@ Imports httpx: load this module off the start-up path.
 from __future__ import annotations
 
 import datetime
-import email.utils
 import gzip
 import hashlib
 import logging
@@ -52,12 +51,19 @@ from helper.report.outbox import (
     envelope,
     to_datetime,
 )
+from helper.report.retry import (
+    Backoff,
+    StatusRules,
+    classify,
+    halves,
+    parse_retry_after,
+)
 from helper.report.token import SignInNeeded, TokenProvider
 
 if TYPE_CHECKING:
     from helper.config.model import Config
     from helper.detect.model import Detection
-    from helper.journey.events import Reporter
+    from helper.journey.transitions import Reporter
     from helper.report.event import DeviceFacts
     from helper.report.journey_reporter import JourneyReporter
 
@@ -105,6 +111,28 @@ class RetryPolicy(msgspec.Struct, frozen=True, kw_only=True):
     max_bytes: int = 256 * 1024
     max_requests: int = 1000
     gzip_level: int = 6
+
+    def backoff(self) -> Backoff:
+        """The shared back-off (:mod:`helper.report.retry`) with these figures."""
+        return Backoff(
+            base=self.base,
+            factor=self.factor,
+            cap=self.cap,
+            max_retry_after=self.max_retry_after,
+            jitter="full",
+        )
+
+
+# What the collector's answers mean to the flusher: 401 → one fresh token
+# (then sign-in); 403/404/410 → refused (wait long); 408/409/425/429, 5xx and
+# anything below 400 → transient; 413 and the other 4xx → split the batch and
+# park the event at fault.
+RULES: Final = StatusRules(
+    refresh=frozenset({401}),
+    refused=frozenset({403, 404, 410}),
+    transient=frozenset({408, 409, 425, 429}),
+    otherwise="transient",
+)
 
 
 class FlushResult(msgspec.Struct, kw_only=True):
@@ -164,44 +192,6 @@ class _Tally:
 # --- pure helpers ---------------------------------------------------------------
 
 
-def parse_retry_after(value: str | None, now: float) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (RFC 9110 §10.2.3).
-
-    Args:
-        value: delay-seconds (``120``) or an HTTP-date
-            (``Wed, 21 Oct 2026 07:28:00 GMT``).
-        now: the current time, epoch seconds (an HTTP-date is relative to it).
-
-    Returns:
-        The delay (0 or more), or None when absent or unreadable. Never
-        raises: the header comes from whatever answered (a proxy, a portal).
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    # isascii: str.isdigit() also accepts "²", which int() refuses; and
-    # int() refuses more than 4,300 digits: any delay that long is "very long"
-    # (the caller caps it), so only the first digits are read.
-    if value.isascii() and value.isdigit():
-        if len(value) > _MAX_DELAY_DIGITS:
-            return float(10**_MAX_DELAY_DIGITS)
-        return float(int(value))
-    if len(value) > _MAX_DATE_CHARS:
-        return None
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=datetime.UTC)
-        return max(0.0, when.timestamp() - now)
-    except (TypeError, ValueError, IndexError, OverflowError, OSError):
-        return None
-
-
-# More digits than this is longer than any cap; an HTTP-date is 29 characters.
-_MAX_DELAY_DIGITS: Final = 12
-_MAX_DATE_CHARS: Final = 64
-
-
 def backoff_delay(
     policy: RetryPolicy,
     failures: int,
@@ -213,12 +203,7 @@ def backoff_delay(
     Full jitter (uniform in [0, ceiling)) spreads thousands of devices that lost
     the collector at the same moment; a ``Retry-After`` is a floor, capped.
     """
-    exponent = max(0, failures - 1)
-    ceiling = min(policy.cap, policy.base * policy.factor**exponent)
-    delay = rand() * ceiling
-    if retry_after is not None:
-        delay = max(delay, min(retry_after, policy.max_retry_after))
-    return delay
+    return policy.backoff().delay(failures, rand, retry_after)
 
 
 def idempotency_key(event_ids: Sequence[str]) -> str:
@@ -401,7 +386,9 @@ class Flusher:
             else:
                 # Batches went through before this failure: the collector is
                 # there, so the back-off starts over instead of growing on.
-                meta.failures = 1 if tally.delivered else meta.failures + 1
+                meta.failures = self._policy.backoff().failures_after(
+                    meta.failures, progressed=bool(tally.delivered)
+                )
                 delay = backoff_delay(
                     self._policy, meta.failures, self._rand, stop.retry_after
                 )
@@ -507,10 +494,11 @@ class Flusher:
             response.headers.get("Retry-After"), session.now
         )
         log.debug("POST %s: %d events → HTTP %d", EVENTS_PATH, len(batch), status)
-        if 200 <= status < 300:
+        verdict = classify(status, RULES)
+        if verdict == "delivered":
             return self._apply_results(batch, content, status, tally)
         error = f"http:{status}"
-        if status == 401:
+        if verdict == "refresh":
             if session.refreshed:
                 outbox.record_failure(ids, status=status, error=error)
                 return _Stop("sign-in", error, status)
@@ -518,23 +506,20 @@ class Flusher:
             if stop is not None:
                 return stop
             return self._send(batch, session, tally)
-        if status in (403, 404, 410):
+        if verdict in ("refused", "transient"):
             outbox.record_failure(ids, status=status, error=error)
-            return _Stop("refused", error, status, retry_after)
-        if status in (408, 409, 425, 429) or status >= 500 or status < 400:
-            outbox.record_failure(ids, status=status, error=error)
-            return _Stop("transient", error, status, retry_after)
+            return _Stop(verdict, error, status, retry_after)
         # 413 and the other 4xx: something in this batch is refused for good.
         if len(batch) == 1:
             outbox.park(ids, status=status, error=error)
             tally.parked += 1
             log.warning("status event parked: %s", error)
             return None
-        half = len(batch) // 2
-        stop = self._send(batch[:half], session, tally)
+        first, second = halves(batch)
+        stop = self._send(first, session, tally)
         if stop is not None:
             return stop
-        return self._send(batch[half:], session, tally)
+        return self._send(second, session, tally)
 
     def _apply_results(
         self,
@@ -688,7 +673,7 @@ class ReportingService:
         """The journey's reporter (drops events when reporting is off: nothing
         would ever send them)."""
         if self._journey_reporter is None:
-            from helper.journey.events import NullReporter
+            from helper.journey.transitions import NullReporter
 
             return NullReporter()
         return self._journey_reporter

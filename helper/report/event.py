@@ -71,7 +71,7 @@ SerialHmac = Annotated[str, msgspec.Meta(pattern=HMAC_PATTERN)]
 UtcTime = Annotated[datetime.datetime, msgspec.Meta(tz=True)]
 DeviceSeq = Annotated[int, msgspec.Meta(ge=1, le=2**53 - 1)]
 
-# The journey's event states (helper.journey.events.EventState) plus heartbeat.
+# The journey's event states (helper.journey.transitions.EventState) plus heartbeat.
 EventType = Literal[
     "created",
     "resumed",
@@ -142,6 +142,24 @@ class LegacyStatus(
     still_enrolled: bool | None = None
 
 
+class IntuneParts(
+    msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
+):
+    """Which halves of "in Intune" the last detection confirmed
+    (helper/journey/joined.py).
+
+    Attributes:
+        mdm: an Intune MDM enrollment (Windows Enrollments, the macOS MDM
+            profile, the Linux Intune app's registration); None when unknown.
+        registration: registered or joined in Microsoft Entra ID, in the
+            configured tenant (Windows dsregcmd, macOS Company Portal or
+            Platform SSO, Linux dsreg); None when unknown.
+    """
+
+    mdm: bool | None = None
+    registration: bool | None = None
+
+
 class StepStatus(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """The state of one stage or one plan step.
 
@@ -200,6 +218,8 @@ class StatusEvent(
         started_utc: when the stage or step began (UTC), for durations.
         device: the device ids and OS.
         legacy: the legacy management, when one is or was detected.
+        intune: which halves of "in Intune" the last detection confirmed
+            (absent before any detection).
         stages, steps: the snapshot of every stage and plan step seen so far.
         current_stage: the stage the journey is at.
         overall_state: the journey as a whole.
@@ -222,6 +242,7 @@ class StatusEvent(
     started_utc: UtcTime | None = None
     device: Device
     legacy: LegacyStatus | None = None
+    intune: IntuneParts | None = None
     stages: Annotated[list[StepStatus], msgspec.Meta(max_length=MAX_STAGES)] = []
     steps: Annotated[list[StepStatus], msgspec.Meta(max_length=MAX_STEPS)] = []
     current_stage: Ident | None = None
@@ -479,6 +500,8 @@ class DeviceFacts(msgspec.Struct, kw_only=True, frozen=True):
         serial_digest: :func:`serial_digest` (never the plain serial).
         legacy_vendor: the legacy vendor id, when one was detected.
         legacy_enrolled: the last detection still saw it (None: unknown).
+        intune_mdm, intune_registration: the halves of "in Intune" the last
+            detection confirmed (:class:`IntuneParts`).
     """
 
     os_family: OsFamily
@@ -490,6 +513,8 @@ class DeviceFacts(msgspec.Struct, kw_only=True, frozen=True):
     serial_digest: str | None = None
     legacy_vendor: str | None = None
     legacy_enrolled: bool | None = None
+    intune_mdm: bool | None = None
+    intune_registration: bool | None = None
 
     def device(self) -> Device:
         """The event's ``device`` object (invalid values dropped)."""
@@ -502,6 +527,12 @@ class DeviceFacts(msgspec.Struct, kw_only=True, frozen=True):
             join_type=self.join_type,
             serial_digest=self.serial_digest,
         )
+
+    def intune(self) -> IntuneParts | None:
+        """The event's ``intune`` object, None before any detection."""
+        if self.intune_mdm is None and self.intune_registration is None:
+            return None
+        return IntuneParts(mdm=self.intune_mdm, registration=self.intune_registration)
 
     def legacy(self) -> LegacyStatus | None:
         """The event's ``legacy`` object, None when nothing is known."""
@@ -556,6 +587,8 @@ def facts_from_detection(
     base: DeviceFacts,
     *,
     serial_digest_value: str | None = None,
+    tenant_id: str = "",
+    windows_join: str = "register",
 ) -> DeviceFacts:
     """``base`` updated with what a detection result says.
 
@@ -564,6 +597,8 @@ def facts_from_detection(
         base: the facts so far (OS version and arch; the previous ids).
         serial_digest_value: :func:`serial_digest` of the serial (keeps
             ``base``'s when None).
+        tenant_id, windows_join: ``tenant.tenant_id`` and
+            ``enrollment.windows_join``, for the halves of "in Intune".
 
     Returns:
         New facts. Ids only ever appear (a detection that cannot read them keeps
@@ -571,10 +606,15 @@ def facts_from_detection(
     """
     family = _FAMILIES.get(detection.os, base.os_family)
     legacy_vendor = detection.legacy[0].vendor if detection.legacy else None
+    from helper.journey.joined import joined_parts
+
     if detection.verdict == "unknown":
         enrolled: bool | None = base.legacy_enrolled
+        mdm, registration = base.intune_mdm, base.intune_registration
     else:
         enrolled = bool(detection.legacy)
+        parts = joined_parts(detection, tenant_id=tenant_id, windows_join=windows_join)
+        mdm, registration = parts.mdm, parts.registration
     return msgspec.structs.replace(
         base,
         os_family=family,
@@ -588,6 +628,8 @@ def facts_from_detection(
         serial_digest=serial_digest_value or base.serial_digest,
         legacy_vendor=legacy_vendor or base.legacy_vendor,
         legacy_enrolled=enrolled,
+        intune_mdm=mdm,
+        intune_registration=registration,
     )
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 import msgspec
 
 from helper import __version__
+from helper.journey.stages import confirmation_of
 from helper.report.event import (
     MAX_STAGES,
     MAX_STEPS,
@@ -50,10 +51,13 @@ from helper.report.event import (
 if TYPE_CHECKING:
     from helper.config.model import Config
     from helper.detect.model import Detection
-    from helper.journey.events import Event as JourneyEvent
+    from helper.journey.transitions import Event as JourneyEvent
     from helper.report.outbox import Outbox
 
 log = logging.getLogger(__name__)
+
+# The stage whose success means the old management has left.
+_LEFT: Final = confirmation_of("leave")
 
 _T = TypeVar("_T")
 
@@ -130,7 +134,7 @@ def apply_event(
     vendor = as_ident(event.vendor)
     if vendor is not None and facts.legacy_vendor is None:
         facts = msgspec.structs.replace(facts, legacy_vendor=vendor)
-    if event.state == "succeeded" and step is None and stage == "confirm-left":
+    if event.state == "succeeded" and step is None and stage == _LEFT:
         facts = msgspec.structs.replace(facts, legacy_enrolled=False)
     return snapshot, facts
 
@@ -179,6 +183,9 @@ class JourneyReporter:
             environment's.
         on_enqueued: called after each event is committed (the window schedules
             a flush); it runs on the caller's thread and must not block.
+        tenant_id, windows_join: ``tenant.tenant_id`` and
+            ``enrollment.windows_join``: what "in Intune" requires (the
+            events' ``intune`` object).
     """
 
     def __init__(
@@ -190,8 +197,12 @@ class JourneyReporter:
         facts: DeviceFacts | None = None,
         locale: str | None = None,
         on_enqueued: Callable[[StatusEvent], None] | None = None,
+        tenant_id: str = "",
+        windows_join: str = "register",
     ) -> None:
         self._outbox = outbox
+        self._tenant_id = tenant_id
+        self._windows_join = windows_join
         self._campaign_id = as_ident(campaign_id)
         self._wave_id = as_ident(wave_id)
         self._on_enqueued = on_enqueued
@@ -240,6 +251,8 @@ class JourneyReporter:
             wave_id=wave.id if wave is not None else None,
             facts=facts,
             on_enqueued=on_enqueued,
+            tenant_id=config.tenant.tenant_id,
+            windows_join=config.enrollment.windows_join,
         )
 
     def _load(self, key: str, kind: type[_T]) -> _T | None:
@@ -271,7 +284,8 @@ class JourneyReporter:
     def update_detection(
         self, detection: Detection, *, serial_digest: str | None = None
     ) -> None:
-        """Take the device ids and legacy state from a fresh detection.
+        """Take the device ids, legacy state and the halves of "in Intune"
+        from a fresh detection.
 
         Args:
             detection: the detection/1 result the journey just used.
@@ -280,7 +294,11 @@ class JourneyReporter:
         """
         self.update_facts(
             facts_from_detection(
-                detection, self._facts, serial_digest_value=serial_digest
+                detection,
+                self._facts,
+                serial_digest_value=serial_digest,
+                tenant_id=self._tenant_id,
+                windows_join=self._windows_join,
             )
         )
 
@@ -357,6 +375,7 @@ class JourneyReporter:
             started_utc=started,
             device=facts.device(),
             legacy=facts.legacy(),
+            intune=facts.intune(),
             stages=_trim(snapshot.stages, MAX_STAGES),
             steps=_trim(snapshot.steps, MAX_STEPS),
             current_stage=snapshot.current_stage,

@@ -1205,6 +1205,18 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
         <translation>Microsoft Intune ne gère pas encore cet appareil.</translation>
     </message>
     <message>
+        <source>Your work account is connected, but Microsoft Intune does not manage this device yet.</source>
+        <translation>Votre compte professionnel est connecté, mais Microsoft Intune ne gère pas encore cet appareil.</translation>
+    </message>
+    <message>
+        <source>Microsoft Intune manages this device, but it is not registered in your organization&apos;s Microsoft Entra ID yet: company mail and apps would refuse it.</source>
+        <translation>Microsoft Intune gère cet appareil, mais il n’est pas encore inscrit dans le Microsoft Entra ID de votre organisation&#xa0;: la messagerie et les applications de l’entreprise le refuseraient.</translation>
+    </message>
+    <message>
+        <source>This device is registered with another organization&apos;s Microsoft Entra ID, not yours.</source>
+        <translation>Cet appareil est inscrit dans le Microsoft Entra ID d’une autre organisation, et non de la vôtre.</translation>
+    </message>
+    <message>
         <source>The helper could not read enough of this device to tell whether that worked.</source>
         <translation>L’assistant n’a pas pu lire suffisamment d’informations sur cet appareil pour savoir si cela a fonctionné.</translation>
     </message>

@@ -31,7 +31,7 @@ from collector.ingest import (
     gunzip,
 )
 from collector.storage import Store
-from helper.report.event import OverallState, encode_event
+from helper.report.event import IntuneParts, OverallState, encode_event
 from tests.collector.conftest import Running, batch
 from tests.collector.support import HELPER_CLIENT, TENANT, USER, make_event
 
@@ -354,6 +354,19 @@ def test_listeners_get_accepted_events_only(store: Store) -> None:
     assert json.loads(seen[1][0].payload)["event_id"] == second.event_id
 
 
+def test_the_intune_halves_are_kept_in_the_stored_event(store: Store) -> None:
+    ingestor = Ingestor(store, ServerConfig())
+    seen: list[list[AcceptedEvent]] = []
+    ingestor.add_listener(lambda events: seen.append(list(events)))
+    event = msgspec.structs.replace(
+        make_event(seq=1), intune=IntuneParts(mdm=True, registration=False)
+    )
+    result = ingestor.process(batch([event]), "", PRINCIPAL)
+    assert result.accepted == [event.event_id]
+    stored = json.loads(seen[0][0].payload)
+    assert stored["intune"] == {"mdm": True, "registration": False}
+
+
 def test_gunzip_bounds() -> None:
     data = b"a" * 1000
     assert gunzip(gzip.compress(data), 1000) == data
@@ -405,6 +418,11 @@ def _variants() -> list[dict[str, Any]]:
     variant(lambda e: e.update(event_id=e["event_id"] + "\n"))
     variant(lambda e: e["device"].update(os_version="10.0.26100\n"))
     variant(lambda e: e.update(env={"locale": "fr-FR\n"}))
+    # Which halves of "in Intune" the device confirmed (additive field).
+    variant(lambda e: e.update(intune={"mdm": True, "registration": False}))
+    variant(lambda e: e.update(intune={"mdm": True, "registration": None}))
+    variant(lambda e: e.update(intune={"mdm": "yes"}))
+    variant(lambda e: e.update(intune={"mdm": True, "entra": True}))
     return cases
 
 

@@ -30,9 +30,11 @@ from helper.catalogue import Catalogue, load_catalogue
 from helper.config.model import Config
 from helper.detect.model import Detection
 from helper.journey.engine import Journey, JourneyView, Planner
-from helper.journey.events import Event, RecordingReporter, Reporter
-from helper.journey.plan import Plan, Stage, Step, Text
-from helper.journey.state import StateStore, Store
+from helper.journey.joined import joined_parts
+from helper.journey.plan import Plan, Step, Text
+from helper.journey.stages import Stage
+from helper.journey.state import JourneyStore, StateStore
+from helper.journey.transitions import Event, RecordingReporter, Reporter
 
 if TYPE_CHECKING:
     from _typeshed import HasFileno
@@ -88,7 +90,13 @@ def hand_plan(detection: Detection) -> Plan:
     ]
     done = [_step("all-set", "done")]
     if verdict == "intune-enrolled":
-        return Plan(platform, None, "done", done)  # type: ignore[arg-type]
+        if joined_parts(detection).complete:
+            return Plan(platform, None, "done", done)  # type: ignore[arg-type]
+        # Intune manages it but the Entra half is missing: join again.
+        steps = [*prepare, *join, *confirm_joined, *done, *contact]
+        return Plan(
+            platform, None, "join-only", steps, reasons=["registration-missing"]
+        )  # type: ignore[arg-type]
     if verdict == "both-enrolled":
         steps = [*leave, *confirm_left, *done, *contact]
         return Plan(platform, vendor, "remove-legacy", steps)  # type: ignore[arg-type]
@@ -130,7 +138,7 @@ def make_journey(
     device: object,
     *,
     planner: Planner = hand_plan,
-    store: Store | None = None,
+    store: JourneyStore | None = None,
     reporter: Reporter | None = None,
     config: Config | None = None,
     clock: object = None,

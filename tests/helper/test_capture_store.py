@@ -200,3 +200,35 @@ def test_a_zip_capture_json_is_capped(tmp_path: Path) -> None:
         archive.writestr("capture.json", b" " * (layout.MAX_MANIFEST_BYTES + 1))
     with pytest.raises(CaptureError, match="too large"):
         open_capture(big)
+
+
+MANIFEST_TEXT = json.dumps(
+    {"os": "windows", "os_version": "10.0.22631", "time": "2026-11-20T09:00:00Z"}
+)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        # Windows PowerShell 5.1: Set-Content -Encoding UTF8 writes a BOM...
+        b"\xef\xbb\xbf" + MANIFEST_TEXT.encode("utf-8"),
+        # ...and Out-File / ">" write UTF-16LE with a BOM, with CRLF.
+        b"\xff\xfe" + (MANIFEST_TEXT + "\r\n").encode("utf-16-le"),
+        b"\xfe\xff" + MANIFEST_TEXT.encode("utf-16-be"),
+    ],
+    ids=["utf-8-bom", "utf-16le-bom", "utf-16be-bom"],
+)
+def test_manifest_with_a_byte_order_mark_is_read(
+    tmp_path: Path, encoded: bytes
+) -> None:
+    folder = tmp_path / "capture"
+    folder.mkdir()
+    (folder / layout.MANIFEST).write_bytes(encoded)
+    archive = tmp_path / "capture.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr(layout.MANIFEST, encoded)
+    for path in (folder, archive):
+        capture = open_capture(path)
+        assert capture.os == "windows"
+        assert capture.manifest.os_version == "10.0.22631"
+        assert detect(capture, CATALOGUE).verdict == "unknown"

@@ -73,6 +73,15 @@ def test_detect_summary_is_readable(tmp_path: Path) -> None:
     assert "Looked at:" in out
 
 
+def test_detect_summary_names_it_in_capitals(tmp_path: Path) -> None:
+    # An ADE enrollment only IT can remove: "IT", never "it" (str.capitalize()
+    # lower-cased the rest of the sentence).
+    proc = run("detect", "--capture", str(CAPTURES / "mac-kandji-ade"), home=tmp_path)
+    assert proc.returncode == 0
+    assert "  Only IT can remove it.\n" in proc.stdout
+    assert "Only it can" not in proc.stdout
+
+
 def test_detect_live_runs_and_exits_zero(tmp_path: Path) -> None:
     proc = run("detect", "--json", home=tmp_path)
     assert proc.returncode == 0, proc.stderr

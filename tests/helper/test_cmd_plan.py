@@ -104,6 +104,10 @@ def test_scenario(tmp_path: Path) -> None:
         (["--platform", "windows", "--vendor", "nope"], "unknown vendor 'nope'"),
         (["--capture", "/nonexistent/capture"], "/nonexistent/capture"),
         (["--scenario", "no-such-scenario"], "no-such-scenario"),
+        (
+            ["--platform", "macos", "--vendor", "none", "--os-version", "Sonoma"],
+            "--os-version 'Sonoma': expected dotted numbers",
+        ),
     ],
 )
 def test_bad_usage_is_one_line_exit_2(
@@ -115,6 +119,39 @@ def test_bad_usage_is_one_line_exit_2(
     assert line.startswith("intune-migration-helper: ")
     assert message in line
     assert proc.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("version", "menu"),
+    [
+        ("14.5", "System Settings > Privacy & Security > Profiles"),
+        ("15.1", "System Settings > General > Device Management"),
+    ],
+)
+def test_os_version_previews_that_versions_menus(
+    version: str, menu: str, tmp_path: Path
+) -> None:
+    # Helpdesk previews what a Mac of that version is told, on any machine.
+    proc = run(
+        "--platform",
+        "macos",
+        "--vendor",
+        "jamf-pro",
+        "--os-version",
+        version,
+        home=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    flat = " ".join(proc.stdout.split())
+    assert menu in flat
+
+
+def test_default_windows_plan_registers_and_enrolls(tmp_path: Path) -> None:
+    proc = run("--json", "--platform", "windows", "--vendor", "none", home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    uris = [s.get("uri", "") for s in json.loads(proc.stdout)["steps"]]
+    assert "ms-device-enrollment:?mode=awa" in uris
+    assert not any("mode=mdm" in uri for uri in uris)
 
 
 def test_bad_platform_choice_is_usage(tmp_path: Path) -> None:
@@ -133,6 +170,7 @@ def namespace(**kwargs: object) -> argparse.Namespace:
         "scenario": None,
         "platform": None,
         "vendor": None,
+        "os_version": None,
     }
     base.update(kwargs)
     return argparse.Namespace(**base)

@@ -452,6 +452,11 @@ INVALID = {
         "reporting.collector_url",
         "http:// only for localhost",
     ),
+    "unknown windows join mode": (
+        '[enrollment]\nwindows_join = "aadj"\n',
+        "enrollment.windows_join",
+        'expected "register", "join" or "mdm-only", got \'aadj\'',
+    ),
     "bad guid": (
         '[tenant]\ntenant_id = "contoso.onmicrosoft.com"\n',
         "tenant.tenant_id",

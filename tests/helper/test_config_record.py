@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helper.config.keys import KEYS
+from helper.config.keys import DEV_KEYS, KEYS
 from helper.config.layers import Layer, check_layer
-from helper.config.model import Config, Migration, Organization, Tenant, Wave
+from helper.config.model import Config, MigrationConfig, Organization, Tenant, Wave
 from helper.config.validate import build, parse_date
 from helper.errors import ConfigError
 
@@ -84,7 +84,7 @@ def test_build_gives_records_with_dates() -> None:
             }
         }
     )
-    assert config.migration == Migration(
+    assert config.migration == MigrationConfig(
         waves=(
             Wave(
                 id="a",
@@ -144,3 +144,18 @@ def test_any_layer_data_gives_a_config_or_one_clear_error(data: dict[str, Any]) 
     for wave in config.migration.waves:
         assert isinstance(wave.notify_date, datetime.date)
         assert not isinstance(wave.notify_date, datetime.datetime)
+
+
+def test_the_keys_are_read_from_the_model() -> None:
+    # A key is declared once, as a model field: keys.py derives its table,
+    # without the trial keys IT never deploys (DEV_KEYS).
+    fields = []
+    for name in Config._fields:
+        default = getattr(Config, name)
+        section = getattr(default, "_fields", None)
+        fields += [f"{name}.{f}" for f in section] if section else [name]
+    assert list(KEYS) == [f for f in fields if f not in DEV_KEYS]
+    assert set(DEV_KEYS) <= set(fields)
+    assert KEYS["migration.waves"] == "waves"
+    assert KEYS["reporting.enabled"] == "bool"
+    assert KEYS["migration.max_deferrals"] == "int"

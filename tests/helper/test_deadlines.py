@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from helper.config.model import Migration, Wave
+from helper.config.model import MigrationConfig, Wave
 from helper.journey import deadlines
 from helper.journey.deadlines import (
     deadline,
@@ -38,10 +38,10 @@ def at(
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=tz)
 
 
-def migration(**kwargs: object) -> Migration:
+def migration(**kwargs: object) -> MigrationConfig:
     base: dict[str, object] = {"waves": WAVES, "max_deferrals": 3, "reminder_hours": 24}
     base.update(kwargs)
-    return Migration(**base)  # type: ignore[arg-type]
+    return MigrationConfig(**base)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

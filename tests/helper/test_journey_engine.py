@@ -18,8 +18,8 @@ import pytest
 
 from helper.capture.model import Capture
 from helper.capture.store import open_capture
-from helper.config.model import Config, Migration, Wave
-from helper.detect.model import Detection, Legacy
+from helper.config.model import Config, MigrationConfig, Wave
+from helper.detect.model import Detection, Entra, Legacy
 from helper.journey.engine import (
     ACTIONS,
     STAY,
@@ -29,7 +29,6 @@ from helper.journey.engine import (
     phase_of,
     reconcile,
 )
-from helper.journey.events import Event, RecordingReporter
 from helper.journey.plan import Plan, Step
 from helper.journey.state import (
     JourneyState,
@@ -39,6 +38,7 @@ from helper.journey.state import (
     progress_consistent,
     support_code,
 )
+from helper.journey.transitions import Event, RecordingReporter
 from tests.conftest import CAPTURES
 from tests.helper.journey_driver import hand_plan, make_journey, walk
 
@@ -551,7 +551,7 @@ def test_view_is_plain_data_and_carries_the_deadline() -> None:
             enforcement_date=datetime.date(2026, 11, 22),
         ),
     )
-    config = Config(migration=Migration(waves=waves, max_deferrals=1))
+    config = Config(migration=MigrationConfig(waves=waves, max_deferrals=1))
     clock = Clock()
     journey, recording = make_journey(SteeredDevice(WS1), config=config, clock=clock)
     view = journey.start()
@@ -646,9 +646,12 @@ def test_detection_checks_are_never_the_users_word() -> None:
 
 def _detection(verdict: str, vendor: str | None = None) -> Detection:
     legacy = [Legacy(vendor=vendor, name=vendor)] if vendor else []
-    return msgspec.convert(
-        {"os": "windows", "verdict": verdict, "legacy": legacy}, type=Detection
-    )
+    doc: dict[str, object] = {"os": "windows", "verdict": verdict, "legacy": legacy}
+    if verdict in ("intune-enrolled", "both-enrolled"):
+        # Both halves of "in Intune" (joined.py): enrolled and Entra joined.
+        doc["intune"] = {"enrolled": True}
+        doc["entra"] = {"join": "entra-joined"}
+    return msgspec.convert(doc, type=Detection)
 
 
 def _state(detection: Detection, stage: str, *, begun: bool = True) -> JourneyState:
@@ -680,6 +683,9 @@ UNMANAGED = _detection("unmanaged")
 INTUNE_ONLY = _detection("intune-enrolled")
 BOTH_DET = _detection("both-enrolled", "workspace-one")
 UNKNOWN_DET = _detection("unknown")
+MDM_ONLY = msgspec.structs.replace(
+    INTUNE_ONLY, entra=msgspec.convert({"join": "none"}, type=Entra)
+)
 
 
 @pytest.mark.parametrize(
@@ -699,6 +705,10 @@ UNKNOWN_DET = _detection("unknown")
         ("contact-it", LEGACY, "stay", None, None),
         ("contact-it", UNMANAGED, "move", "join", None),
         ("done", INTUNE_ONLY, "stay", None, None),
+        # Intune without the Entra half is not done: still joining.
+        ("confirm-joined", MDM_ONLY, "stay", None, None),
+        ("join", MDM_ONLY, "stay", None, None),
+        ("done", MDM_ONLY, "fresh", None, "join-only"),
     ],
 )
 def test_reconcile(

@@ -657,3 +657,40 @@ def test_generated_enrollments(
     )
     if blocked:
         assert f.legacy[0].removable is False
+
+
+def test_user_approved_profile_allowing_removal_is_removable() -> None:
+    # Kandji's catalogue entry leaves removability unknown; the device itself
+    # says the profile may be removed: user approved, not ADE, removal allowed.
+    url = "https://acme.kandji.io/mdm"
+    f = run(
+        capture(
+            status_=status(mdm="Yes (User Approved)", server=url),
+            xml=profiles(mdm_profile(url, ident="io.kandji.mdm", removal=False)),
+        )
+    )
+    assert f.legacy[0].removable is True
+    assert any(
+        "ProfileRemovalDisallowed=false" in e.detail for e in f.legacy[0].evidence
+    )
+
+
+@pytest.mark.parametrize(
+    ("mdm", "removal", "dep"),
+    [
+        ("Yes", False, "No"),  # not user approved
+        ("Yes (User Approved)", None, "No"),  # the flag is not in the profile
+        ("Yes (User Approved)", False, "Yes"),  # ADE
+    ],
+)
+def test_removable_stays_unknown_without_every_proof(
+    mdm: str, removal: bool | None, dep: str
+) -> None:
+    url = "https://acme.kandji.io/mdm"
+    f = run(
+        capture(
+            status_=status(dep=dep, mdm=mdm, server=url),
+            xml=profiles(mdm_profile(url, ident="io.kandji.mdm", removal=removal)),
+        )
+    )
+    assert f.legacy[0].removable is (False if dep == "Yes" else None)

@@ -33,6 +33,28 @@ from helper.probe.runner import CommandResult
 STATUS_ARGV = ("/usr/bin/profiles", "status", "-type", "enrollment")
 SHOW_ARGV = ("/usr/bin/profiles", "show", "-type", "enrollment")
 XML_ARGV = ("/usr/bin/profiles", "-C", "-o", "stdout-xml")
+SSO_ARGV = ("/usr/bin/app-sso", "platform", "-s")
+WPJ_ARGV = (
+    "/usr/bin/security",
+    "find-generic-password",
+    "-a",
+    "com.microsoft.workplacejoin.thumbprint",
+)
+# What app-sso prints on a Mac without Platform SSO (synthetic, format as
+# documented in docs/capture-format.md).
+SSO_NONE = (
+    b"Device Configuration:\n (null)\n\nLogin Configuration:\n (null)\n\n"
+    b"User Configuration:\n (null)\n"
+)
+# security(1) when the login keychain holds no such item.
+WPJ_NONE = CommandResult(
+    list(WPJ_ARGV),
+    44,
+    b"",
+    b"security: SecKeychainSearchCopyNext: The specified item could not be "
+    b"found in the keychain.\n",
+    duration_ms=9.1,
+)
 
 STATUS = (
     b"Enrolled via DEP: No\nMDM enrollment: Yes (User Approved)\n"
@@ -140,6 +162,8 @@ def all_ok() -> FakeRunner:
             STATUS_ARGV: ok(STATUS_ARGV, STATUS),
             SHOW_ARGV: ok(SHOW_ARGV, SHOW),
             XML_ARGV: ok(XML_ARGV, XML),
+            SSO_ARGV: ok(SSO_ARGV, SSO_NONE),
+            WPJ_ARGV: WPJ_NONE,
         }
     )
 
@@ -165,14 +189,16 @@ JAMF_FS = FakeFs(
 
 def test_commands_are_argument_lists_with_absolute_paths() -> None:
     for _, argv in COMMANDS:
-        assert argv[0] == "/usr/bin/profiles"
+        assert argv[0] in ("/usr/bin/profiles", "/usr/bin/app-sso", "/usr/bin/security")
         assert all(" " not in arg for arg in argv)
+    # The keychain is asked for attributes only, never for the secret.
+    assert "-g" not in dict(COMMANDS)[layout.MAC_WORKPLACE_JOIN]
 
 
 def test_full_capture(catalogue: Catalogue) -> None:
     runner = all_ok()
     capture = run_probe(catalogue, runner, JAMF_FS)
-    assert runner.calls == [STATUS_ARGV, SHOW_ARGV, XML_ARGV]
+    assert runner.calls == [STATUS_ARGV, SHOW_ARGV, XML_ARGV, SSO_ARGV, WPJ_ARGV]
     assert capture.os == "macos"
     assert capture.origin == "live"
     manifest = capture.manifest
@@ -228,7 +254,11 @@ def test_capture_round_trip_and_detection(catalogue: Catalogue, tmp_path: Path) 
     codes = {w.code for w in result.warnings}
     assert "company-portal-not-enrolled" in codes
     assert "agent-leftover" in codes  # the Workspace ONE daemons
-    assert all(s.status == "read" for s in result.sources)
+    statuses = {s.file: s.status for s in result.sources}
+    assert statuses.pop(layout.MAC_WORKPLACE_JOIN) == "missing"  # looked: none
+    assert set(statuses.values()) == {"read"}
+    # Platform SSO not configured and no Workplace Join record: not registered.
+    assert result.entra.join == "none"
 
 
 @pytest.mark.parametrize(
@@ -395,7 +425,7 @@ def test_manifest_json_is_written(catalogue: Catalogue) -> None:
     }
 
 
-# --- read_bundle_id and the live wiring ---------------------------------------------
+# --- read_bundle_id and the live wiring -------------------------------------------
 
 
 def make_app(root: Path, name: str, info: bytes | None) -> str:
@@ -440,3 +470,120 @@ def test_live_probe_refuses_other_oses(catalogue: Catalogue) -> None:
         pytest.skip("runs the real probe on macOS")
     with pytest.raises(OSError, match="macOS"):
         live_macos_probe(catalogue)
+
+
+# --- Microsoft Entra registration ----------------------------------------------------
+
+TENANT = "0dde70e6-f430-449f-8bce-f4d0a9eca2a4"
+# app-sso platform -s after a Platform SSO registration (synthetic values; the
+# shape of macOS's output: titled sections holding JSON, then the tokens).
+SSO_REGISTERED = f"""Device Configuration:
+ {{
+  "encryptionAlgorithm" : "ECDHE-A256GCM",
+  "extensionIdentifier" : "com.microsoft.CompanyPortalMac.ssoextension",
+  "loginFrequency" : 64800,
+  "loginType" : "POLoginTypeUserSecureEnclaveKey (2)",
+  "registrationCompleted" : true,
+  "sdkVersionString" : 15.199999999999999,
+  "sharedDeviceKeys" : true,
+  "tokenToUserMapping" : {{
+    "AccountName" : "preferred_username",
+    "FullName" : "name"
+  }},
+  "version" : 1
+}}
+
+Login Configuration:
+ {{
+  "accountDisplayName" : "Microsoft Entra",
+  "issuer" : "https://login.microsoftonline.com/{TENANT}/v2.0",
+  "tokenEndpointURL" : "https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/token"
+}}
+
+User Configuration:
+ {{
+  "state" : "POUserStateNormal (0)",
+  "userLoginConfiguration" : {{
+    "loginUserName" : "ana.lopez@contoso.example"
+  }}
+}}
+
+SSO Tokens:
+Received:
+2026-11-20 08:51:02 +0000
+Expiration:
+2026-12-04 08:51:01 +0000 (Not Expired)
+""".encode()
+
+# security find-generic-password -a com.microsoft.workplacejoin.thumbprint after
+# Company Portal registered the Mac (attributes only; synthetic dates).
+WPJ_FOUND = b"""keychain: "/Users/ana/Library/Keychains/login.keychain-db"
+version: 512
+class: "genp"
+attributes:
+    0x00000007 <blob>="com.microsoft.workplacejoin.thumbprint"
+    0x00000008 <blob>=<NULL>
+    "acct"<blob>="com.microsoft.workplacejoin.thumbprint"
+    "cdat"<timedate>=0x32303236313132303038353130325A00  "20261120085102Z\\000"
+    "crtr"<uint32>=<NULL>
+    "cusi"<sint32>=<NULL>
+    "desc"<blob>=<NULL>
+    "gena"<blob>=<NULL>
+    "icmt"<blob>=<NULL>
+    "invi"<sint32>=<NULL>
+    "mdat"<timedate>=0x32303236313132303038353130325A00  "20261120085102Z\\000"
+    "nega"<sint32>=<NULL>
+    "prot"<blob>=<NULL>
+    "scrp"<sint32>=<NULL>
+    "svce"<blob>="com.microsoft.workplacejoin.thumbprint"
+    "type"<uint32>=<NULL>
+"""
+
+
+def test_platform_sso_registration_is_read_and_tokens_are_not_kept(
+    catalogue: Catalogue,
+) -> None:
+    runner = all_ok()
+    runner.results[SSO_ARGV] = ok(SSO_ARGV, SSO_REGISTERED)
+    capture = run_probe(catalogue, runner, JAMF_FS)
+    kept = capture.read(layout.MAC_APP_SSO) or b""
+    assert b"registrationCompleted" in kept
+    assert b"SSO Tokens" not in kept and b"Expiration" not in kept
+    result = detect(capture, catalogue)
+    assert result.entra.join == "registered"
+    assert result.entra.tenant_id == TENANT
+    assert any("registrationCompleted=true" in e.detail for e in result.entra.evidence)
+
+
+def test_company_portal_registration_is_read(catalogue: Catalogue) -> None:
+    runner = all_ok()
+    runner.results[WPJ_ARGV] = ok(WPJ_ARGV, WPJ_FOUND)
+    capture = run_probe(catalogue, runner, JAMF_FS)
+    assert capture.read(layout.MAC_WORKPLACE_JOIN) == WPJ_FOUND
+    info = capture.source(layout.MAC_WORKPLACE_JOIN)
+    assert info is not None and info.error is None
+    assert detect(capture, catalogue).entra.join == "registered"
+
+
+def test_no_workplace_join_record_is_not_found_not_an_error(
+    catalogue: Catalogue,
+) -> None:
+    capture = run_probe(catalogue, all_ok(), JAMF_FS)
+    info = capture.source(layout.MAC_WORKPLACE_JOIN)
+    assert info is not None and info.error == "not-found" and info.exit_code == 44
+    assert layout.MAC_WORKPLACE_JOIN not in capture.files
+    warnings = {w.code for w in detect(capture, catalogue).warnings}
+    assert "source-unreadable" not in warnings
+
+
+def test_registration_unknown_when_platform_sso_cannot_be_read(
+    catalogue: Catalogue,
+) -> None:
+    # macOS 12 has no "app-sso platform"; without it and without a Workplace
+    # Join record the helper cannot say the Mac is not registered.
+    runner = all_ok()
+    runner.results[SSO_ARGV] = CommandResult(
+        list(SSO_ARGV), 64, b"", b"app-sso: unrecognized verb 'platform'\n"
+    )
+    result = detect(run_probe(catalogue, runner, JAMF_FS), catalogue)
+    assert result.entra.join == "unknown"

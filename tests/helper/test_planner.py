@@ -110,12 +110,13 @@ def test_ws1_windows_leaves_then_joins() -> None:
     uninstall = next(s for s in plan.steps if s.id == "ws1-uninstall-hub")
     assert uninstall.command is not None
     assert "{5E4D3C2B-1A09-4F8E-9D7C-6B5A49382716}" in uninstall.command
+    # The default join registers the PC in Entra ID and enrolls it (mode=awa),
+    # with the Windows 11 Settings fallback (the capture is 10.0.22631).
     assert ids(plan, "join", "confirm-joined") == [
         "intune-check-network",
         "intune-check-rights",
-        "intune-enroll",
-        "intune-enroll-settings",
-        "intune-get-company-portal",
+        "intune-connect",
+        "intune-connect-settings",
         "intune-check-joined",
     ]
     assert plan.steps[0].stage == "prepare"
@@ -125,11 +126,9 @@ def test_ws1_windows_leaves_then_joins() -> None:
     assert ids(plan, "contact-it")[-1] == "ws1-ask-enterprise-wipe"
     prepare = ids(plan, "prepare")
     assert "prepare-bitlocker" in prepare and "prepare-filevault" not in prepare
-    enroll = next(s for s in plan.steps if s.id == "intune-enroll")
-    assert enroll.uri == (
-        "ms-device-enrollment:?mode=mdm&servername=https%3A%2F%2Fenrollment."
-        "manage.microsoft.com%2Fenrollmentserver%2Fdiscovery.svc"
-    )
+    enroll = next(s for s in plan.steps if s.id == "intune-connect")
+    assert enroll.uri == "ms-device-enrollment:?mode=awa"
+    assert not any("mode=mdm" in (s.uri or "") for s in plan.steps)
     overview = plan.steps[0]
     assert "Workspace ONE (AirWatch)" in overview.text.en
     assert "Workspace ONE (AirWatch)" in overview.text.fr
@@ -277,6 +276,7 @@ def test_ade_assigned_elsewhere_asks_it_then_renews() -> None:
         "intune-check-network",
         "intune-ask-abm",
         "intune-renew-enrollment",
+        "intune-ade-register",  # then sign in to Company Portal (Entra)
     ]
     renew = plan.steps[ids(plan).index("intune-renew-enrollment")]
     assert renew.command == ["/usr/bin/profiles", "renew", "-type", "enrollment"]
@@ -422,11 +422,14 @@ def test_deadline_step_only_with_a_deadline() -> None:
 def test_enrollment_link_username(
     upn: str | None, hint: str, username: str | None
 ) -> None:
-    config = Config(enrollment=Enrollment(upn_domain_hint=hint))
+    # username= exists on the MDM-only link, used when IT chose mdm-only.
+    config = Config(
+        enrollment=Enrollment(upn_domain_hint=hint, windows_join="mdm-only")
+    )
     plan = plan_for(
         Detection(os="windows", verdict="unmanaged"), config=config, upn=upn
     )
-    enroll = next(s for s in plan.steps if s.id == "intune-enroll")
+    enroll = next(s for s in plan.steps if s.id == "intune-enroll-mdm-only")
     assert enroll.uri is not None
     if username is None:
         assert "username=" not in enroll.uri
@@ -438,11 +441,12 @@ def test_enrollment_link_username(
 def test_configured_discovery_url() -> None:
     config = Config(
         enrollment=Enrollment(
-            discovery_url="https://enrollment.manage.microsoft.us/enrollmentserver/discovery.svc"
+            discovery_url="https://enrollment.manage.microsoft.us/enrollmentserver/discovery.svc",
+            windows_join="mdm-only",
         )
     )
     plan = plan_for(Detection(os="windows", verdict="unmanaged"), config=config)
-    enroll = next(s for s in plan.steps if s.id == "intune-enroll")
+    enroll = next(s for s in plan.steps if s.id == "intune-enroll-mdm-only")
     assert enroll.uri is not None
     assert enroll.uri.endswith(
         "servername=https%3A%2F%2Fenrollment.manage.microsoft.us%2F"
@@ -457,13 +461,15 @@ def test_company_portal_on_windows() -> None:
         warnings=[Warning("company-portal-not-enrolled", "Company Portal")],
     )
     plan = plan_for(detection)
+    # Company Portal hands off to the same Connect window; with the OS version
+    # unknown, the current release's (Windows 11) Settings fallback.
     assert ids(plan, "join") == [
         "intune-check-network",
         "intune-check-rights",
-        "intune-open-company-portal",
-        "intune-enroll-settings",
+        "intune-connect-company-portal",
+        "intune-connect-settings",
     ]
-    assert plan.steps[ids(plan).index("intune-open-company-portal")].uri == (
+    assert plan.steps[ids(plan).index("intune-connect-company-portal")].uri == (
         "companyportal:"
     )
 

@@ -40,13 +40,6 @@ from helper.journey.playbooks import (
 )
 from tests.conftest import CAPTURES, REPO
 
-# The intune/ and _common/ playbooks are the code part of the issue, sourced on
-# another branch. Remove these folders once that branch is merged:
-# test_pending_folders_still_need_their_exception fails as soon as one is done.
-SOURCE_PENDING = frozenset({TARGET, COMMON})
-# intune/windows's tenant-move step says "select the work or school account, then
-# Disconnect" without sparing the Entra entry (same branch; same removal).
-ENTRA_PENDING = frozenset({TARGET})
 DESKTOP = ("windows", "macos", "linux")
 # The pairs where leaving needs a password or one-time code from IT.
 NEEDS_CODE = {
@@ -54,6 +47,11 @@ NEEDS_CODE = {
     ("jamf-pro", "macos"),  # "Allow MDM Profile Removal" [DOC Jamf]
     ("manageengine", "android"),  # Revoke Administration password [DOC]
     ("manageengine", "windows"),  # agent uninstall TOTP [DOC ManageEngine]
+}
+# A text that tells the user not to disconnect anything is safe as it is.
+DO_NOT_DISCONNECT = {
+    "en": re.compile(r"\bdo not disconnect (anything|it)\b", re.I),
+    "fr": re.compile(r"\bne déconnectez (rien|pas)\b", re.I),
 }
 DISCONNECT = {
     "en": re.compile(r"\bdisconnect", re.I),
@@ -114,24 +112,10 @@ def test_every_built_in_step_says_where_its_fact_comes_from() -> None:
     missing = [
         f"{p.vendor}/{p.platform}: {s.id}"
         for p in playbooks()
-        if p.vendor not in SOURCE_PENDING
         for s in p.steps
         if s.kind != "verify" and not s.source
     ]
     assert not missing
-
-
-@pytest.mark.parametrize("folder", sorted(SOURCE_PENDING))
-def test_pending_folders_still_need_their_exception(folder: str) -> None:
-    """Fails once a folder is fully sourced: then drop it from SOURCE_PENDING."""
-    unsourced = [
-        s.id
-        for p in playbooks()
-        if p.vendor == folder
-        for s in p.steps
-        if s.kind != "verify" and not s.source
-    ]
-    assert unsourced, f"{folder}/ is sourced now: remove it from SOURCE_PENDING"
 
 
 def test_source_tags() -> None:
@@ -215,15 +199,16 @@ def test_no_disconnect_advice_that_could_reach_the_entra_entry(lang: str) -> Non
     """Every Windows text that mentions disconnecting names the Entra entry to spare."""
     offending = []
     for p in playbooks():
-        if (
-            p.platform not in ("windows", "windows-10-mobile")
-            or p.vendor in ENTRA_PENDING
-        ):
+        if p.platform not in ("windows", "windows-10-mobile"):
             continue
         for s in p.steps:
             for text in [s.text, *s.hints]:
                 value = getattr(text, lang)
-                if DISCONNECT[lang].search(value) and "Entra" not in value:
+                if (
+                    DISCONNECT[lang].search(value)
+                    and "Entra" not in value
+                    and not DO_NOT_DISCONNECT[lang].search(value)
+                ):
                     offending.append(f"{p.vendor}/{p.platform}: {s.id}: {value}")
     assert not offending
 

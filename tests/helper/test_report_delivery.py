@@ -648,14 +648,14 @@ def test_sign_in_needed_is_an_exception_type_only_for_providers() -> None:
 def test_reporting_service_end_to_end(
     outbox: Outbox, client: httpx.Client, server: ReportServer, clock: FakeClock
 ) -> None:
-    from helper.config.model import Config, Migration, Reporting
-    from helper.journey.events import Event
+    from helper.config.model import Config, MigrationConfig, Reporting
+    from helper.journey.transitions import Event
     from helper.report.delivery import ReportingService
     from helper.report.event import DeviceFacts
 
     config = Config(
         reporting=Reporting(enabled=True, collector_url=server.url),
-        migration=Migration(campaign_id="emm2intune-2026"),
+        migration=MigrationConfig(campaign_id="emm2intune-2026"),
     )
     queued: list[object] = []
     service = ReportingService(
@@ -696,7 +696,7 @@ def test_reporting_service_end_to_end(
 
 def test_reporting_service_when_disabled(outbox: Outbox, client: httpx.Client) -> None:
     from helper.config.model import Config
-    from helper.journey.events import NullReporter
+    from helper.journey.transitions import NullReporter
     from helper.report.delivery import ReportingService
 
     service = ReportingService(Config(), tokens=None, http_client=client, outbox=outbox)

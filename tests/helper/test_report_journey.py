@@ -18,12 +18,18 @@ import pytest
 
 from helper.capture.store import open_capture
 from helper.catalogue import load_catalogue
-from helper.config.model import Config, Migration, Wave
+from helper.config.model import Config, MigrationConfig, Tenant, Wave
 from helper.detect.engine import detect
 from helper.detect.model import Evidence
-from helper.journey.events import Event
 from helper.journey.scenarios import load_scenario
-from helper.report.event import DeviceFacts, StatusEvent, decode_event, serial_digest
+from helper.journey.transitions import Event
+from helper.report.event import (
+    DeviceFacts,
+    IntuneParts,
+    StatusEvent,
+    decode_event,
+    serial_digest,
+)
 from helper.report.journey_reporter import (
     FACTS_KEY,
     SNAPSHOT_KEY,
@@ -234,6 +240,29 @@ def test_detection_feeds_the_device(outbox: Outbox) -> None:
     validator().validate(json.loads(msgspec.json.encode(event)))
 
 
+def test_events_say_which_halves_of_intune_were_confirmed(outbox: Outbox) -> None:
+    reporter = JourneyReporter(outbox, facts=FACTS)
+    assert reporter.heartbeat(AT).intune is None  # no detection yet
+    mdm_only = detect(open_capture(CAPTURES / "win-intune-mdm-only"), load_catalogue())
+    reporter.update_detection(mdm_only)
+    event = reporter.heartbeat(AT)
+    assert event.intune == IntuneParts(mdm=True, registration=False)
+    raw = json.loads(msgspec.json.encode(event))
+    assert raw["intune"] == {"mdm": True, "registration": False}
+    validator().validate(raw)
+    both = detect(open_capture(CAPTURES / "win-intune-registered"), load_catalogue())
+    reporter.update_detection(both)
+    assert reporter.heartbeat(AT).intune == IntuneParts(mdm=True, registration=True)
+
+
+def test_the_configured_tenant_decides_the_registration(outbox: Outbox) -> None:
+    config = Config(tenant=Tenant(tenant_id="0dde70e6-f430-449f-8bce-f4d0a9eca2a4"))
+    reporter = JourneyReporter.from_config(config, outbox, facts=FACTS)
+    both = detect(open_capture(CAPTURES / "win-intune-registered"), load_catalogue())
+    reporter.update_detection(both)  # registered, but with another tenant
+    assert reporter.heartbeat(AT).intune == IntuneParts(mdm=True, registration=False)
+
+
 def test_from_config_and_on_enqueued(outbox: Outbox) -> None:
     waves = (
         Wave(
@@ -247,7 +276,9 @@ def test_from_config_and_on_enqueued(outbox: Outbox) -> None:
             enforcement_date=datetime.date(2026, 6, 1),
         ),
     )
-    config = Config(migration=Migration(campaign_id="emm2intune-2026", waves=waves))
+    config = Config(
+        migration=MigrationConfig(campaign_id="emm2intune-2026", waves=waves)
+    )
     seen: list[StatusEvent] = []
     reporter = JourneyReporter.from_config(
         config,

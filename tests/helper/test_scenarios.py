@@ -14,7 +14,6 @@ from helper.capture.store import open_capture
 from helper.catalogue import load_catalogue
 from helper.detect.engine import detect
 from helper.journey.engine import Journey
-from helper.journey.events import Event
 from helper.journey.scenarios import (
     Scenario,
     ScenarioError,
@@ -22,6 +21,7 @@ from helper.journey.scenarios import (
     load_scenario,
 )
 from helper.journey.state import CONFIRMS, SEQUENCES
+from helper.journey.transitions import Event
 from tests.helper.journey_driver import make_journey, planner_named, walk
 
 REQUIRED = {

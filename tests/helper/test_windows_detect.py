@@ -502,7 +502,13 @@ def test_engine_dispatches_to_the_windows_detector() -> None:
     result = detect(capture(reg(key(G1, **WS1)), dsregcmd=dsreg()), CATALOGUE)
     assert result.os == "windows"
     assert result.verdict == "legacy-enrolled"
-    assert [s.status for s in result.sources] == ["read", "missing", "read", "missing"]
+    assert [s.status for s in result.sources] == [
+        "read",
+        "missing",
+        "read",
+        "missing",
+        "missing",
+    ]
 
 
 def test_every_warning_code_has_words() -> None:

@@ -89,18 +89,46 @@ EXISTING = {
 CASE = CAPTURES / "win-ws1-and-intune"
 
 
-class Recorded:
-    """A runner returning one recorded result, remembering what it was asked."""
+# What the probe's PowerShell listing prints (one compressed JSON line; the
+# names are synthetic): the built-in Administrator disabled as Windows ships
+# it, the user's own local account, and the work account of an Entra join.
+ADMINS_JSON = (
+    b'[{"Name":"PC-ANA\\\\Administrator",'
+    b'"SID":"S-1-5-21-3623811015-3361044348-30300820-500",'
+    b'"PrincipalSource":"Local","Enabled":false},'
+    b'{"Name":"PC-ANA\\\\ana","SID":"S-1-5-21-3623811015-3361044348-30300820-1001",'
+    b'"PrincipalSource":"Local","Enabled":true},'
+    b'{"Name":"AzureAD\\\\AnaLopez",'
+    b'"SID":"S-1-12-1-1234567890-1234567890-1234567890-1234567890",'
+    b'"PrincipalSource":"AzureAD","Enabled":null}]\r\n'
+)
+ADMINS_OK = CommandResult(
+    list(probe.LOCAL_ADMINS), 0, stdout=ADMINS_JSON, duration_ms=1432.0
+)
 
-    def __init__(self, result: CommandResult | Exception) -> None:
-        self.result = result
+
+class Recorded:
+    """A runner with one recorded result per program, remembering what it was asked.
+
+    Args:
+        result: what ``dsregcmd /status`` gives.
+        admins: what the PowerShell Administrators listing gives.
+    """
+
+    def __init__(
+        self,
+        result: CommandResult | Exception,
+        admins: CommandResult | Exception = ADMINS_OK,
+    ) -> None:
+        self.results = {"dsregcmd": result, "powershell.exe": admins}
         self.calls: list[list[str]] = []
 
     def run(self, argv: Sequence[str], *, timeout: float = 20.0) -> CommandResult:
         self.calls.append(list(argv))
-        if isinstance(self.result, Exception):
-            raise self.result
-        return self.result
+        result = self.results[argv[0]]
+        if isinstance(result, Exception):
+            raise result
+        return result
 
 
 def dsregcmd_ok(case: Path = CASE) -> Recorded:
@@ -142,7 +170,7 @@ def run_probe(
 def test_full_probe_files_and_manifest() -> None:
     runner = dsregcmd_ok()
     capture = run_probe(runner=runner)
-    assert runner.calls == [["dsregcmd", "/status"]]
+    assert runner.calls == [["dsregcmd", "/status"], list(probe.LOCAL_ADMINS)]
     manifest = capture.manifest
     assert (manifest.os, manifest.os_version, manifest.arch, manifest.locale) == (
         "windows",
@@ -224,7 +252,8 @@ def test_probe_then_detect_matches_the_library_case() -> None:
     )
     assert result.intune.enrolled is True
     assert result.entra.join == "entra-joined"
-    assert [s.status for s in result.sources] == ["read"] * 4
+    assert [s.status for s in result.sources] == ["read"] * 5
+    assert result.local_admin.present is True
 
 
 def test_written_capture_replays_the_same(tmp_path: Path) -> None:
@@ -291,6 +320,44 @@ def test_dsregcmd_failures(
     detection = detect(capture, load_catalogue())
     assert detection.entra.join == "unknown"
     assert detection.verdict == "both-enrolled"  # the rest still counts
+
+
+def test_local_administrators_are_listed_by_sid_in_json() -> None:
+    # By SID: the group's name is translated ("Administrateurs" in French).
+    assert probe.LOCAL_ADMINS[0] == "powershell.exe"
+    assert "-NoProfile" in probe.LOCAL_ADMINS
+    assert "Get-LocalGroupMember -SID 'S-1-5-32-544'" in probe.LOCAL_ADMINS_SCRIPT
+    assert "ConvertTo-Json" in probe.LOCAL_ADMINS_SCRIPT
+    capture = run_probe()
+    assert capture.read(layout.WIN_LOCAL_ADMINS) == ADMINS_JSON
+    detection = detect(capture, load_catalogue())
+    assert detection.local_admin.present is True
+    assert "PC-ANA\\ana" in detection.local_admin.evidence[0].detail
+
+
+@pytest.mark.parametrize(
+    "admins",
+    [
+        # Get-LocalGroupMember fails on some PCs whose group holds a member it
+        # cannot resolve: PowerShell exits 1 with the error on stderr.
+        CommandResult(
+            list(probe.LOCAL_ADMINS),
+            1,
+            stderr=b"Get-LocalGroupMember : Failed to compare two elements in the "
+            b"array.\r\n",
+        ),
+        CommandResult(list(probe.LOCAL_ADMINS), None, error="not-found"),
+    ],
+    ids=["cmdlet-error", "no-powershell"],
+)
+def test_local_administrators_unknown_when_the_listing_fails(
+    admins: CommandResult,
+) -> None:
+    capture = run_probe(runner=Recorded(dsregcmd_ok().results["dsregcmd"], admins))
+    assert layout.WIN_LOCAL_ADMINS not in capture.files
+    info = capture.source(layout.WIN_LOCAL_ADMINS)
+    assert info is not None and info.error
+    assert detect(capture, load_catalogue()).local_admin.present is None
 
 
 def test_dsregcmd_non_zero_exit_with_output_is_kept() -> None:

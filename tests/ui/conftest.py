@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from helper.config.model import Config
 from helper.journey.checks import CheckResult
-from helper.journey.events import RecordingReporter
+from helper.journey.transitions import RecordingReporter
 from helper.probe.runner import CommandResult
 from ui import tasks
 from ui.app import HelperApplication
@@ -118,7 +118,8 @@ def make_window(
     qtbot: QtBot, fakes: Fakes, recording: RecordingReporter
 ) -> WindowFactory:
     """Build and show a window on a scenario, with the fakes at the boundaries."""
-    from ui.demo import demo_backend, demo_config
+    from helper.migration import scenario_migration
+    from ui.demo import demo_config
 
     def make(
         scenario: str,
@@ -131,7 +132,7 @@ def make_window(
         shown = demo_config(config or Config())
 
         def factory():  # type: ignore[no-untyped-def]
-            return demo_backend(
+            return scenario_migration(
                 scenario,
                 shown,
                 reporter=recording,
@@ -147,7 +148,7 @@ def make_window(
             shown,
             lang=lang,
             demo=scenario if demo else None,
-            backend_factory=factory,
+            migration_factory=factory,
         )
         qtbot.addWidget(window)
         window.show()

@@ -121,11 +121,11 @@ def test_invalid_configuration_exits_3(tmp_path: Path) -> None:
 def test_closing_while_a_task_runs_does_not_wait_long(qtbot: QtBot) -> None:
     gate = threading.Event()
 
-    def slow_backend():  # type: ignore[no-untyped-def]
+    def slow_migration():  # type: ignore[no-untyped-def]
         gate.wait(30)
         raise RuntimeError("never built")
 
-    window = MainWindow(Config(), backend_factory=slow_backend)
+    window = MainWindow(Config(), migration_factory=slow_migration)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.controller.busy)

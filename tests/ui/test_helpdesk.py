@@ -17,13 +17,14 @@ from helper.capture.store import open_capture
 from helper.catalogue import Catalogue, load_catalogue
 from helper.config import load_config
 from helper.config.model import Config
+from helper.helpdesk import log_tail
 from helper.journey.engine import Journey, JourneyView, planner_for
-from helper.journey.events import RecordingReporter
 from helper.journey.playbooks import PlaybookSet, load_playbooks
 from helper.journey.scenarios import load_scenario, scenarios_root
+from helper.journey.transitions import RecordingReporter
 from helper.logsetup import log_file
 from ui import tasks
-from ui.helpdesk import HelpdeskPanel, log_tail
+from ui.helpdesk import HelpdeskPanel
 
 SECRET = "7c1f0e9a2b4d6f8e0a1c3e5b7d9f1a2c4e6b8d0f2a4c6e8b"
 TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZUBjb250b3NvIn0.c2lnbmF0dXJlcGFydA"

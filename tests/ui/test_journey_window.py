@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from helper.journey.events import RecordingReporter
+from helper.journey.transitions import RecordingReporter
 from tests.ui.conftest import Fakes, WindowFactory, click, settle
 from ui.main_window import MainWindow
 from ui.pages.steps import ConfirmCommandDialog, HintList, StagePage
@@ -70,9 +70,10 @@ def test_ws1_windows_happy_path(
         "Connection to Microsoft Intune: Passed.",
         "Administrator rights: Passed.",
     ]
-    enroll = page.step_buttons()["intune-enroll"]
+    enroll = page.step_buttons()["intune-connect"]
     click(qtbot, enroll)
-    assert fakes.opened[-1].startswith("ms-device-enrollment:?mode=mdm")
+    # Register in Entra ID and enroll: never the MDM-only link by default.
+    assert fakes.opened[-1] == "ms-device-enrollment:?mode=awa"
 
     click(qtbot, primary(window))  # I've done it — check again
     assert window.current_page_name() == "done"
@@ -370,3 +371,82 @@ def test_helpdesk_panel_and_guide_from_the_menu(
     assert any(type(d).__name__ == "GuideDialog" for d in dialogs)
     for dialog in dialogs:
         dialog.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "failure", "hint"),
+    [
+        (
+            "en",
+            "not registered in your organization's Microsoft Entra ID yet",
+            "do the steps above again with your work account",
+        ),
+        (
+            "fr",
+            "n’est pas encore inscrit dans le Microsoft Entra ID de votre organisation",
+            "refaites les étapes ci-dessus avec votre compte professionnel",
+        ),
+    ],
+)
+def test_join_failure_says_which_half_is_missing(
+    make_window: WindowFactory, qtbot: QtBot, lang: str, failure: str, hint: str
+) -> None:
+    """A PC that ended MDM-only: the join page names the missing Entra half, in
+    the window's language, with the playbook's hints in that language."""
+    from helper.config import Config
+    from helper.journey.engine import planner_for
+    from helper.journey.state import MemoryStore
+    from tests.helper.journey_driver import catalogue, make_journey
+    from tests.helper.test_journey_engine import SteeredDevice
+    from tests.helper.test_truthful_done import MDM_ONLY, UNMANAGED, to_confirm
+
+    device = SteeredDevice(UNMANAGED, after={"intune-connect": MDM_ONLY})
+    journey, _ = make_journey(
+        device, planner=planner_for(Config(), catalogue()), store=MemoryStore()
+    )
+    view = to_confirm(journey, journey.start())
+    assert view.code == "entra-registration-missing"
+
+    from ui import i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert i18n.install_translators(app, lang) == lang  # the window's words
+    try:
+        window = make_window("ws1-windows", lang=lang)  # the plan's words
+        check_failure_page(window, view, failure, hint)
+    finally:
+        i18n.install_translators(app, "en")
+
+
+def check_failure_page(
+    window: MainWindow, view: object, failure: str, hint: str
+) -> None:
+    page = window.page("join")
+    assert isinstance(page, StagePage)
+    page.show_view(view)  # type: ignore[arg-type]
+    assert not page.failure.isHidden()
+    assert failure in page.failure_text.text()
+    assert "Unexpected" not in page.failure_text.text()
+    hints = page.findChildren(HintList)
+    assert hints and any(hint in label.text() for label in hints[0].labels)
+    # The rows are the join steps to redo, in the window's language too.
+    assert "intune-connect" in page.step_buttons()
+
+
+def test_an_mdm_only_pc_is_told_why_it_is_not_done(
+    make_window: WindowFactory, qtbot: QtBot, fakes: Fakes
+) -> None:
+    window = make_window("mdm-only-windows")
+    click(qtbot, primary(window))  # Start
+    assert window.current_page_name() == "check"
+    facts = window.pages["check"].facts.text()  # type: ignore[attr-defined]
+    assert "not registered in your organization's Microsoft Entra ID" in facts
+    click(qtbot, primary(window))  # Begin (the prepare steps were on the check page)
+    assert window.current_page_name() == "join"
+    buttons = stage_page(window).step_buttons()
+    assert list(buttons)[:2] == ["intune-disconnect-mdm-only", "intune-connect"]
+    click(qtbot, buttons["intune-connect"])
+    assert fakes.opened[-1] == "ms-device-enrollment:?mode=awa"
+    click(qtbot, primary(window))  # I've done it — check again
+    assert window.current_page_name() == "done"

@@ -64,7 +64,7 @@ def test_keyboard_only_happy_path(
     assert window.current_page_name() == "join"
 
     page = window.current_page()
-    enroll = page.step_buttons()["intune-enroll"]  # type: ignore[attr-defined]
+    enroll = page.step_buttons()["intune-connect"]  # type: ignore[attr-defined]
     tab_to(qtbot, window, enroll)
     press(qtbot, window, Qt.Key.Key_Space)
     assert fakes.opened[-1].startswith("ms-device-enrollment:")

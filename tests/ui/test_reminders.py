@@ -19,9 +19,9 @@ from helper import BUNDLE_ID
 from helper.catalogue import load_catalogue
 from helper.config.model import Config
 from helper.journey.engine import Journey, planner_for
-from helper.journey.events import RecordingReporter
 from helper.journey.scenarios import load_scenario
 from helper.journey.state import MemoryStore
+from helper.journey.transitions import RecordingReporter
 from ui import reminders
 from ui.reminders import (
     LaunchAgent,

@@ -34,7 +34,7 @@ def _window(
     tokens_factory: Callable[[object], object] | None = None,
 ) -> tuple[MainWindow, list[ReportingController]]:
     """The live window's wiring (ui.app) on a simulated device."""
-    from ui.demo import demo_backend
+    from helper.migration import scenario_migration
 
     built: list[ReportingController] = []
 
@@ -45,7 +45,7 @@ def _window(
     window = MainWindow(
         config,
         reporting_factory=reporting,
-        backend_factory=lambda: demo_backend(
+        migration_factory=lambda: scenario_migration(
             "ws1-windows",
             config,
             reporter=built[0].build_reporter(),

@@ -21,7 +21,7 @@ from helper.journey.engine import FAILURE_CODES
 from helper.journey.launch import LaunchResult
 from helper.journey.plan import STAGES
 from helper.journey.plan import Path as PlanPath
-from helper.journey.state import StateWarning, StepStatus
+from helper.journey.state import StateWarning, StepProgress
 from helper.report.outbox import DeliveryState
 from tests.conftest import REPO
 from ui import words
@@ -59,7 +59,7 @@ def test_journey_codes(qapp: object) -> None:
     notices = doc_codes("Notices (`view.notice`)", "### Saved state")
     check_table(words.notices(), notices)
     check_table(words.state_warnings(), get_args(StateWarning))
-    check_table(words.step_statuses(), get_args(StepStatus))
+    check_table(words.step_statuses(), get_args(StepProgress))
     check_table(words.stages(), STAGES)
     check_table(words.paths(), get_args(PlanPath))
     check_table(words.deferral_blocks(), get_args(DeferralBlock))

@@ -215,6 +215,12 @@ class CheckPage(Page):
             )
         if detection.intune.enrolled is True and detection.verdict != "intune-enrolled":
             lines.append(self.tr("Microsoft Intune manages it too."))
+        # Intune manages it, but it is not done: say which half is missing.
+        reasons = view.plan.reasons
+        if "registration-missing" in reasons:
+            lines.append(words.journey_code("entra-registration-missing"))
+        elif "registration-other-tenant" in reasons:
+            lines.append(words.journey_code("entra-other-tenant"))
         return "\n".join(lines)
 
     def _deferral_text(self, view: JourneyView) -> str:
