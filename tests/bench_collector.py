@@ -36,7 +36,6 @@ import gzip
 import json
 import os
 import random
-import signal
 import ssl
 import statistics
 import subprocess
@@ -62,6 +61,7 @@ from tests.collector.support import (
     PostgresUnavailable,
     free_port,
     make_event,
+    stop_process,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -264,12 +264,7 @@ max_per_user = 100000
                 time.sleep(0.1)
         yield port
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, wait=20)
         log.close()
 
 

@@ -27,7 +27,6 @@ import datetime
 import json
 import os
 import random
-import signal
 import sqlite3
 import statistics
 import subprocess
@@ -40,6 +39,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from tests.collector.devserver import reader_token
+from tests.collector.support import stop_process
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = REPO / "build" / "bench-dashboard"
@@ -380,24 +382,10 @@ class Serving:
                     line.split("dashboard:")[1].strip().removesuffix("/dashboard")
                 )
                 break
-        self.token = subprocess.run(
-            [str(command), "--config", str(config), "dev-token", "--read"],
-            cwd=folder,
-            env=environ,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        self.token = reader_token(folder, config)
 
     def close(self) -> None:
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        stop_process(self.process, wait=30)
 
 
 def _first_rows(client: httpx.Client, url: str, rows: int = 1000) -> float:
@@ -420,7 +408,7 @@ def _timings(fn: Callable[[], float], runs: int) -> tuple[float, float]:
     return statistics.median(times) * 1000, p95 * 1000
 
 
-def measure(label: str, folder: Path, url: str, runs: int) -> None:
+def measure(label: str, folder: Path, url: str, runs: int, devices: int) -> None:
     serving = Serving(folder, url)
     try:
         headers = {"Authorization": f"Bearer {serving.token}"}
@@ -470,7 +458,8 @@ def measure(label: str, folder: Path, url: str, runs: int) -> None:
         print(f"  {label}")
         for name, (median, p95) in results:
             print(f"    {name:56} median {median:7.1f} ms  p95 {p95:7.1f} ms")
-        print(f"    {'export.csv, all 200,000 latest states':56} {whole:7.1f} s")
+        everything = f"export.csv, all {devices:,} latest states"
+        print(f"    {everything:56} {whole:7.1f} s")
     finally:
         serving.close()
 
@@ -498,6 +487,7 @@ def main(
             folder / "sqlite",
             f"sqlite:///{path}",
             samples,
+            devices,
         )
         if not postgres:
             return
@@ -514,7 +504,11 @@ def main(
             postgres_database(fleet, url)
             (folder / "postgres").mkdir()
             measure(
-                "PostgreSQL (after VACUUM ANALYZE)", folder / "postgres", url, samples
+                "PostgreSQL (after VACUUM ANALYZE)",
+                folder / "postgres",
+                url,
+                samples,
+                devices,
             )
         finally:
             cluster.stop()

@@ -177,6 +177,42 @@ def _band(
     return tag("polygon", points=" ".join(top + bottom[::-1]), class_=css)
 
 
+def _labels(ident: str, title: str, description: str) -> Markup:
+    """The ``<title>`` and ``<desc>`` the ``<svg>`` is labelled by."""
+    return join(
+        [
+            tag("title", title, id=f"{ident}-title"),
+            tag("desc", description, id=f"{ident}-desc"),
+        ]
+    )
+
+
+def _svg(
+    parts: list[Markup],
+    frame: _Frame,
+    history: WaveHistory,
+    words: Words,
+    *,
+    ident: str,
+    kind: str,
+) -> Markup:
+    """A chart: its parts, the conditional-access line, labelled by its
+    ``<title>`` and ``<desc>`` (``{ident}-title``, ``{ident}-desc``)."""
+    if history.lockout is not None and history.lockout >= history.start:
+        parts.append(
+            _marker(frame, history.lockout, words.t("marker_lockout"), "lockout")
+        )
+    return tag(
+        "svg",
+        join(parts),
+        viewbox=f"0 0 {WIDTH} {HEIGHT}",
+        role="img",
+        aria_labelledby=f"{ident}-title {ident}-desc",
+        class_=f"chart-svg {kind}",
+        xmlns="http://www.w3.org/2000/svg",
+    )
+
+
 def burndown(history: WaveHistory, words: Words, ident: str) -> Markup:
     """The burn-down of one wave (an ``<svg>``)."""
     days = history.days
@@ -184,12 +220,11 @@ def burndown(history: WaveHistory, words: Words, ident: str) -> Markup:
     frame = _Frame(history.start, history.end, _nice(max(total, 1)))
     now = history.last
     parts = [
-        tag(
-            "title",
+        _labels(
+            ident,
             words.t("chart_burndown_title", wave=history.wave),
-            id=f"{ident}-title",
+            _burndown_desc(history, words),
         ),
-        tag("desc", _burndown_desc(history, words), id=f"{ident}-desc"),
         _axes(frame, words, history, lambda v: words.number(round(v)), integers=True),
         _band(frame, days, lambda d: 0, lambda d: d.in_progress, BANDS[0][0]),
         _band(frame, days, lambda d: d.in_progress, lambda d: d.remaining, BANDS[1][0]),
@@ -213,17 +248,7 @@ def burndown(history: WaveHistory, words: Words, ident: str) -> Markup:
                 class_="plan",
             )
         )
-    if lockout is not None and lockout >= history.start:
-        parts.append(_marker(frame, lockout, words.t("marker_lockout"), "lockout"))
-    return tag(
-        "svg",
-        join(parts),
-        viewbox=f"0 0 {WIDTH} {HEIGHT}",
-        role="img",
-        aria_labelledby=f"{ident}-title {ident}-desc",
-        class_="chart-svg burndown",
-        xmlns="http://www.w3.org/2000/svg",
-    )
+    return _svg(parts, frame, history, words, ident=ident, kind="burndown")
 
 
 def daily(history: WaveHistory, words: Words, ident: str) -> Markup:
@@ -235,12 +260,11 @@ def daily(history: WaveHistory, words: Words, ident: str) -> Markup:
     frame = _Frame(history.start, history.end, _nice(max([*shares, needed, 1.0])))
     width = max(PLOT_W / frame.span * 0.8, 1.0)
     parts = [
-        tag(
-            "title",
+        _labels(
+            ident,
             words.t("chart_daily_title", wave=history.wave),
-            id=f"{ident}-title",
+            _daily_desc(history, words),
         ),
-        tag("desc", _daily_desc(history, words), id=f"{ident}-desc"),
         _axes(frame, words, history, words.percent_value),
     ]
     for day, share in zip(days, shares, strict=True):
@@ -264,19 +288,7 @@ def daily(history: WaveHistory, words: Words, ident: str) -> Markup:
         parts.append(
             tag("line", x1=LEFT, x2=WIDTH - RIGHT, y1=y, y2=y, class_="needed")
         )
-    if history.lockout is not None and history.lockout >= history.start:
-        parts.append(
-            _marker(frame, history.lockout, words.t("marker_lockout"), "lockout")
-        )
-    return tag(
-        "svg",
-        join(parts),
-        viewbox=f"0 0 {WIDTH} {HEIGHT}",
-        role="img",
-        aria_labelledby=f"{ident}-title {ident}-desc",
-        class_="chart-svg daily",
-        xmlns="http://www.w3.org/2000/svg",
-    )
+    return _svg(parts, frame, history, words, ident=ident, kind="daily")
 
 
 def _burndown_desc(history: WaveHistory, words: Words) -> str:

@@ -237,14 +237,18 @@ def _setter(layers: list[Layer], key: str) -> str:
 POLICY_ONLY_KEYS: Final = ("catalogue.extra_dir",)
 
 
+def _named(layers: list[Layer], name: str) -> Layer:
+    """The last layer called ``name`` (the one whose value won)."""
+    return next(la for la in reversed(layers) if la.name == name)
+
+
 def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) -> None:
     """Checks that span layers; blamed on the layer that turned the feature on."""
     for key in POLICY_ONLY_KEYS:
         section, _, name = key.partition(".")
         if sources[key] == USER and getattr(getattr(config, section), name):
-            layer = next(la for la in reversed(layers) if la.name == USER)
             raise fail(
-                layer,
+                _named(layers, USER),
                 key,
                 "only IT's managed policy or the configuration bundled with the "
                 "helper may set it (its folder adds what the helper launches); "
@@ -252,11 +256,9 @@ def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) 
             )
     wave = config.migration.wave
     if wave and wave not in {w.id for w in config.migration.waves}:
-        name = sources["migration.wave"]
-        layer = next(la for la in reversed(layers) if la.name == name)
         known = ", ".join(w.id for w in config.migration.waves) or "none"
         raise fail(
-            layer,
+            _named(layers, sources["migration.wave"]),
             "migration.wave",
             f"expected the id of a wave in migration.waves ({known}), got {wave!r}",
         )
@@ -286,20 +288,16 @@ def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) 
     scope_app = reporting.api_scope.removeprefix("api://").partition("/")[0]
     client = config.tenant.client_id
     if client and scope_app.lower() == client.lower():
-        name = sources["reporting.api_scope"]
-        layer = next(la for la in reversed(layers) if la.name == name)
         raise fail(
-            layer,
+            _named(layers, sources["reporting.api_scope"]),
             "reporting.api_scope",
             "expected the collector API's application ID URI "
             "(api://<collector API client id>/Migration.Report), not the "
             "helper's own client id (tenant.client_id)",
         )
     if config.reporting.enabled and not config.reporting.collector_url:
-        name = sources["reporting.enabled"]
-        layer = next(la for la in reversed(layers) if la.name == name)
         raise fail(
-            layer,
+            _named(layers, sources["reporting.enabled"]),
             "reporting.collector_url",
             "expected an https:// URL: reporting.enabled is true but no layer sets "
             "the collector URL",

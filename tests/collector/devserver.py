@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import ssl
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
+from tests.collector.support import stop_process, wait_healthy
 
 REPO = Path(__file__).resolve().parents[2]
 COLLECTOR = REPO / ".venv" / "bin" / "intune-migration-collector"
@@ -126,10 +124,10 @@ def dev_collector(
         running = DevCollector(
             process, banner, base, dashboard, login, helper_config, stderr, verify
         )
-        _wait_healthy(running, verify)
+        wait_healthy(base, process, verify=verify)
         yield running
     finally:
-        stop(process)
+        stop_process(process)
         drainer.join(5)
 
 
@@ -142,29 +140,16 @@ def _url_after(lines: Sequence[str], label: str) -> str:
     raise AssertionError(f"no {label} line in {lines}")
 
 
-def _wait_healthy(running: DevCollector, verify: ssl.SSLContext | bool) -> None:
-    deadline = time.monotonic() + 20
-    with httpx.Client(verify=verify) as client:
-        while time.monotonic() < deadline:
-            assert running.process.poll() is None, running.stderr[-5:]
-            try:
-                if client.get(f"{running.base_url}/healthz").status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
-    raise AssertionError("serve --dev did not come up")
-
-
-def stop(process: subprocess.Popen[str]) -> None:
-    """SIGINT (a graceful stop), SIGKILL after 15 s."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    for stream in (process.stdout, process.stderr):
-        if stream is not None:
-            stream.close()
+def reader_token(folder: Path, config: Path | None = None) -> str:
+    """``intune-migration-collector [--config FILE] dev-token --read`` run in
+    ``folder``: a reader token for the collector started there."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("INTUNE_")}
+    options = ["--config", str(config)] if config is not None else []
+    return subprocess.run(
+        [*_command(), *options, "dev-token", "--read"],
+        cwd=folder,
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()

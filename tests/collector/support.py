@@ -24,6 +24,7 @@ import json
 import os
 import pwd
 import shutil
+import signal
 import socket
 import ssl
 import subprocess
@@ -436,6 +437,46 @@ def postgres_cluster(*, durable: bool = False) -> Iterator[PostgresCluster]:
         yield cluster
     finally:
         cluster.stop()
+
+
+# --- processes --------------------------------------------------------------------
+
+
+def stop_process(process: subprocess.Popen[Any], wait: float = 15) -> None:
+    """SIGINT (a graceful stop), SIGKILL after ``wait`` seconds; its pipes closed."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(wait)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    for stream in (process.stdin, process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
+
+
+def wait_healthy(
+    url: str,
+    process: subprocess.Popen[Any],
+    *,
+    verify: ssl.SSLContext | bool = True,
+    seconds: float = 20,
+) -> None:
+    """Until ``url``/healthz answers 200 (the collector process must not exit)."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    with httpx.Client(verify=verify) as client:
+        while time.monotonic() < deadline:
+            assert process.poll() is None, "the collector exited"
+            try:
+                if client.get(f"{url}/healthz").status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+    raise AssertionError("the collector did not come up")
 
 
 # --- the collector in a thread --------------------------------------------------

@@ -38,6 +38,8 @@ from tests.collector.support import (
     PostgresCluster,
     free_port,
     make_event,
+    stop_process,
+    wait_healthy,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -181,15 +183,7 @@ def _serve(
 
 def _terminate(process: subprocess.Popen[str]) -> None:
     """SIGINT (a graceful stop), SIGKILL after 15 s; stderr closed."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    if process.stderr is not None:
-        process.stderr.close()
+    stop_process(process)
 
 
 def _post_one(client: httpx.Client, url: str, token: str) -> httpx.Response:
@@ -202,21 +196,6 @@ def _post_one(client: httpx.Client, url: str, token: str) -> httpx.Response:
             "Content-Type": "application/json",
         },
     )
-
-
-def _wait_healthy(
-    client: httpx.Client, url: str, process: subprocess.Popen[str]
-) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the collector exited"
-        try:
-            if client.get(f"{url}/healthz").status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError("the collector did not come up")
 
 
 def _stop(process: subprocess.Popen[str]) -> list[dict[str, object]]:
@@ -241,7 +220,7 @@ url = "sqlite:///{tmp_path / "c.sqlite3"}"
     for process, port in _serve(tmp_path, [], config):
         url = f"https://localhost:{port}"
         with httpx.Client(verify=certs.client_context()) as client:
-            _wait_healthy(client, url, process)
+            wait_healthy(url, process, verify=certs.client_context())
             response = client.post(
                 f"{url}/api/v1/events",
                 content=batch([make_event()]),
@@ -292,7 +271,7 @@ def test_serve_dev_accepts_dev_tokens_and_says_so(
         ).stdout.strip()
         url = f"http://127.0.0.1:{port}"
         with httpx.Client() as client:
-            _wait_healthy(client, url, process)
+            wait_healthy(url, process)
             response = _post_one(client, url, token)
             assert response.status_code == 200, response.text
             assert response.headers["x-collector-mode"].startswith("dev")
@@ -326,7 +305,7 @@ def test_serve_workers_on_postgres(
     for process, port in _serve(tmp_path, [], config):
         url = f"http://127.0.0.1:{port}"
         with httpx.Client() as client:
-            _wait_healthy(client, url, process)
+            wait_healthy(url, process)
             for _ in range(6):
                 response = _post_one(client, url, token)
                 assert response.status_code == 200
@@ -385,7 +364,7 @@ def test_worker_factory_never_serves_unsigned_tokens(tmp_path: Path, env: Path) 
     try:
         url = f"http://127.0.0.1:{port}"
         with httpx.Client() as client:
-            _wait_healthy(client, url, process)
+            wait_healthy(url, process)
             # What `dev-token` prints for this tenant, audience and client.
             token = dev_token(
                 Config(
@@ -437,8 +416,7 @@ def test_serve_dev_on_bracketed_ipv6_loopback(tmp_path: Path) -> None:
     """``--host [::1]`` passed the loopback check, then failed to bind."""
     config = f'[storage]\nurl = "sqlite:///{tmp_path / "c.sqlite3"}"\n'
     for process, port in _serve(tmp_path, ["--dev", "--host", "[::1]"], config):
-        with httpx.Client() as client:
-            _wait_healthy(client, f"http://[::1]:{port}", process)
+        wait_healthy(f"http://[::1]:{port}", process)
         _stop(process)
 
 

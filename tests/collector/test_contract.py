@@ -16,7 +16,6 @@ the collector's right 400 as a valid request refused.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -24,24 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.collector.devserver import REPO, dev_collector
+from tests.collector.devserver import REPO, dev_collector, reader_token
 
 OPENAPI = REPO / "resources" / "openapi" / "collector-v1.json"
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 SEED = "1515"
-
-
-def _token(folder: Path) -> str:
-    command = Path(sys.executable).with_name("intune-migration-collector")
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("INTUNE_")}
-    return subprocess.run(
-        [str(command), "dev-token", "--read"],
-        cwd=folder,
-        env=environ,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
 
 
 @pytest.mark.skipif(not SCHEMATHESIS.exists(), reason="schemathesis not installed")
@@ -50,7 +36,7 @@ def test_a_third_party_fuzzer_finds_the_collector_true_to_its_contract(
 ) -> None:
     folder = tmp_path / "collector"
     with dev_collector(folder) as trial:
-        token = _token(folder)
+        token = reader_token(folder)
         generated = 0
         for mode in ("positive", "negative"):
             result = subprocess.run(

@@ -24,7 +24,7 @@ from helper.detect.engine import detect
 from helper.journey.scenarios import load_scenario
 from helper.report.delivery import ReportingService
 from helper.report.event import serial_digest
-from tests.collector.devserver import DevCollector, dev_collector
+from tests.collector.devserver import DevCollector, dev_collector, reader_token
 from tests.collector.support import Certs
 from tests.collector.test_dashboard import Page
 from tests.helper.journey_driver import catalogue, make_journey, planner_named, walk
@@ -83,14 +83,7 @@ def _environment() -> dict[str, str]:
 
 
 def _read_back(trial: DevCollector, device_id: str, folder: Path) -> None:
-    reader = subprocess.run(
-        [str(COLLECTOR), "dev-token", "--read"],
-        cwd=folder,
-        env=_environment(),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    reader = reader_token(folder)
     verify = trial.verify
     with httpx.Client(verify=verify) as client:
         body = client.get(
