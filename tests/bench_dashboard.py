@@ -13,8 +13,9 @@ HTTP on loopback) serving the dashboard, and a client in this process timing
 remove" list. The SQLite file is cached under ``build/bench-dashboard/`` (about
 14 GB; generating it takes about 7 minutes), keyed by its size and this file's
 generator version, and brought up to date by the migrations as ``init-db``
-would; PostgreSQL is generated each run in a throwaway cluster (about 6
-minutes; skipped when its binaries are absent).
+would; PostgreSQL's cluster is kept the same way under
+``build/bench-dashboard/pg-…`` (about 9 GB, some 12 minutes to generate the
+first time; skipped when its binaries are absent).
 
 Not a test: it prints, it does not assert. ``python -m tests.bench_dashboard
 [--devices N] [--events N] [--runs N] [--no-postgres]``.
@@ -27,6 +28,7 @@ import datetime
 import json
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -336,6 +338,23 @@ def postgres_database(fleet: Fleet, url: str) -> None:
     print(f"  (generated in {time.perf_counter() - began:.0f} s)")
 
 
+def _create_database(admin_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+
+
+def _migrate_cached(url: str) -> None:
+    """A newer schema than the cached cluster's: what init-db does on upgrade."""
+    from collector.storage import migrate
+    from collector.storage.postgres import PostgresStore
+
+    with PostgresStore(url, display_url=url, pool_size=1) as store:
+        for component, version in migrate(store):
+            print(f"  (cached cluster: applied {component} migration {version})")
+
+
 # --- the collector and the timings ---------------------------------------------------
 
 
@@ -493,15 +512,27 @@ def main(
             return
         from tests.collector.support import PostgresCluster, PostgresUnavailable
 
+        kept = CACHE / f"pg-g{GENERATOR_VERSION}-{fleet.devices}d-{fleet.events}e"
+        for old in CACHE.glob("pg-*"):
+            if old != kept:
+                shutil.rmtree(old, ignore_errors=True)  # another size or generator
         try:
-            cluster = PostgresCluster(durable=True)
+            cluster = PostgresCluster(durable=True, folder=kept)
+            cached = cluster.cached
+            if not cached and (kept / "data").exists():
+                shutil.rmtree(kept / "data")  # a generation that was interrupted
             cluster.start()
         except PostgresUnavailable as exc:
             print(f"  PostgreSQL: skipped ({exc})")
             return
         try:
-            url = cluster.create_database()
-            postgres_database(fleet, url)
+            url = cluster.url("bench")
+            if cached:
+                _migrate_cached(url)
+            else:
+                _create_database(cluster.url(), "bench")
+                postgres_database(fleet, url)
+                cluster.mark_ready()
             (folder / "postgres").mkdir()
             measure(
                 "PostgreSQL (after VACUUM ANALYZE)",

@@ -308,9 +308,12 @@ class PostgresCluster:
     Args:
         durable: keep fsync and synchronous commits (the bench); tests turn them
             off, which changes nothing they check and saves time.
+        folder: a folder kept between runs (the dashboard bench caches its
+            10-million-event database there); None: a temporary folder,
+            deleted on stop.
     """
 
-    def __init__(self, *, durable: bool = False) -> None:
+    def __init__(self, *, durable: bool = False, folder: Path | None = None) -> None:
         bin_dir = postgres_bin_dir()
         if bin_dir is None:
             raise PostgresUnavailable(
@@ -334,7 +337,11 @@ class PostgresCluster:
                 raise PostgresUnavailable("running as root and runuser is missing")
             self._prefix = [runuser, "-u", "postgres", "--"]
             self._owner = (entry.pw_uid, entry.pw_gid)
-        self.folder = Path(tempfile.mkdtemp(prefix="collector-pg-"))
+        self.keep = folder is not None
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="collector-pg-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
         self.data = self.folder / "data"
         self.port = 0
         self._started = False
@@ -356,10 +363,17 @@ class PostgresCluster:
             )
 
     def start(self) -> None:
-        """initdb, then start the server and wait until it accepts connections."""
+        """initdb (unless a kept folder has its data), then start the server and
+        wait until it accepts connections."""
         if self._owner is not None:
             os.chown(self.folder, *self._owner)
         os.chmod(self.folder, 0o700)
+        if not (self.data / "PG_VERSION").exists():
+            self._init()
+        self.port = free_port()
+        self._launch()
+
+    def _init(self) -> None:
         self._run(
             str(self.bin_dir / "initdb"),
             "-D",
@@ -372,7 +386,8 @@ class PostgresCluster:
             "--locale=C",
             "--no-sync",
         )
-        self.port = free_port()
+
+    def _launch(self) -> None:
         options = [
             "-c listen_addresses=127.0.0.1",
             f"-c port={self.port}",
@@ -395,6 +410,15 @@ class PostgresCluster:
             "start",
         )
         self._started = True
+
+    @property
+    def cached(self) -> bool:
+        """True when a kept folder already held a cluster before this run."""
+        return self.keep and (self.folder / "ready").exists()
+
+    def mark_ready(self) -> None:
+        """Record that a kept folder's databases are complete (see :attr:`cached`)."""
+        (self.folder / "ready").touch()
 
     def url(self, database: str = "postgres") -> str:
         """A libpq URL for ``database`` (trust authentication, no password)."""
@@ -425,7 +449,8 @@ class PostgresCluster:
                 )
         finally:
             self._started = False
-            shutil.rmtree(self.folder, ignore_errors=True)
+            if not self.keep:
+                shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @contextmanager
