@@ -125,7 +125,7 @@ def test_configuration_language_applies_without_flag(
         (QLocale(QLocale.Language.French, QLocale.Country.France), "fr"),
         (QLocale(QLocale.Language.French, QLocale.Country.Canada), "fr"),
         (QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom), "en"),
-        (QLocale(QLocale.Language.German, QLocale.Country.Germany), "en"),
+        (QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), "en"),
         (QLocale.c(), "en"),
     ],
 )
@@ -142,17 +142,40 @@ def test_unknown_language_is_skipped(
 ) -> None:
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     with caplog.at_level(logging.WARNING, logger="ui.i18n"):
-        chosen = i18n.install_translators(english_afterwards, "de", locale=french)
+        chosen = i18n.install_translators(english_afterwards, "ja", locale=french)
     assert chosen == "fr"
-    assert "'de' is not a language the helper has" in caplog.text
+    assert "'ja' is not a language the helper has" in caplog.text
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("fr", "fr"), ("FR-be", "fr"), ("fr_CA", "fr"), ("en-US", "en"), ("de", None)],
+    [
+        ("fr", "fr"),
+        ("FR-be", "fr"),
+        ("fr_CA", "fr"),
+        ("en-US", "en"),
+        ("de-AT", "de"),
+        ("nl_BE", "nl"),
+        ("es-419", "es"),
+        ("it_CH", "it"),
+        ("ja", None),
+    ],
 )
 def test_normalize(value: str, expected: str | None) -> None:
     assert i18n.normalize(value) == expected
+
+
+def test_os_language_counts_only_with_its_catalogue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A German OS gets the German window only if helper_de.qm is there."""
+    monkeypatch.setattr(i18n, "translations_dir", lambda: str(tmp_path))
+    german = QLocale(QLocale.Language.German, QLocale.Country.Austria)
+    assert i18n.system_language(german) == "en"
+    (tmp_path / "helper_de.qm").write_bytes(b"")
+    assert i18n.system_language(german) == "de"
+    # Chosen explicitly, a language is used even without its catalogue (logged).
+    assert i18n.choose_language("nl", "", german) == "nl"
 
 
 def test_missing_catalogue_keeps_the_window_working(
