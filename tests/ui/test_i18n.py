@@ -78,6 +78,34 @@ def test_lang_fr_gives_a_french_window(
     assert QLocale().language() == QLocale.Language.French
 
 
+@pytest.mark.parametrize(
+    ("lang", "toggle", "cancel", "language"),
+    [
+        ("de", "&Details anzeigen", "Abbrechen", QLocale.Language.German),
+    ],
+)
+def test_other_languages_give_their_window(
+    catalogues_built: None,
+    english_afterwards: QApplication,
+    lang: str,
+    toggle: str,
+    cancel: str,
+    language: QLocale.Language,
+) -> None:
+    assert i18n.install_translators(english_afterwards, lang) == lang
+    from ui.errors import ErrorDialog
+
+    dialog = ErrorDialog(None, "t", "x", "details")
+    try:
+        assert dialog.toggle.text() == toggle  # ours
+        assert cancel_text() == cancel  # Qt's own (qtbase_<lang>.qm)
+        dialog.add_repeat("again")
+        assert "2" in dialog.repeats.text() and "time" not in dialog.repeats.text()
+    finally:
+        dialog.deleteLater()
+    assert QLocale().language() == language
+
+
 def test_lang_en_and_switching_back(
     catalogues_built: None, english_afterwards: QApplication
 ) -> None:
@@ -126,11 +154,15 @@ def test_configuration_language_applies_without_flag(
         (QLocale(QLocale.Language.French, QLocale.Country.Canada), "fr"),
         (QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom), "en"),
         (QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), "en"),
+        (QLocale(QLocale.Language.German, QLocale.Country.Switzerland), "de"),
         (QLocale.c(), "en"),
     ],
 )
 def test_follows_the_os_locale(
-    english_afterwards: QApplication, locale: QLocale, expected: str
+    catalogues_built: None,
+    english_afterwards: QApplication,
+    locale: QLocale,
+    expected: str,
 ) -> None:
     assert i18n.system_language(locale) == expected
     assert i18n.install_translators(english_afterwards, None, locale=locale) == expected
