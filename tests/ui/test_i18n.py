@@ -82,6 +82,7 @@ def test_lang_fr_gives_a_french_window(
     ("lang", "toggle", "cancel", "language"),
     [
         ("de", "&Details anzeigen", "Abbrechen", QLocale.Language.German),
+        ("nl", "&Details weergeven", "Annuleren", QLocale.Language.Dutch),
     ],
 )
 def test_other_languages_give_their_window(
@@ -155,6 +156,7 @@ def test_configuration_language_applies_without_flag(
         (QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom), "en"),
         (QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), "en"),
         (QLocale(QLocale.Language.German, QLocale.Country.Switzerland), "de"),
+        (QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium), "nl"),
         (QLocale.c(), "en"),
     ],
 )
