@@ -1054,15 +1054,15 @@ Hilft Ihnen, dieses Gerät zu Microsoft Intune umzuziehen.</translation>
     </message>
     <message>
         <source>joined to Microsoft Entra ID</source>
-        <translation>mit Microsoft Entra ID verknüpft (Join)</translation>
+        <translation>in Microsoft Entra ID eingebunden</translation>
     </message>
     <message>
         <source>hybrid joined (on-premises domain and Microsoft Entra ID)</source>
-        <translation>hybrid verknüpft (lokale Domäne und Microsoft Entra ID)</translation>
+        <translation>hybrid eingebunden (lokale Domäne und Microsoft Entra ID)</translation>
     </message>
     <message>
         <source>joined to an on-premises domain only</source>
-        <translation>nur mit einer lokalen Domäne verknüpft</translation>
+        <translation>nur in eine lokale Domäne eingebunden</translation>
     </message>
     <message>
         <source>registered with Microsoft Entra ID (work account)</source>
@@ -1070,11 +1070,11 @@ Hilft Ihnen, dieses Gerät zu Microsoft Intune umzuziehen.</translation>
     </message>
     <message>
         <source>not joined to Microsoft Entra ID</source>
-        <translation>nicht mit Microsoft Entra ID verknüpft</translation>
+        <translation>nicht in Microsoft Entra ID eingebunden</translation>
     </message>
     <message>
         <source>Microsoft Entra join state unknown</source>
-        <translation>Microsoft Entra-Verknüpfungsstatus unbekannt</translation>
+        <translation>Microsoft Entra-Einbindungsstatus unbekannt</translation>
     </message>
     <message>
         <source>you can remove it yourself</source>

@@ -1054,7 +1054,7 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
     </message>
     <message>
         <source>joined to Microsoft Entra ID</source>
-        <translation>gekoppeld aan Microsoft Entra ID (join)</translation>
+        <translation>gekoppeld aan Microsoft Entra ID</translation>
     </message>
     <message>
         <source>hybrid joined (on-premises domain and Microsoft Entra ID)</source>
