@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Postpone the move; the helper reminds you</source>
-        <translation>Den Umzug verschieben; der Assistent erinnert Sie daran</translation>
+        <translation>Die Umstellung verschieben; der Assistent erinnert Sie daran</translation>
     </message>
     <message>
         <source>&amp;Begin</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Start moving this device</source>
-        <translation>Mit dem Umzug dieses Geräts beginnen</translation>
+        <translation>Mit der Umstellung dieses Geräts beginnen</translation>
     </message>
     <message>
         <source>The helper could not start.</source>
@@ -98,8 +98,8 @@
     <message numerus="yes">
         <source>Not a good time? “Remind me later” postpones the move until %1 (%n time(s) left).</source>
         <translation>
-            <numerusform>Gerade ungünstig? „Später erinnern“ verschiebt den Umzug bis %1 (noch %n Mal möglich).</numerusform>
-            <numerusform>Gerade ungünstig? „Später erinnern“ verschiebt den Umzug bis %1 (noch %n Mal möglich).</numerusform>
+            <numerusform>Gerade ungünstig? „Später erinnern“ verschiebt die Umstellung bis %1 (noch %n Mal möglich).</numerusform>
+            <numerusform>Gerade ungünstig? „Später erinnern“ verschiebt die Umstellung bis %1 (noch %n Mal möglich).</numerusform>
         </translation>
     </message>
     <message>
@@ -316,11 +316,11 @@
     </message>
     <message>
         <source>&amp;Guide another device…</source>
-        <translation>Ein anderes Gerät &amp;begleiten…</translation>
+        <translation>Anleitung für ein anderes &amp;Gerät…</translation>
     </message>
     <message>
         <source>Steps and QR codes to move a phone or tablet</source>
-        <translation>Schritte und QR-Codes, um ein Smartphone oder Tablet umzuziehen</translation>
+        <translation>Schritte und QR-Codes, um ein Smartphone oder Tablet umzustellen</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -393,11 +393,11 @@
     </message>
     <message>
         <source>Guide another device</source>
-        <translation>Ein anderes Gerät begleiten</translation>
+        <translation>Anleitung für ein anderes Gerät</translation>
     </message>
     <message>
         <source>Choose the device to move and what manages it today: the steps below are the ones to follow on that device.</source>
-        <translation>Wählen Sie das umzuziehende Gerät und das, was es heute verwaltet: Die Schritte unten sind auf diesem Gerät auszuführen.</translation>
+        <translation>Wählen Sie das umzustellende Gerät und das, was es heute verwaltet: Die Schritte unten sind auf diesem Gerät auszuführen.</translation>
     </message>
     <message>
         <source>&amp;Device:</source>
@@ -800,7 +800,7 @@
     </message>
     <message>
         <source>&amp;Guide another device…</source>
-        <translation>Ein anderes Gerät &amp;begleiten…</translation>
+        <translation>Anleitung für ein anderes &amp;Gerät…</translation>
     </message>
     <message>
         <source>&amp;About %1</source>
@@ -814,7 +814,7 @@
         <source>%1 %2
 Helps you move this device to Microsoft Intune.</source>
         <translation>%1 %2
-Hilft Ihnen, dieses Gerät zu Microsoft Intune umzuziehen.</translation>
+Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     </message>
     <message>
         <source>Leave %1</source>
@@ -951,7 +951,7 @@ Hilft Ihnen, dieses Gerät zu Microsoft Intune umzuziehen.</translation>
     <name>WelcomePage</name>
     <message>
         <source>Move this device to Microsoft Intune</source>
-        <translation>Dieses Gerät zu Microsoft Intune umziehen</translation>
+        <translation>Dieses Gerät auf Microsoft Intune umstellen</translation>
     </message>
     <message>
         <source>A message from %1</source>
@@ -1015,7 +1015,7 @@ Hilft Ihnen, dieses Gerät zu Microsoft Intune umzuziehen.</translation>
     </message>
     <message>
         <source>&amp;Continue where you left off</source>
-        <translation>&amp;Dort weitermachen, wo Sie aufgehört haben</translation>
+        <translation>Dort &amp;weitermachen, wo Sie aufgehört haben</translation>
     </message>
     <message>
         <source>Continue where you left off</source>
@@ -1190,11 +1190,11 @@ Hilft Ihnen, dieses Gerät zu Microsoft Intune umzuziehen.</translation>
     </message>
     <message>
         <source>Nothing left to do: this device has already moved.</source>
-        <translation>Nichts mehr zu tun: Dieses Gerät ist bereits umgezogen.</translation>
+        <translation>Nichts mehr zu tun: Dieses Gerät wurde bereits umgestellt.</translation>
     </message>
     <message>
         <source>This device needs IT&apos;s help: you cannot move it yourself.</source>
-        <translation>Dieses Gerät braucht die Hilfe der IT: Sie können es nicht selbst umziehen.</translation>
+        <translation>Dieses Gerät braucht die Hilfe der IT: Sie können es nicht selbst umstellen.</translation>
     </message>
     <message>
         <source>The old management is still on this device.</source>
@@ -1266,15 +1266,15 @@ Hilft Ihnen, dieses Gerät zu Microsoft Intune umzuziehen.</translation>
     </message>
     <message>
         <source>Your organization does not allow postponing this move.</source>
-        <translation>Ihre Organisation erlaubt nicht, diesen Umzug zu verschieben.</translation>
+        <translation>Ihre Organisation erlaubt nicht, diese Umstellung zu verschieben.</translation>
     </message>
     <message>
         <source>You have postponed this move as many times as allowed.</source>
-        <translation>Sie haben diesen Umzug so oft verschoben wie erlaubt.</translation>
+        <translation>Sie haben diese Umstellung so oft verschoben wie erlaubt.</translation>
     </message>
     <message>
         <source>The deadline has passed: this move cannot be postponed.</source>
-        <translation>Die Frist ist abgelaufen: Dieser Umzug kann nicht verschoben werden.</translation>
+        <translation>Die Frist ist abgelaufen: Diese Umstellung kann nicht verschoben werden.</translation>
     </message>
     <message>
         <source>Your saved progress could not be read, so the helper started again from the check.</source>
@@ -1306,25 +1306,25 @@ Hilft Ihnen, dieses Gerät zu Microsoft Intune umzuziehen.</translation>
     </message>
     <message>
         <source>Your organization will ask you to move this device soon. The deadline is %1.</source>
-        <translation>Ihre Organisation wird Sie bald bitten, dieses Gerät umzuziehen. Die Frist ist der %1.</translation>
+        <translation>Ihre Organisation wird Sie bald bitten, dieses Gerät umzustellen. Die Frist ist der %1.</translation>
     </message>
     <message numerus="yes">
         <source>Please move this device by %1 (%n day(s) left).</source>
         <translation>
-            <numerusform>Bitte ziehen Sie dieses Gerät bis %1 um (noch %n Tag).</numerusform>
-            <numerusform>Bitte ziehen Sie dieses Gerät bis %1 um (noch %n Tage).</numerusform>
+            <numerusform>Bitte stellen Sie dieses Gerät bis %1 um (noch %n Tag).</numerusform>
+            <numerusform>Bitte stellen Sie dieses Gerät bis %1 um (noch %n Tage).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Only %n day(s) left: please move this device by %1.</source>
         <translation>
-            <numerusform>Nur noch %n Tag: Bitte ziehen Sie dieses Gerät bis %1 um.</numerusform>
-            <numerusform>Nur noch %n Tage: Bitte ziehen Sie dieses Gerät bis %1 um.</numerusform>
+            <numerusform>Nur noch %n Tag: Bitte stellen Sie dieses Gerät bis %1 um.</numerusform>
+            <numerusform>Nur noch %n Tage: Bitte stellen Sie dieses Gerät bis %1 um.</numerusform>
         </translation>
     </message>
     <message>
         <source>The deadline (%1) has passed: company mail and apps may already be blocked on this device. Please move it now.</source>
-        <translation>Die Frist (%1) ist abgelaufen: Firmen-E-Mail und -Apps sind auf diesem Gerät möglicherweise schon gesperrt. Bitte ziehen Sie es jetzt um.</translation>
+        <translation>Die Frist (%1) ist abgelaufen: Firmen-E-Mail und -Apps sind auf diesem Gerät möglicherweise schon gesperrt. Bitte stellen Sie es jetzt um.</translation>
     </message>
     <message>
         <source>The helper is not allowed to open this. Contact IT.</source>

@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>I’ve c&amp;ontacted IT</source>
-        <translation>Ik heb contact &amp;opgenomen met IT</translation>
+        <translation>Ik heb &amp;contact opgenomen met IT</translation>
     </message>
     <message>
         <source>Tell the helper you have asked IT for help</source>
@@ -316,7 +316,7 @@
     </message>
     <message>
         <source>&amp;Guide another device…</source>
-        <translation>Een ander apparaat &amp;begeleiden…</translation>
+        <translation>&amp;Instructies voor een ander apparaat…</translation>
     </message>
     <message>
         <source>Steps and QR codes to move a phone or tablet</source>
@@ -393,7 +393,7 @@
     </message>
     <message>
         <source>Guide another device</source>
-        <translation>Een ander apparaat begeleiden</translation>
+        <translation>Instructies voor een ander apparaat</translation>
     </message>
     <message>
         <source>Choose the device to move and what manages it today: the steps below are the ones to follow on that device.</source>
@@ -788,7 +788,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
+        <translation>Afsl&amp;uiten</translation>
     </message>
     <message>
         <source>&amp;Sign in to send status updates</source>
@@ -800,7 +800,7 @@
     </message>
     <message>
         <source>&amp;Guide another device…</source>
-        <translation>Een ander apparaat &amp;begeleiden…</translation>
+        <translation>&amp;Instructies voor een ander apparaat…</translation>
     </message>
     <message>
         <source>&amp;About %1</source>
