@@ -88,6 +88,7 @@ def test_lang_fr_gives_a_french_window(
 def test_other_languages_give_their_window(
     catalogues_built: None,
     english_afterwards: QApplication,
+    *,
     lang: str,
     toggle: str,
     cancel: str,
