@@ -95,7 +95,6 @@ def _string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-
 def _entry(en: str, text: str) -> str:
     return f"en = {_string(en)}\ntext = {_string(text)}\n"
 
