@@ -24,7 +24,7 @@ quits as soon as the first page is painted (the start-up benchmark).
 
 Options of ``gui``::
 
-    gui [--demo SCENARIO] [--screenshots DIR] [--lang fr|en] [--reminder]
+    gui [--demo SCENARIO] [--screenshots DIR] [--lang en|fr|de|es|it|nl] [--reminder]
 
 ``--demo`` runs the journey on a simulated device; ``--screenshots`` walks demo
 journeys offscreen, saves one PNG per page in DIR and exits 0.

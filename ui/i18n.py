@@ -92,7 +92,7 @@ def choose_language(
 ) -> str:
     """The language to use: ``--lang``, else the configuration, else the OS.
 
-    An unknown value (``--lang de``) is logged and skipped, never fatal.
+    An unknown value (``--lang pt``) is logged and skipped, never fatal.
     """
     for origin, value in (("--lang", lang), ("ui.language", config_lang)):
         if not value:
