@@ -1311,15 +1311,15 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     <message numerus="yes">
         <source>Please move this device by %1 (%n day(s) left).</source>
         <translation>
-            <numerusform>Bitte stellen Sie dieses Gerät bis %1 um (noch %n Tag).</numerusform>
-            <numerusform>Bitte stellen Sie dieses Gerät bis %1 um (noch %n Tage).</numerusform>
+            <numerusform>Bitte stellen Sie dieses Gerät bis zum %1 um (noch %n Tag).</numerusform>
+            <numerusform>Bitte stellen Sie dieses Gerät bis zum %1 um (noch %n Tage).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Only %n day(s) left: please move this device by %1.</source>
         <translation>
-            <numerusform>Nur noch %n Tag: Bitte stellen Sie dieses Gerät bis %1 um.</numerusform>
-            <numerusform>Nur noch %n Tage: Bitte stellen Sie dieses Gerät bis %1 um.</numerusform>
+            <numerusform>Nur noch %n Tag: Bitte stellen Sie dieses Gerät bis zum %1 um.</numerusform>
+            <numerusform>Nur noch %n Tage: Bitte stellen Sie dieses Gerät bis zum %1 um.</numerusform>
         </translation>
     </message>
     <message>
