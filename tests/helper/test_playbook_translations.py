@@ -28,6 +28,7 @@ from helper.journey.playbooks import PlaybookError, PlaybookSet, load_playbooks
 from helper.journey.translation_files import render, todo, write_translations
 from helper.languages import SHIPPED, TRANSLATED
 from helper.resources import resource_path
+from tests.helper.test_playbooks import GOOD
 
 # The languages whose playbook translations must be complete (the shipped ones).
 COMPLETE = tuple(lang for lang in SHIPPED if lang in TRANSLATED)
@@ -148,18 +149,8 @@ def test_a_missing_schema_is_named(tmp_path: Path) -> None:
     assert any("missing required field `schema`" in line for line in done), done
 
 
-IT_PLAYBOOK = """
-schema = "playbook/1"
-vendor = "contoso-mdm"
-platform = "windows"
-
-[[steps]]
-id = "contoso-leave"
-stage = "leave"
-kind = "info"
-text.en = "Ask Contoso IT to release {vendor_name}."
-text.fr = "Demandez au service informatique de Contoso de libérer {vendor_name}."
-"""
+# IT's own playbook for a vendor of its own (tests/helper/test_playbooks.py).
+IT_PLAYBOOK = GOOD.replace('vendor = "workspace-one"', 'vendor = "contoso-mdm"')
 
 
 def test_it_playbook_with_only_english_and_french_shows_english(
@@ -171,22 +162,19 @@ def test_it_playbook_with_only_english_and_french_shows_english(
     playbooks = load_playbooks(tmp_path, languages=("de", "nl"))
     playbook = playbooks.get("contoso-mdm", "windows")
     assert playbook is not None
-    assert playbook.steps[0].text.in_language("de").startswith("Ask Contoso IT")
+    assert playbook.steps[0].text.in_language("de") == "Open Settings."
     # IT can translate it too, in their own folder.
     _translation(
         tmp_path,
         "nl",
         "contoso-mdm/windows.toml",
         'schema = "playbook-translation/1"\n'
-        + _entry(
-            "contoso-leave",
-            "Ask Contoso IT to release {vendor_name}.",
-            "Vraag Contoso IT om {vendor_name} vrij te geven.",
-        ),
+        + _entry("contoso-ws1-leave", "Open Settings.", "Open Instellingen."),
     )
     playbook = load_playbooks(tmp_path, languages=("nl",)).get("contoso-mdm", "windows")
     assert playbook is not None
-    assert playbook.steps[0].text.in_language("nl").startswith("Vraag Contoso IT")
+    assert playbook.steps[0].text.in_language("nl") == "Open Instellingen."
+    assert playbook.steps[1].text.in_language("nl") == "Check."  # not translated
 
 
 def test_other_languages_inline_in_a_playbook_are_refused(tmp_path: Path) -> None:
@@ -195,7 +183,7 @@ def test_other_languages_inline_in_a_playbook_are_refused(tmp_path: Path) -> Non
     path.write_text(
         IT_PLAYBOOK + 'text.translations.de = "Fragen Sie die IT."\n', encoding="utf-8"
     )
-    with pytest.raises(PlaybookError, match=r"steps\[0\]\.text\.translations: other"):
+    with pytest.raises(PlaybookError, match=r"steps\[2\]\.text\.translations: other"):
         load_playbooks(tmp_path)
 
 
