@@ -481,7 +481,10 @@ def playbook_problems(lang: str) -> list[str]:
     from helper.journey.playbook_translations import translation_problems
     from helper.journey.playbooks import load_playbooks
 
-    return [str(p) for p in translation_problems(load_playbooks(), lang)]
+    return [
+        str(p).replace(f"{REPO}{os.sep}", "")
+        for p in translation_problems(load_playbooks(), lang)
+    ]
 
 
 def playbook_todo(lang: str) -> list[dict[str, str]]:
@@ -572,7 +575,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--lang",
-        default="fr",
         help="the language --todo and --fill work on (default: fr); "
         "with --check: only this one",
     )
@@ -595,12 +597,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     if args.check:
-        chosen = (
-            [args.lang]
-            if "--lang" in (argv if argv is not None else sys.argv)
-            else None
-        )
-        return 0 if report(chosen) else 1
+        return 0 if report([args.lang] if args.lang else None) else 1
+    args.lang = args.lang or "fr"
     if args.new:
         new_language(args.new)
         print(
