@@ -153,7 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     # --reminder: ui/app.py); they pass through untouched.
     sub.add_parser(
         "gui",
-        help="open the window (the default); options: --lang fr|en, "
+        help="open the window (the default); options: --lang en|fr|de|es|it|nl, "
         "--demo SCENARIO, --screenshots DIR",
         add_help=False,
     )

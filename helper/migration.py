@@ -27,7 +27,7 @@ threading, traceback and tokenize (docs/architecture.md, Start-up rules).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -77,20 +77,27 @@ def load_catalogue_for(config: Config) -> Catalogue:
     return load_catalogue(extra_dir(config))
 
 
-def load_playbooks_for(config: Config) -> PlaybookSet:
+def load_playbooks_for(config: Config, languages: Collection[str] = ()) -> PlaybookSet:
     """The playbooks: built-in files plus IT's ``<extra>/playbooks/``.
+
+    Args:
+        config: IT's configuration (``catalogue.extra_dir``).
+        languages: the languages besides English and French whose
+            translations to read (the window's).
 
     Raises:
         PlaybookError: a playbook file is invalid.
     """
     from helper.journey.playbooks import load_playbooks
 
-    return load_playbooks(extra_dir(config))
+    return load_playbooks(extra_dir(config), languages=languages)
 
 
-def load_knowledge(config: Config) -> tuple[Catalogue, PlaybookSet]:
-    """The catalogue and the playbooks, both from IT's extra folder."""
-    return load_catalogue_for(config), load_playbooks_for(config)
+def load_knowledge(
+    config: Config, languages: Collection[str] = ()
+) -> tuple[Catalogue, PlaybookSet]:
+    """The catalogue and the playbooks (``languages`` too), from IT's extra folder."""
+    return load_catalogue_for(config), load_playbooks_for(config, languages)
 
 
 # --- the migration -------------------------------------------------------------------
@@ -255,13 +262,20 @@ def live_store(*, read_only: bool = False) -> StateStore:
     return StateStore(quarantine=not read_only)
 
 
-def live_migration(config: Config, reporter: Reporter | None = None) -> Migration:
+def live_migration(
+    config: Config,
+    reporter: Reporter | None = None,
+    *,
+    languages: Collection[str] = (),
+) -> Migration:
     """The migration of this machine (state in ``journey.json``).
 
     Args:
         config: IT's configuration.
         reporter: the journey's reporter (the reporting service's); None drops
             the events.
+        languages: the playbook languages besides English and French to load
+            (the window's).
 
     Raises:
         HelperError: IT's catalogue or playbooks are invalid.
@@ -271,7 +285,7 @@ def live_migration(config: Config, reporter: Reporter | None = None) -> Migratio
     from helper.journey.launch import Launcher
     from helper.journey.transitions import NullReporter
 
-    catalogue, playbooks = load_knowledge(config)
+    catalogue, playbooks = load_knowledge(config, languages)
     events = reporter if reporter is not None else NullReporter()
     journey = _journey(
         LiveDevice(catalogue),
@@ -354,6 +368,7 @@ def scenario_migration(
     shell_execute: ShellExecute | None = None,
     check: CheckRunner | None = None,
     max_attempts: int = 3,
+    languages: Collection[str] = (),
 ) -> Migration:
     """The migration of a simulated device.
 
@@ -369,6 +384,7 @@ def scenario_migration(
         runner, spawn, open_uri, shell_execute: the launcher's boundaries.
         check: runs a pre-enrollment check by name; default: it passes.
         max_attempts: failed confirmations before contact-it.
+        languages: the playbook languages besides English and French to load.
 
     Raises:
         ScenarioError: no such scenario.
@@ -380,7 +396,7 @@ def scenario_migration(
 
     loaded = load_scenario(scenario)
     device = loaded.device()
-    catalogue, playbooks = load_knowledge(config)
+    catalogue, playbooks = load_knowledge(config, languages)
     events = reporter if reporter is not None else RecordingReporter()
     journey = _journey(
         device,

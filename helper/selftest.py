@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from helper.languages import SHIPPED
 from helper.resources import resource_path, resources_root
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ REQUIRED_RESOURCES: Final = (
     "icons",
     "allowlist.toml",
 )
-LANGUAGES: Final = ("en", "fr")
+LANGUAGES: Final = SHIPPED
 # Loaded on first use, after the first paint (sign-in, reports, token cache).
 LAZY_MODULES: Final = (
     "msal",

@@ -15,6 +15,14 @@ Usage (from the repository root; docs/translations.md has the whole procedure)::
     python installers/build_translations.py --check      # what is not translated
     python installers/build_translations.py --todo t.json   # to translate, as JSON
     python installers/build_translations.py --fill t.json   # write them back, build
+    python installers/build_translations.py --todo t.json --lang de --playbooks
+    python installers/build_translations.py --fill t.json --lang de --playbooks
+    python installers/build_translations.py --new de        # start a language
+
+The playbook texts of the languages other than English and French are in
+``resources/translations/playbooks/<lang>/`` (helper/journey/playbook_translations.py);
+``--check`` covers them too, ``--playbooks`` makes ``--todo``/``--fill`` work on
+them (``--fill`` also writes the skeleton files: English filled, text empty).
 
 ``--update`` adds the strings new in the code (marked unfinished, to translate),
 drops the ones the code no longer has, keeps every existing translation, then
@@ -41,9 +49,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # helper.* (the playbooks), run as a script
 SOURCES = REPO / "ui"
 TRANSLATIONS = REPO / "resources" / "translations"
 SOURCE_LANGUAGE = "en"
+
+# The TS `language` of each catalogue (lupdate's -target-language); its plural
+# rules give the number of numerus forms. Not listed: the code itself (fr, en).
+TS_LANGUAGE = {"de": "de_DE", "es": "es_ES", "it": "it_IT", "nl": "nl_NL"}
 
 # The options every lupdate run uses. No locations: the catalogue then changes
 # only when a string changes, not whenever code moves a line (fewer conflicts).
@@ -118,7 +132,7 @@ def lupdate(
         str(ts),
         *LUPDATE_OPTIONS,
         "-target-language",
-        language_of(ts),
+        TS_LANGUAGE.get(language_of(ts), language_of(ts)),
     ]
     if drop_obsolete:
         command.append("-no-obsolete")
@@ -214,6 +228,7 @@ class Problem:
 
     Attributes:
         kind: ``unfinished``, ``missing``, ``obsolete``, ``no-context``,
+            ``numerus`` (not one form per plural form of the language),
             ``placeholders``, ``accelerator`` or ``typography``.
         key: the message.
         detail: what is wrong, in one line.
@@ -349,6 +364,15 @@ def check(ts: Path, *, sources: Iterable[Path] | None = None) -> list[Problem]:
             problems.append(Problem("obsolete", key, "no longer in the code"))
         elif mine.kind == "unfinished" or not all(mine.forms):
             problems.append(Problem("unfinished", key, "not translated yet"))
+        elif len(mine.forms) != len(message.forms):
+            problems.append(
+                Problem(
+                    "numerus",
+                    key,
+                    f"{len(mine.forms)} plural form(s), the language has "
+                    f"{len(message.forms)}",
+                )
+            )
         else:
             problems.extend(check_message(mine, lang))
     for key in committed.keys() - fresh.keys():  # lupdate keeps them all; in case
@@ -438,6 +462,82 @@ def fill(ts: Path, entries: Iterable[dict[str, object]]) -> list[str]:
 # --- command line -------------------------------------------------------------------
 
 
+# --- the playbooks' translations ------------------------------------------------------
+
+PLAYBOOK_TRANSLATIONS = TRANSLATIONS / "playbooks"
+
+
+def playbook_languages(folder: Path = PLAYBOOK_TRANSLATIONS) -> list[str]:
+    """The languages that have playbook translation files, sorted."""
+    return (
+        sorted(p.name for p in folder.iterdir() if p.is_dir())
+        if folder.is_dir()
+        else []
+    )
+
+
+def playbook_problems(lang: str) -> list[str]:
+    """What is left to translate in ``lang``'s playbook files (empty: complete)."""
+    from helper.journey.playbook_translations import translation_problems
+    from helper.journey.playbooks import load_playbooks
+
+    return [
+        str(p).replace(f"{REPO}{os.sep}", "")
+        for p in translation_problems(load_playbooks(), lang)
+    ]
+
+
+def playbook_todo(lang: str) -> list[dict[str, str]]:
+    """The English playbook texts ``lang`` lacks, once each (``--todo --playbooks``)."""
+    from helper.journey.playbooks import load_playbooks
+    from helper.journey.translation_files import todo
+
+    return todo(load_playbooks(), PLAYBOOK_TRANSLATIONS, lang)
+
+
+def playbook_fill(lang: str, entries: Iterable[dict[str, object]]) -> list[Path]:
+    """Write ``lang``'s playbook files with ``entries`` (``--fill --playbooks``)."""
+    from helper.journey.playbooks import load_playbooks
+    from helper.journey.translation_files import write_translations
+
+    given = {
+        str(e["en"]): str(e.get("text") or "")
+        for e in entries
+        if isinstance(e.get("en"), str)
+    }
+    return write_translations(load_playbooks(), PLAYBOOK_TRANSLATIONS, lang, given)
+
+
+def new_language(lang: str) -> None:
+    """Start ``lang``: an empty catalogue and skeleton playbook files."""
+    ts = TRANSLATIONS / f"helper_{lang}.ts"
+    if not ts.exists():
+        lupdate(ts, verbose=True)
+    playbook_fill(lang, [])
+
+
+def report(langs: Iterable[str] | None = None) -> bool:
+    """Print what is left per language, window and playbooks; True if all done."""
+    complete = True
+    for ts in catalogues():
+        if langs is not None and language_of(ts) not in langs:
+            continue
+        problems = check(ts)
+        for problem in problems:
+            print(f"{ts.relative_to(REPO)}: {problem}")
+        print(f"{language_of(ts)}: window: {len(problems) or 'complete'}")
+        complete = complete and not problems
+    for lang in playbook_languages():
+        if langs is not None and lang not in langs:
+            continue
+        found = playbook_problems(lang)
+        for line in found:
+            print(line)
+        print(f"{lang}: playbooks: {len(found) or 'complete'}")
+        complete = complete and not found
+    return complete
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Build (lrelease), refresh (lupdate) or check the translations."
@@ -452,7 +552,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     action.add_argument(
         "--check",
         action="store_true",
-        help="list unfinished, missing, obsolete or malformed translations; exit 1",
+        help="list unfinished, missing, obsolete or malformed translations, "
+        "window and playbooks, per language; exit 1 if any",
+    )
+    action.add_argument(
+        "--new",
+        metavar="LANG",
+        help="start a language: helper_LANG.ts and skeleton playbook files",
     )
     action.add_argument(
         "--todo",
@@ -469,8 +575,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--lang",
-        default="fr",
-        help="the catalogue --todo and --fill work on (default: fr)",
+        help="the language --todo and --fill work on (default: fr); "
+        "with --check: only this one",
+    )
+    parser.add_argument(
+        "--playbooks",
+        action="store_true",
+        help="--todo/--fill work on the playbook translation files of --lang",
     )
     parser.add_argument(
         "--out",
@@ -486,15 +597,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     if args.check:
-        failed = False
-        for ts in catalogues():
-            problems = check(ts)
-            for problem in problems:
-                print(f"{ts.relative_to(REPO)}: {problem}")
-            failed = failed or bool(problems)
-            if not problems:
-                print(f"{ts.relative_to(REPO)}: complete")
-        return 1 if failed else 0
+        return 0 if report([args.lang] if args.lang else None) else 1
+    args.lang = args.lang or "fr"
+    if args.new:
+        new_language(args.new)
+        print(
+            f"started {args.new}: translate with --todo/--fill (docs/translations.md)"
+        )
+        return 0
+    if args.playbooks and (args.todo or args.fill):
+        if args.todo:
+            entries = playbook_todo(args.lang)
+            args.todo.write_text(
+                json.dumps(entries, indent=2, ensure_ascii=False) + "\n",
+                encoding="utf-8",
+            )
+            print(
+                f"{len(entries)} playbook text(s) to translate written to {args.todo}"
+            )
+            return 0
+        changed = playbook_fill(
+            args.lang, json.loads(args.fill.read_text(encoding="utf-8"))
+        )
+        print(f"{len(changed)} playbook translation file(s) written")
+        left = playbook_problems(args.lang)
+        print(f"{args.lang}: playbooks: {len(left) or 'complete'}")
+        return 0
     if args.todo or args.fill:
         ts = TRANSLATIONS / f"helper_{args.lang}.ts"
         if args.todo:

@@ -24,7 +24,7 @@ quits as soon as the first page is painted (the start-up benchmark).
 
 Options of ``gui``::
 
-    gui [--demo SCENARIO] [--screenshots DIR] [--lang fr|en] [--reminder]
+    gui [--demo SCENARIO] [--screenshots DIR] [--lang en|fr|de|es|it|nl] [--reminder]
 
 ``--demo`` runs the journey on a simulated device; ``--screenshots`` walks demo
 journeys offscreen, saves one PNG per page in DIR and exits 0.
@@ -161,7 +161,7 @@ def build_window(
             reporting_factory=reporting,
             # Runs on the state worker: the service (httpx, msal) loads there.
             migration_factory=lambda: live_migration(
-                config, reporter=built[0].build_reporter()
+                config, reporter=built[0].build_reporter(), languages=(lang,)
             ),
         )
     from helper.migration import scenario_migration
@@ -172,7 +172,7 @@ def build_window(
         shown,
         lang=lang,
         demo=demo,
-        migration_factory=lambda: scenario_migration(demo, shown),
+        migration_factory=lambda: scenario_migration(demo, shown, languages=(lang,)),
         autostart=autostart,
         config_path=config_path,
     )

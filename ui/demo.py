@@ -32,6 +32,10 @@ SAMPLE_MESSAGES = {
     "It takes about twenty minutes; keep the laptop plugged in.",
     "fr": "Ce mois-ci, tous les portables de l’entreprise passent à Microsoft "
     "Intune. Comptez une vingtaine de minutes ; gardez le portable branché.",
+    "de": "Diesen Monat stellen wir alle Firmen-Laptops auf Microsoft Intune um. "
+    "Das dauert etwa zwanzig Minuten; lassen Sie den Laptop am Strom.",
+    "nl": "Deze maand zetten we alle laptops van het bedrijf over naar Microsoft "
+    "Intune. Het duurt ongeveer twintig minuten; laat de laptop aan de stroom.",
 }
 
 

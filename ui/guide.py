@@ -83,8 +83,8 @@ def platform_names() -> list[tuple[str, str]]:
 
 
 def text_in(text: Text, lang: str) -> str:
-    """A playbook text in the window's language."""
-    return text.fr if lang == "fr" else text.en
+    """A playbook text in the window's language (English when not translated)."""
+    return text.in_language(lang)
 
 
 class GuideDialog(QDialog):
@@ -112,16 +112,16 @@ class GuideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Guide another device"))
         self._config = config if config is not None else _load_config()
+        self._language = language or current_language()
         if catalogue is None or playbooks is None:
             from helper.migration import load_knowledge
 
-            loaded = load_knowledge(self._config)
+            loaded = load_knowledge(self._config, (self._language,))
             catalogue = catalogue if catalogue is not None else loaded[0]
             playbooks = playbooks if playbooks is not None else loaded[1]
         self._catalogue = catalogue
         self._playbooks = playbooks
         self._support_code = support_code
-        self._language = language or current_language()
         self._plan: Plan | None = None
         self.qr_labels: list[QLabel] = []
         self.link_labels: list[QLabel] = []

@@ -459,7 +459,7 @@ class HelpdeskPanel(QDialog):
             if step.stage != stage:
                 stage = step.stage
                 lines.append(f"[{stage}]")
-            text = step.text.fr if language == "fr" else step.text.en
+            text = step.text.in_language(language)
             lines.append(f"  {number}. {text}")
             if step.uri:
                 lines.append(f"     {step.uri}")

@@ -1,17 +1,18 @@
 # SPDX-License-Identifier: MIT
-"""The window's language: Qt Linguist catalogues, French and English.
+"""The window's language: Qt Linguist catalogues (en, fr, de, es, it, nl).
 
-English is the source language (the strings in the code); French comes from
-``resources/translations/helper_fr.ts`` and the English plural forms ("1 file",
+English is the source language (the strings in the code); the others come from
+``resources/translations/helper_<lang>.ts`` and the English plural forms ("1 file",
 "2 files") from ``helper_en.ts``, compiled to ``.qm`` files by
 ``installers/build_translations.py`` (``make run`` and ``make test`` do it; the
 .qm files are build artefacts, never committed). See docs/translations.md.
 
-Which language: ``--lang fr|en`` on the command line, else ``ui.language`` in
-IT's configuration, else the first of the OS's UI languages we have, else
-English. Qt's own catalogue (``qtbase_<lang>``: standard buttons, file dialogs)
-is installed with ours, and :meth:`QLocale.setDefault` makes dates and numbers
-follow the language chosen.
+Which language: ``--lang fr`` (any of :data:`LANGUAGES`) on the command line,
+else ``ui.language`` in IT's configuration, else the first of the OS's UI
+languages whose catalogue is there, else English. Qt's own catalogue
+(``qtbase_<lang>``: standard buttons, file dialogs) is installed with ours,
+and :meth:`QLocale.setDefault` makes dates and numbers follow the language
+chosen.
 
 Call :func:`install_translators` before building any widget: texts are
 translated when a widget is created, not when it is shown.
@@ -26,6 +27,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
+from helper.languages import LANGUAGES, SOURCE
 from helper.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -34,8 +36,7 @@ log = logging.getLogger(__name__)
 # so clipped or hard-coded texts show up (Vorta's TRANS_SCALE, STYLE §3.14).
 PSEUDO_ENV: Final = "HELPER_PSEUDO_L10N"
 
-SOURCE_LANGUAGE: Final = "en"
-LANGUAGES: Final = ("en", "fr")
+SOURCE_LANGUAGE: Final = SOURCE
 CATALOGUE: Final = "helper"  # resources/translations/helper_<lang>.qm
 QT_CATALOGUE: Final = "qtbase"
 
@@ -58,8 +59,20 @@ def normalize(lang: str | None) -> str | None:
     return base if base in LANGUAGES else None
 
 
+def has_catalogue(lang: str) -> bool:
+    """Our compiled catalogue for ``lang`` is there (English needs none)."""
+    folder = translations_dir()
+    return lang == SOURCE_LANGUAGE or os.path.isfile(
+        os.path.join(folder, f"{CATALOGUE}_{lang}.qm")
+    )
+
+
 def system_language(locale: QLocale | None = None) -> str:
     """The first of the OS's UI languages that we have, else English.
+
+    A language counts only with its catalogue: a German user of a build
+    without ``helper_de.qm`` gets their next language, not English words
+    under German buttons.
 
     Args:
         locale: the OS locale; None for :meth:`QLocale.system` (which reads
@@ -67,11 +80,11 @@ def system_language(locale: QLocale | None = None) -> str:
             list on Windows and macOS).
     """
     system = locale if locale is not None else QLocale.system()
-    for name in system.uiLanguages():
+    for name in [*system.uiLanguages(), system.name()]:
         found = normalize(name)
-        if found is not None:
+        if found is not None and has_catalogue(found):
             return found
-    return normalize(system.name()) or SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
 
 
 def choose_language(
@@ -79,7 +92,7 @@ def choose_language(
 ) -> str:
     """The language to use: ``--lang``, else the configuration, else the OS.
 
-    An unknown value (``--lang de``) is logged and skipped, never fatal.
+    An unknown value (``--lang pt``) is logged and skipped, never fatal.
     """
     for origin, value in (("--lang", lang), ("ui.language", config_lang)):
         if not value:
@@ -123,7 +136,7 @@ def _load(translator: QTranslator, name: str, lang: str, folder: str) -> bool:
     return translator.load(QLocale(lang), name, "_", folder)
 
 
-_LEFT_TO_RIGHT = frozenset({"en", "fr"})
+_LEFT_TO_RIGHT = frozenset(LANGUAGES)
 
 
 def install_translators(
@@ -145,8 +158,8 @@ def install_translators(
         locale: the OS locale (tests); None for :meth:`QLocale.system`.
 
     Returns:
-        ``en`` or ``fr``. A missing catalogue is logged and the strings stay
-        English (the window must open anyway).
+        the language code (``en``, ``fr``, ``de``...). A missing catalogue is
+        logged and the strings stay English (the window must open anyway).
     """
     global _language  # noqa: PLW0603 - the language is process-wide, like Qt's
     chosen = choose_language(lang, config_lang, locale)

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from helper import APP_ID, __version__
+from helper.languages import SHIPPED
 from helper.selftest import SelfTestError, SelfTestState, one_line, run_checks
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ if TYPE_CHECKING:
 EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
 FIRST_PAINT_TIMEOUT_MS: Final = 10_000
-LANGUAGES: Final = ("fr", "en")
+# French first, then English and the others (the self-test summary lists them).
+LANGUAGES: Final = ("fr", *(lang for lang in SHIPPED if lang != "fr"))
 # The library a plugin could not load, in dlopen's error (after the plugin's own
 # path): "…/libqxcb.so: /usr/lib/libxcb-icccm.so.4: file too short".
 LIBRARY_ERROR: Final = re.compile(r"\.so: (?:\S*/)?(lib[\w+-]+\.so(?:\.\d+)*): (.*)$")

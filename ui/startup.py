@@ -32,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("command", nargs="?", choices=["gui"], help=argparse.SUPPRESS)
     parser.add_argument("--config", type=Path, metavar="FILE", help="configuration")
     parser.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--lang", metavar="LANG", help="fr or en (default: system)")
+    parser.add_argument(
+        "--lang", metavar="LANG", help="en, fr, de, es, it or nl (default: system)"
+    )
     parser.add_argument(
         "--demo", metavar="SCENARIO", help="run the journey on a simulated device"
     )

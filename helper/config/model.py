@@ -16,12 +16,13 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from helper.config.record import Record
+from helper.languages import LANGUAGES as ALL_LANGUAGES
 
 DEFAULT_DISCOVERY_URL: Final = (
     "https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc"
 )
 DEFAULT_ACCENT_COLOR: Final = "#0F6CBD"
-LANGUAGES: Final = ("", "en", "fr")
+LANGUAGES: Final = ("", *ALL_LANGUAGES)
 # enrollment.windows_join: how a Windows PC joins (docs/configuration.md).
 WINDOWS_JOIN_MODES: Final = ("register", "join", "mdm-only")
 MIN_HMAC_KEY_LENGTH: Final = 32
@@ -149,7 +150,8 @@ class UiConfig(Record):
     """The window.
 
     Attributes:
-        language: "" follows the system, else ``en`` or ``fr``.
+        language: "" follows the system, else ``en``, ``fr``, ``de``, ``es``,
+            ``it`` or ``nl`` (helper/languages.py).
     """
 
     language: str = ""
@@ -372,7 +374,8 @@ def _int_range(low: int, high: int) -> Check:
 def _language(value: str) -> Problem | None:
     if value in LANGUAGES:
         return None
-    return "", f'expected "" (follow the system), "en" or "fr", got {show(value)}'
+    codes = ", ".join(f'"{code}"' for code in ALL_LANGUAGES)
+    return "", f'expected "" (follow the system) or one of {codes}, got {show(value)}'
 
 
 def _windows_join(value: str) -> Problem | None:

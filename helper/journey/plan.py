@@ -26,11 +26,26 @@ Kind = Literal["info", "open", "run", "verify", "contact-it"]
 Path = Literal["leave-then-join", "remove-legacy", "join-only", "done", "contact-it"]
 
 
-class Text(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A step's words, in English and French (both required)."""
+class Text(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    """A step's words, in English and French (both required), and other languages.
+
+    Attributes:
+        en, fr: written in the playbook itself.
+        translations: language → text for the other languages (``de``, ``nl``...),
+            added by the loader from the translation files, never written in a
+            playbook (docs/translations.md); a language missing here is shown
+            in English.
+    """
 
     en: str
     fr: str
+    translations: dict[str, str] = msgspec.field(default_factory=dict)
+
+    def in_language(self, lang: str) -> str:
+        """The words in ``lang``, else in English."""
+        if lang == "fr":
+            return self.fr
+        return self.translations.get(lang, self.en)
 
 
 class Step(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -41,14 +56,14 @@ class Step(msgspec.Struct, frozen=True, omit_defaults=True):
         stage: the journey stage it belongs to.
         kind: info | open (a URI) | run (an elevated command) | verify (detect
             again, or a pre-enrollment check) | contact-it.
-        text: the words, English and French.
+        text: the words, English, French and the other languages translated.
         uri: for ``open``: the URI (allowlisted).
         command: for ``run``: the argument list (allowlisted), never a shell line.
         elevate: ``run`` needs administrator rights (the OS's own prompt).
         check: for ``verify``: what is checked: ``left`` (legacy gone),
             ``joined`` (Intune present), ``network``, ``rights``.
         qr: ``open`` links meant to be shown as a QR code (guide-only platforms).
-        hints: extra advice shown after a failed verify (English and French).
+        hints: extra advice shown after a failed verify (same languages).
     """
 
     id: str

@@ -352,10 +352,13 @@ class _Builder:
 
 def _fill(text: Text, values: Mapping[str, Text]) -> Text:
     en, fr = text.en, text.fr
+    others = dict(text.translations)
     for name, value in values.items():
         en = en.replace("{" + name + "}", value.en)
         fr = fr.replace("{" + name + "}", value.fr)
-    return Text(en, fr)
+        for lang, words in others.items():
+            others[lang] = words.replace("{" + name + "}", value.in_language(lang))
+    return Text(en, fr, others)
 
 
 def _platform(name: str) -> Platform:
@@ -380,11 +383,26 @@ def _upn(upn: str | None, config: Config) -> str | None:
     return upn if is_upn(upn) else None
 
 
+# What {vendor_name} says when the management is not known, and the word
+# joining several names, in every language (helper/languages.py).
+_UNKNOWN_NAME = Text(
+    "your current management system",
+    "votre système de gestion actuel",
+    {
+        "de": "Ihr bisheriges Verwaltungssystem",
+        "es": "su sistema de gestión actual",
+        "it": "il sistema di gestione attuale",
+        "nl": "uw huidige beheersysteem",
+    },
+)
+_AND = Text(" and ", " et ", {"de": " und ", "es": " y ", "it": " e ", "nl": " en "})
+
+
 def _legacy_name(legacy: Legacy, catalogue: Catalogue) -> Text:
     if legacy.vendor == UNKNOWN_MDM:
         if legacy.server:
             return Text(legacy.server, legacy.server)
-        return Text("your current management system", "votre système de gestion actuel")
+        return _UNKNOWN_NAME
     vendor = catalogue.get(legacy.vendor)
     name = vendor.name if vendor is not None else legacy.name
     return Text(name, name)
@@ -392,13 +410,16 @@ def _legacy_name(legacy: Legacy, catalogue: Catalogue) -> Text:
 
 def _names(names: Sequence[Text]) -> Text:
     if not names:
-        return Text("your current management system", "votre système de gestion actuel")
+        return _UNKNOWN_NAME
     if len(names) == 1:
         return names[0]
-    return Text(
-        ", ".join(n.en for n in names[:-1]) + " and " + names[-1].en,
-        ", ".join(n.fr for n in names[:-1]) + " et " + names[-1].fr,
-    )
+
+    def joined(lang: str) -> str:
+        words = [n.in_language(lang) for n in names]
+        return ", ".join(words[:-1]) + _AND.in_language(lang) + words[-1]
+
+    others = {lang: joined(lang) for lang in _AND.translations}
+    return Text(joined("en"), joined("fr"), others)
 
 
 def _vendor_playbook(

@@ -23,7 +23,7 @@ format. ``python -m helper.journey.playbooks`` prints the JSON Schema
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Annotated, Final, Literal, get_args
 
@@ -248,6 +248,13 @@ def _check_text(path: Path, key: str, text: Text) -> None:
             )
     if sorted(placeholders_in(text.en)) != sorted(placeholders_in(text.fr)):
         raise _fail(path, key, "English and French must use the same placeholders")
+    if text.translations:
+        raise _fail(
+            path,
+            f"{key}.translations",
+            "other languages go in translations/playbooks/<lang>/ "
+            "(docs/translations.md), not in the playbook",
+        )
 
 
 def _check_step(
@@ -364,13 +371,19 @@ def decode_playbook(path: Path) -> Playbook:
     return load_toml_as(path, Playbook, PlaybookError, "playbook-invalid")
 
 
-def load_playbooks(extra_dir: Path | None = None) -> PlaybookSet:
+def load_playbooks(
+    extra_dir: Path | None = None, *, languages: Collection[str] = ()
+) -> PlaybookSet:
     """Load the built-in playbooks, then IT's (which win).
 
     Args:
         extra_dir: IT's extra folder (``config.catalogue.extra_dir``); its
             ``playbooks/`` subfolder holds IT's playbooks and may hold an
             ``allowlist.toml`` adding entries. None or no such subfolder: none.
+        languages: the languages besides English and French to read from the
+            translation files (:mod:`helper.journey.playbook_translations`;
+            usually the window's one). A text without a usable translation
+            stays English, and is logged.
 
     Raises:
         PlaybookError: a file is invalid, or a playbook the planner always needs
@@ -404,6 +417,11 @@ def load_playbooks(extra_dir: Path | None = None) -> PlaybookSet:
                 f"{roots[0] / vendor / (name + '.toml')}: missing (the planner "
                 "always needs it)",
             )
+    if languages:
+        from helper.journey.playbook_translations import add_translations, log_problems
+
+        playbooks, problems = add_translations(playbooks, languages, extra_dir)
+        log_problems(problems)
     return PlaybookSet(playbooks, allowlist, files)
 
 

@@ -9,7 +9,8 @@ runtime-hook choice (shared ci-recipes §7.1).
 Kept from Qt: QtCore, QtGui, QtWidgets and QtNetwork (``ui/single_instance.py``
 uses QLocalServer/QLocalSocket); the platform plugins we run on (xcb, offscreen,
 minimal; windows; cocoa), image formats for an SVG logo, icon engines, input
-contexts (dead keys, IBus) and Qt's French and English catalogues.
+contexts (dead keys, IBus) and Qt's catalogues of our languages
+(helper/languages.py: en, fr, de, es, it, nl).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ DROP: Final = re.compile(
   | PySide6/(Qt/)?plugins/platformthemes/(lib)?qgtk3\.(so|dll|dylib)$
   | PySide6/(Qt/)?plugins/imageformats/(lib)?q(tiff|webp|pdf|icns|tga|wbmp|gif
         |jpeg)\.(so|dll|dylib)$
-  | PySide6/(Qt/)?translations/(?!qtbase_(fr|en)\.qm$)
+  | PySide6/(Qt/)?translations/(?!qtbase_(en|fr|de|es|it|nl)\.qm$)
   | (^|/)lib(gtk-3|gdk-3|gdk_pixbuf|atk|atk-bridge|atspi|cairo|cairo-gobject
         |pango|pangocairo|pangoft2|epoxy|thai|datrie|fribidi|graphite2|pixman-1
         |harfbuzz|Xcomposite|Xcursor|Xdamage|Xi|Xinerama|Xrandr|Xext|Xfixes

@@ -503,9 +503,9 @@ INVALID = {
         "did you mean notify_date?",
     ),
     "bad language": (
-        '[ui]\nlanguage = "de"\n',
+        '[ui]\nlanguage = "german"\n',
         "ui.language",
-        '"en" or "fr", got \'de\'',
+        '"it", "nl", got \'german\'',
     ),
     "bad accent": (
         '[organization]\naccent_color = "blue"\n',
@@ -560,7 +560,7 @@ def test_secret_is_never_repeated_in_messages() -> None:
 
 
 def test_invalid_bundled_and_policy_files_are_named(tmp_path: Path) -> None:
-    bundled = write(tmp_path / "app" / "config.toml", '[ui]\nlanguage = "es"\n')
+    bundled = write(tmp_path / "app" / "config.toml", '[ui]\nlanguage = "pt"\n')
     message = str(error_of(bundled=bundled.parent))
     assert message.startswith(f"{bundled}: ui.language: expected")
     etc = write(tmp_path / "etc" / "config.toml", "[ui]\nlanguage = 3\n")

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from helper import APP_ID, __version__
+from helper.languages import LANGUAGES, SHIPPED
 from installers.buildsteps.common import Paths
 from installers.buildsteps.icons import ICON_PNG_SIZES, icns_bytes, ico_bytes
 
@@ -204,8 +205,8 @@ def test_bundle_holds_the_resources_and_no_sources(bundle: Path) -> None:
         assert any((resources / name).iterdir()), name
     assert (resources / "allowlist.toml").is_file()
     assert {p.name for p in (resources / "translations").iterdir()} == {
-        "helper_en.qm",
-        "helper_fr.qm",
+        *(f"helper_{lang}.qm" for lang in SHIPPED),
+        "playbooks",  # the playbooks' other languages (TOML)
     }
     assert not [f for f in _files(bundle) if f.endswith((".ts", ".py"))]
 
@@ -217,8 +218,7 @@ def test_bundle_holds_only_the_qt_it_uses(bundle: Path) -> None:
     modules = {p.name.split(".")[0] for p in pyside.glob("Qt*.so")}
     assert modules == {"QtCore", "QtGui", "QtWidgets", "QtNetwork"}
     assert {p.name for p in (pyside / "Qt" / "translations").iterdir()} == {
-        "qtbase_en.qm",
-        "qtbase_fr.qm",
+        f"qtbase_{lang}.qm" for lang in LANGUAGES
     }
     banned = re.compile(
         r"WebEngine|Qml|Quick|Pdf|wayland|libqgtk3|libgtk-3|egldeviceintegrations|"
@@ -265,7 +265,7 @@ def slim() -> Any:
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
         "PySide6/Qt/plugins/imageformats/libqjpeg.so",
         "PySide6/Qt/plugins/tls/libqopensslbackend.so",
-        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qtbase_pt.qm",
         "PySide6/Qt/translations/qt_fr.qm",
         "PySide6/Qt/lib/libQt6WaylandClient.so.6",
         "libgtk-3.so.0",
@@ -288,6 +288,8 @@ def test_drop_filter_drops(slim: Any, dest: str) -> None:
         "PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
         "PySide6/Qt/translations/qtbase_fr.qm",
         "PySide6/Qt/translations/qtbase_en.qm",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/translations/qtbase_nl.qm",
         "PySide6/Qt/lib/libQt6Network.so.6",
         "PySide6/Qt/lib/libQt6Widgets.so.6",
         "PySide6/plugins/platforms/qwindows.dll",

@@ -142,6 +142,7 @@ def make_window(
                 shell_execute=fakes.shell_execute,
                 check=fakes.check,
                 max_attempts=max_attempts,
+                languages=(lang,),
             )
 
         window = MainWindow(

@@ -78,6 +78,36 @@ def test_lang_fr_gives_a_french_window(
     assert QLocale().language() == QLocale.Language.French
 
 
+@pytest.mark.parametrize(
+    ("lang", "toggle", "cancel", "language"),
+    [
+        ("de", "&Details anzeigen", "Abbrechen", QLocale.Language.German),
+        ("nl", "&Details weergeven", "Annuleren", QLocale.Language.Dutch),
+    ],
+)
+def test_other_languages_give_their_window(
+    catalogues_built: None,
+    english_afterwards: QApplication,
+    *,
+    lang: str,
+    toggle: str,
+    cancel: str,
+    language: QLocale.Language,
+) -> None:
+    assert i18n.install_translators(english_afterwards, lang) == lang
+    from ui.errors import ErrorDialog
+
+    dialog = ErrorDialog(None, "t", "x", "details")
+    try:
+        assert dialog.toggle.text() == toggle  # ours
+        assert cancel_text() == cancel  # Qt's own (qtbase_<lang>.qm)
+        dialog.add_repeat("again")
+        assert "2" in dialog.repeats.text() and "time" not in dialog.repeats.text()
+    finally:
+        dialog.deleteLater()
+    assert QLocale().language() == language
+
+
 def test_lang_en_and_switching_back(
     catalogues_built: None, english_afterwards: QApplication
 ) -> None:
@@ -125,12 +155,17 @@ def test_configuration_language_applies_without_flag(
         (QLocale(QLocale.Language.French, QLocale.Country.France), "fr"),
         (QLocale(QLocale.Language.French, QLocale.Country.Canada), "fr"),
         (QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom), "en"),
-        (QLocale(QLocale.Language.German, QLocale.Country.Germany), "en"),
+        (QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), "en"),
+        (QLocale(QLocale.Language.German, QLocale.Country.Switzerland), "de"),
+        (QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium), "nl"),
         (QLocale.c(), "en"),
     ],
 )
 def test_follows_the_os_locale(
-    english_afterwards: QApplication, locale: QLocale, expected: str
+    catalogues_built: None,
+    english_afterwards: QApplication,
+    locale: QLocale,
+    expected: str,
 ) -> None:
     assert i18n.system_language(locale) == expected
     assert i18n.install_translators(english_afterwards, None, locale=locale) == expected
@@ -142,17 +177,40 @@ def test_unknown_language_is_skipped(
 ) -> None:
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     with caplog.at_level(logging.WARNING, logger="ui.i18n"):
-        chosen = i18n.install_translators(english_afterwards, "de", locale=french)
+        chosen = i18n.install_translators(english_afterwards, "ja", locale=french)
     assert chosen == "fr"
-    assert "'de' is not a language the helper has" in caplog.text
+    assert "'ja' is not a language the helper has" in caplog.text
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("fr", "fr"), ("FR-be", "fr"), ("fr_CA", "fr"), ("en-US", "en"), ("de", None)],
+    [
+        ("fr", "fr"),
+        ("FR-be", "fr"),
+        ("fr_CA", "fr"),
+        ("en-US", "en"),
+        ("de-AT", "de"),
+        ("nl_BE", "nl"),
+        ("es-419", "es"),
+        ("it_CH", "it"),
+        ("ja", None),
+    ],
 )
 def test_normalize(value: str, expected: str | None) -> None:
     assert i18n.normalize(value) == expected
+
+
+def test_os_language_counts_only_with_its_catalogue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A German OS gets the German window only if helper_de.qm is there."""
+    monkeypatch.setattr(i18n, "translations_dir", lambda: str(tmp_path))
+    german = QLocale(QLocale.Language.German, QLocale.Country.Austria)
+    assert i18n.system_language(german) == "en"
+    (tmp_path / "helper_de.qm").write_bytes(b"")
+    assert i18n.system_language(german) == "de"
+    # Chosen explicitly, a language is used even without its catalogue (logged).
+    assert i18n.choose_language("nl", "", german) == "nl"
 
 
 def test_missing_catalogue_keeps_the_window_working(

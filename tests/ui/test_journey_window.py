@@ -450,3 +450,24 @@ def test_an_mdm_only_pc_is_told_why_it_is_not_done(
     assert fakes.opened[-1] == "ms-device-enrollment:?mode=awa"
     click(qtbot, primary(window))  # I've done it — check again
     assert window.current_page_name() == "done"
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "path"),
+    [
+        ("de", "Öffnen Sie", "Einstellungen > Apps"),
+        ("nl", "Open", "Instellingen > Apps"),
+    ],
+)
+def test_translated_plan_texts(
+    make_window: WindowFactory, qtbot: QtBot, lang: str, start: str, path: str
+) -> None:
+    """German and Dutch steps come from the translation files, with the
+    Settings path as that language's Windows shows it."""
+    window = make_window("ws1-windows", lang=lang)
+    click(qtbot, primary(window))
+    click(qtbot, primary(window))
+    page = stage_page(window)
+    text = page.rows[1].label.text()
+    assert text.startswith(start) and path in text
+    assert "Workspace ONE Intelligent Hub Installer" in text

@@ -17,10 +17,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QTranslator
 
+from helper.languages import SHIPPED
 from tests.ui.test_i18n import build_translations_module
 
 build = build_translations_module()
 CATALOGUES = build.catalogues()
+# Every catalogue present is checked; those of the languages shipped must be there.
+COMPLETE = SHIPPED
 HOW_TO_FIX = (
     "run `.venv/bin/python installers/build_translations.py --update`, translate "
     "what it lists (docs/translations.md), then `--check`"
@@ -28,8 +31,11 @@ HOW_TO_FIX = (
 
 
 def test_catalogues_exist() -> None:
-    names = sorted(ts.name for ts in CATALOGUES)
-    assert names == ["helper_en.ts", "helper_fr.ts"]
+    from helper.languages import LANGUAGES
+
+    names = {ts.name for ts in CATALOGUES}
+    assert {f"helper_{lang}.ts" for lang in COMPLETE} <= names
+    assert names <= {f"helper_{lang}.ts" for lang in LANGUAGES}
 
 
 @pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.name)
@@ -177,6 +183,27 @@ def test_update_then_fill_then_check_is_clean(
     assert translator.load(str(qm))
     assert translator.translate("Sample", "&Open") == "&Ouvrir"
     assert translator.translate("Sample", "%n file(s)", "", 2) == "%n fichiers"
+
+
+def test_a_new_language_gets_its_plural_forms(
+    sample: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """lupdate starts helper_de.ts as de_DE; a plural message needs both forms."""
+    source, _ = sample
+    ts = tmp_path / "helper_de.ts"
+    build.lupdate(ts, sources=[source])
+    assert 'language="de_DE"' in ts.read_text(encoding="utf-8")
+    entries = [
+        {**entry, "translation": "x " + str(entry["source"])}
+        if "translation" in entry
+        else {**entry, "forms": ["%n Datei"]}
+        for entry in build.untranslated(ts)
+    ]
+    build.fill(ts, entries)
+    found = {(p.kind, p.key[1]) for p in build.check(ts, sources=[source])}
+    assert ("numerus", "%n file(s)") in found
+    build.fill(ts, [{**entries[-1], "forms": ["%n Datei", "%n Dateien"]}])
+    assert not {p for p in build.check(ts, sources=[source]) if p.kind == "numerus"}
 
 
 @pytest.mark.parametrize(

@@ -48,8 +48,8 @@ ENGINE_CHECKS: frozenset[str] = frozenset({"left", "joined", "detected"})
 
 
 def localized(text: Text, lang: str) -> str:
-    """A plan text in the window's language (English for any other)."""
-    return text.fr if lang == "fr" else text.en
+    """A plan text in the window's language (English when not translated)."""
+    return text.in_language(lang)
 
 
 def fill(text: str, *, support_code: str, deadline: str) -> str:
