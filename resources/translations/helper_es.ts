@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>Another system, or not sure</source>
-        <translation>Otro sistema, o no estoy seguro</translation>
+        <translation>Otro sistema, o no lo sé</translation>
     </message>
     <message>
         <source>Nothing: not managed yet</source>
@@ -1508,7 +1508,7 @@ Le ayuda a migrar este dispositivo a Microsoft Intune.</translation>
     </message>
     <message>
         <source>Try again when you are ready.</source>
-        <translation>Vuelva a intentarlo cuando esté listo.</translation>
+        <translation>Vuelva a intentarlo cuando quiera.</translation>
     </message>
     <message numerus="yes">
         <source>%n status update(s) waiting to be sent.</source>
