@@ -172,7 +172,11 @@ class CatalogueConfig(Record):
 
 
 class Config(Record):
-    """The whole configuration. ``Config()`` is the built-in defaults layer."""
+    """The whole configuration. ``Config()`` is the built-in defaults layer.
+
+    ``words`` is IT's own words (:mod:`helper.config.words`): sorted
+    ``(language, key, text)`` tuples, from the ``[words.<lang>]`` tables.
+    """
 
     privacy_notice_url: str = ""
     organization: Organization = Organization()
@@ -182,6 +186,7 @@ class Config(Record):
     reporting: Reporting = Reporting()
     ui: UiConfig = UiConfig()
     catalogue: CatalogueConfig = CatalogueConfig()
+    words: tuple[tuple[str, str, str], ...] = ()
 
 
 def get_value(config: Config, key: str) -> Any:
