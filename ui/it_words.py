@@ -63,7 +63,7 @@ def install(
     from ui import i18n
 
     try:
-        overrides = window_overrides(config.words, lang)
+        overrides = window_overrides(config.words, lang, config.catalogue.extra_dir)
     except OSError as exc:
         # The configuration was checked at load; a bundle missing its key
         # table must still open, in the built-in words.

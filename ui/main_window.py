@@ -478,8 +478,9 @@ class MainWindow(QMainWindow):
         view = self.controller.view
         if view is None:
             return
+        # Quietly: on screen, without taking the focus from what the user does.
+        self.setAttribute(qt().WidgetAttribute.WA_ShowWithoutActivating, quietly)
         if quietly:
-            self.setAttribute(qt().WidgetAttribute.WA_ShowWithoutActivating)
             self.show()
         else:
             bring_forward(self)

@@ -358,12 +358,21 @@ def _stamp(files: list[str]) -> list[list[object]]:
     return stamp
 
 
-def originals(extra_dir: str = "", *, use_cache: bool = True) -> dict[str, str]:
-    """Every overridable key → its English text, window strings first.
+class Tables(NamedTuple):
+    """The keys IT may override: window strings, playbook texts (English)."""
 
-    Reading the 96 playbook files costs about 170 ms, so the table is cached
-    in the user cache folder and reused while no source file changes (path,
-    mtime and size of each), as the vendor catalogue is.
+    window: dict[str, WindowString]
+    playbooks: dict[str, str]
+
+
+def tables(extra_dir: str = "", *, use_cache: bool = True) -> Tables:
+    """Every overridable key, window strings and playbook texts.
+
+    Reading the 96 playbook files costs about 170 ms and the window's
+    catalogues about 25 ms, so both tables are cached in the user cache folder
+    and reused while no source file changes (path, mtime and size of each), as
+    the vendor catalogue is: the window applies IT's words before its first
+    paint.
     """
     import json
 
@@ -376,14 +385,25 @@ def originals(extra_dir: str = "", *, use_cache: bool = True) -> dict[str, str]:
             cache = str(cache_dir() / _CACHE_NAME)
             with open(cache, "rb") as handle:
                 doc = json.load(handle)
-            if doc["key"] == stamp and isinstance(doc["originals"], dict):
-                return dict(doc["originals"])
-        except (OSError, ValueError, KeyError, TypeError):
+            if doc["key"] == stamp:
+                return Tables(
+                    {k: WindowString(*v) for k, v in doc["window"].items()},
+                    dict(doc["playbooks"]),
+                )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no cache yet, or a stale/corrupt one: rebuild it
-    keys = {k: s.source for k, s in window_keys(window_strings()).items()}
-    keys.update(playbook_texts(extra_dir))
+    found = Tables(window_keys(window_strings()), playbook_texts(extra_dir))
     if cache:
-        _write_cache(cache, json.dumps({"key": stamp, "originals": keys}))
+        doc = {"key": stamp, "window": found.window, "playbooks": found.playbooks}
+        _write_cache(cache, json.dumps(doc, ensure_ascii=False))
+    return found
+
+
+def originals(extra_dir: str = "", *, use_cache: bool = True) -> dict[str, str]:
+    """Every overridable key → its English text, window strings first."""
+    found = tables(extra_dir, use_cache=use_cache)
+    keys = {k: s.source for k, s in found.window.items()}
+    keys.update(found.playbooks)
     return keys
 
 
@@ -421,12 +441,14 @@ def words_for(words: Words, lang: str) -> dict[str, str]:
     return {key: text for language, key, text in words if language == lang}
 
 
-def window_overrides(words: Words, lang: str) -> dict[WindowString, str]:
+def window_overrides(
+    words: Words, lang: str, extra_dir: str = ""
+) -> dict[WindowString, str]:
     """What the window's translator replaces, for one language."""
     table = {k: v for k, v in words_for(words, lang).items() if not is_playbook_key(k)}
     if not table:
         return {}
-    keys = window_keys(window_strings())
+    keys = tables(extra_dir).window
     return {keys[k]: text for k, text in table.items() if k in keys}
 
 

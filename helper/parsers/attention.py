@@ -13,12 +13,15 @@ and returns plain data; arbitrary input raises :class:`ParseError` only.
   [COMMUNITY davidarno.org/using-the-registry-to-monitor-webcam-and-microphone-use;
   windows.dfirhandbook.com CapabilityAccessManager] (not documented by Microsoft).
 - ``gsettings get org.gnome.desktop.notifications show-banners``: ``true`` or
-  ``false`` (GVariant text) [DOC GNOME gsettings-desktop-schemas
-  org.gnome.desktop.notifications.gschema.xml].
+  ``false`` (GVariant text), "whether notification banners are visible",
+  default true [DOC Ubuntu ADSys policy docs, key
+  /org/gnome/desktop/notifications/show-banners]; GNOME Shell's Do Not Disturb
+  switch sets it false [COMMUNITY scripts toggling DND through this key].
 - ``gdbus call ... org.gnome.SessionManager.IsInhibited 8``: ``(true,)`` or
-  ``(false,)`` (flag 8: idle inhibited, what video calls, players and slide
-  shows ask for) [DOC gnome-session D-Bus API org.gnome.SessionManager.xml;
-  gnome-session-inhibit(1)].
+  ``(false,)``; ``IsInhibited(u) -> b``, flag 8 is idle (1 logout, 2 switch
+  user, 4 suspend), what video calls, players and slide shows inhibit [DOC
+  gnome-session-inhibit(1); CODE Guldoman/mpv_inhibit_gnome
+  src/gnome_session_manager.h].
 - ``pw-dump``: a JSON array of PipeWire objects; a node of ``media.class``
   ``Stream/Input/Audio`` (``…/Video``) in state ``running`` is an application
   recording from a microphone (camera) [DOC docs.pipewire.org pw-dump(1);
