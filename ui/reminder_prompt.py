@@ -88,8 +88,9 @@ def next_reminder_text(
     now: datetime.datetime | None = None,
     tz: datetime.tzinfo | None = None,
 ) -> str:
-    """The window's "Next reminder" line ("" when no reminder is set)."""
-    if moment is None:
+    """The window's "Next reminder" line ("" when no reminder is set, or when
+    its time has passed: it was shown)."""
+    if moment is None or moment <= (now or _now()):
         return ""
     date, time = when_text(moment, lang, now, tz)
     if not date:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, get_args
 
 Signal = Literal[
     # Camera in use by any application.
@@ -46,14 +46,7 @@ Signal = Literal[
 State = Literal["busy", "free", "unknown"]
 Action = Literal["show", "show-quietly", "postpone"]
 
-SIGNALS: Final[tuple[Signal, ...]] = (
-    "camera",
-    "microphone",
-    "fullscreen",
-    "presentation",
-    "do-not-disturb",
-    "away",
-)
+SIGNALS: Final[tuple[Signal, ...]] = get_args(Signal)
 RETRY: Final = datetime.timedelta(minutes=10)
 MAX_BUSY_POSTPONES: Final = 12
 MAX_UNKNOWN_POSTPONES: Final = 2

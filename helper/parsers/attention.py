@@ -115,18 +115,20 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _boolean(text: str, true: str, false: str, what: str) -> bool:
+    word = text.strip()
+    if word in (true, false):
+        return word == true
+    raise ParseError(f"not {what}: {word[:40]!r}")
+
+
 def parse_gvariant_bool(text: str) -> bool:
     """``gsettings get`` of a boolean key: ``true`` / ``false``.
 
     Raises:
         ParseError: anything else (key missing, schema not installed...).
     """
-    word = text.strip()
-    if word == "true":
-        return True
-    if word == "false":
-        return False
-    raise ParseError(f"not a GVariant boolean: {word[:40]!r}")
+    return _boolean(text, "true", "false", "a GVariant boolean")
 
 
 def parse_gdbus_bool(text: str) -> bool:
@@ -135,12 +137,7 @@ def parse_gdbus_bool(text: str) -> bool:
     Raises:
         ParseError: anything else (an error message, another type).
     """
-    word = text.strip()
-    if word == "(true,)":
-        return True
-    if word == "(false,)":
-        return False
-    raise ParseError(f"not a gdbus boolean reply: {word[:40]!r}")
+    return _boolean(text, "(true,)", "(false,)", "a gdbus boolean reply")
 
 
 class PipeWireCapture(NamedTuple):

@@ -51,10 +51,19 @@ from helper.probe.attention import (
     VideoDeviceReader,
     read_all,
 )
-from helper.probe.registry import RegValue
 from helper.probe.runner import CommandResult
+from tests.helper.test_config import FakeRegistry
 
 NOW = datetime.datetime(2026, 12, 7, 9, 30, tzinfo=datetime.UTC)
+# Any JSON document (parsers of outside JSON take them all).
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
 # A FILETIME (100 ns since 1601) of 2026: what Windows writes.
 FILETIME = 134_094_012_000_000_000
 
@@ -160,32 +169,16 @@ def test_quns_parser_accepts_only_the_documented_values(value: object) -> None:
         )
 
 
-class FakeRegistry:
-    """Keys as winreg gives them: subkeys and values (lower-cased names)."""
-
-    def __init__(self, keys: dict[str, dict[str, RegValue]]) -> None:
-        self.keys = {k.lower(): v for k, v in keys.items()}
-
-    def subkeys(self, path: str) -> list[str]:
-        prefix = path.lower() + "\\"
-        return sorted(
-            {k[len(prefix) :].split("\\")[0] for k in self.keys if k.startswith(prefix)}
-        )
-
-    def values(self, path: str) -> dict[str, RegValue] | None:
-        return self.keys.get(path.lower())
-
-
-def _app(start: int, stop: int) -> dict[str, RegValue]:
+def _app(start: int, stop: int) -> dict[str, tuple[str, object]]:
     return {
-        "lastusedtimestart": RegValue("LastUsedTimeStart", "REG_QWORD", start),
-        "lastusedtimestop": RegValue("LastUsedTimeStop", "REG_QWORD", stop),
+        "LastUsedTimeStart": ("REG_QWORD", start),
+        "LastUsedTimeStop": ("REG_QWORD", stop),
     }
 
 
 def consent_store(webcam_in_use: bool, microphone_in_use: bool) -> FakeRegistry:
     teams = "C:#Users#ana#AppData#Local#Microsoft#Teams#current#Teams.exe"
-    allow = {"value": RegValue("Value", "REG_SZ", "Allow")}
+    allow: dict[str, tuple[str, object]] = {"Value": ("REG_SZ", "Allow")}
     return FakeRegistry(
         {
             f"{CONSENT_STORE}\\webcam": allow,
@@ -374,16 +367,7 @@ def test_pw_dump_and_assertions_parsers_raise_parse_error_only(data: bytes) -> N
             pass
 
 
-@given(
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-        lambda inner: (
-            st.lists(inner, max_size=4)
-            | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-        ),
-        max_leaves=20,
-    )
-)
+@given(json_values)
 def test_pw_dump_parser_takes_any_json(value: object) -> None:
     try:
         parse_pw_dump(json.dumps(value).encode())

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from helper.cli import main
 from helper.config import resolve
@@ -29,8 +28,8 @@ from helper.config.words import (
 from helper.errors import ConfigError
 from helper.journey.playbook_words import with_words
 from helper.migration import load_playbooks_for
-from helper.probe.registry import RegValue
-from tests.helper.test_attention import FakeRegistry
+from tests.helper.test_attention import json_values
+from tests.helper.test_config import FakeRegistry
 
 STEP_KEY = "workspace-one/windows/ws1-uninstall-hub"
 WINDOW_KEY = "CheckPage.check-this-device"
@@ -157,24 +156,17 @@ def test_the_policy_layer_wins_key_by_key(tmp_path: Path) -> None:
 
 def test_registry_policy_words_and_errors_name_the_policy(tmp_path: Path) -> None:
     root = "HKLM\\SOFTWARE\\Policies\\IntuneMigrationHelper"
-    registry = FakeRegistry(
-        {
-            root: {},
-            f"{root}\\words": {},
-            f"{root}\\words\\fr": {
-                WINDOW_KEY.lower(): RegValue(WINDOW_KEY, "REG_SZ", "Vérifier (GPO)"),
-            },
-        }
-    )
-    resolved = resolve(None, bundled=None, policy=RegistryPolicy(registry))
+
+    def registry(kind: str, data: object) -> RegistryPolicy:
+        keys = {root: {}, f"{root}\\words\\fr": {WINDOW_KEY: (kind, data)}}
+        return RegistryPolicy(FakeRegistry(keys))
+
+    resolved = resolve(None, bundled=None, policy=registry("REG_SZ", "Vérifier (GPO)"))
     assert words_for(resolved.config.words, "fr") == {WINDOW_KEY: "Vérifier (GPO)"}
-    registry.keys[f"{root}\\words\\fr".lower()] = {
-        "checkpage.begin": RegValue("CheckPage.begin", "REG_DWORD", 1)
-    }
     with pytest.raises(
-        ConfigError, match=r"\(value CheckPage.begin\).*expected a string"
+        ConfigError, match=rf"\(value {WINDOW_KEY}\).*expected a string"
     ):
-        resolve(None, bundled=None, policy=RegistryPolicy(registry))
+        resolve(None, bundled=None, policy=registry("REG_DWORD", 1))
 
 
 def test_playbooks_carry_it_words_in_the_language_given(tmp_path: Path) -> None:
@@ -205,16 +197,7 @@ def test_playbooks_carry_it_words_in_the_language_given(tmp_path: Path) -> None:
     assert with_words(plain, ()) is plain
 
 
-@given(
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=6),
-        lambda inner: (
-            st.lists(inner, max_size=3)
-            | st.dictionaries(st.text(max_size=6), inner, max_size=3)
-        ),
-        max_leaves=12,
-    )
-)
+@given(json_values)
 def test_any_words_table_is_accepted_or_refused_with_words_error(value: object) -> None:
     try:
         check_shape(value, ["en", "fr"])
@@ -250,3 +233,31 @@ def test_a_bundle_reads_the_window_strings_built_with_the_qm_files(
     (tmp_path / "window-words.json").unlink()
     with pytest.raises(OSError):
         window_strings(str(tmp_path))
+
+
+def test_the_key_table_is_cached_and_rebuilt_when_a_playbook_changes(
+    tmp_path: Path,
+) -> None:
+    """IT's extra folder counts; an edited file is seen at once."""
+    from helper.config.words import tables
+
+    book = tmp_path / "playbooks" / "contoso-mdm" / "windows.toml"
+    book.parent.mkdir(parents=True)
+    book.write_text(
+        '[[steps]]\nid = "leave"\ntext = { en = "Leave Contoso MDM.", fr = "x" }\n',
+        encoding="utf-8",
+    )
+    first = tables(str(tmp_path))
+    assert first.playbooks["contoso-mdm/windows/leave"] == "Leave Contoso MDM."
+    assert tables(str(tmp_path)) == first  # from the cache
+    book.write_text(
+        '[[steps]]\nid = "leave"\ntext = { en = "Leave it now, {vendor_name}.", '
+        'fr = "x" }\nhints = [{ en = "Ask IT.", fr = "y" }]\n',
+        encoding="utf-8",
+    )
+    second = tables(str(tmp_path))
+    assert (
+        second.playbooks["contoso-mdm/windows/leave"] == "Leave it now, {vendor_name}."
+    )
+    assert second.playbooks["contoso-mdm/windows/leave/hint-1"] == "Ask IT."
+    assert second.window == first.window

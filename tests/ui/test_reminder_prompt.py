@@ -13,11 +13,13 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from helper.config.model import Config, MigrationConfig, Wave
 from helper.journey import deadlines
+from helper.journey.attention import MAX_UNKNOWN_POSTPONES
 from helper.probe import attention as probe_attention
 from helper.probe.attention import GNOME_IDLE_INHIBITED, GSETTINGS_BANNERS, PW_DUMP
 from tests.helper.test_attention import FakeRunner, pw_node
@@ -54,6 +56,8 @@ def test_next_reminder_says_today_or_the_date_in_the_window_language(
     assert when_text(tomorrow, "fr", NOW, UTC) == ("mardi 8 décembre 2026", "09:30")
     assert when_text(tomorrow, "en", NOW, UTC)[0] == "Tuesday, December 8, 2026"
     assert next_reminder_text(None, "en", NOW, UTC) == ""
+    # A reminder whose time has passed was shown: no line.
+    assert next_reminder_text(NOW - datetime.timedelta(minutes=1), "en", NOW, UTC) == ""
 
 
 def test_next_reminder_follows_the_users_time_zone(qapp: QApplication) -> None:
@@ -122,7 +126,7 @@ def test_after_a_deferral_the_window_shows_the_next_reminder_and_holds_it_during
     linux_signals(monkeypatch, NOT_BUSY)
     window._scheduler.due.emit()
     settle(qtbot)
-    prompt = window.reminder_prompt
+    prompt: object = window.reminder_prompt
     assert isinstance(prompt, ReminderPrompt)
     qtbot.waitExposed(prompt)
     assert prompt.defer_button.isVisible()
@@ -151,7 +155,7 @@ def test_after_the_deadline_the_reminder_cannot_be_deferred_but_closes(
     window = make_window("ws1-windows", config=overdue_config())
     window.show_reminder()
     settle(qtbot)
-    prompt = window.reminder_prompt
+    prompt: object = window.reminder_prompt
     assert isinstance(prompt, ReminderPrompt)
     qtbot.waitExposed(prompt)
     assert not prompt.defer_button.isVisible()
@@ -186,3 +190,26 @@ def test_a_prompt_opened_before_the_deadline_follows_a_fresher_view(
     assert not prompt.defer_button.isVisible()
     click(qtbot, prompt.close_button)
     assert not prompt.isVisible()
+
+
+def test_signals_that_cannot_be_read_hold_the_reminder_twice_then_show_it_quietly(
+    live_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No GNOME, no PipeWire: every signal unknown. The reminder is not lost."""
+    window = live_window
+    click(qtbot, window.current_page().primary)
+    click(qtbot, window.current_page().defer_button)  # type: ignore[attr-defined]
+    linux_signals(monkeypatch, {})
+    for _ in range(MAX_UNKNOWN_POSTPONES):
+        window._scheduler.due.emit()
+        settle(qtbot)
+        assert window.reminder_prompt is None
+        assert window._scheduler.when is not None
+    window._scheduler.due.emit()
+    settle(qtbot)
+    prompt: object = window.reminder_prompt
+    assert isinstance(prompt, ReminderPrompt)
+    assert prompt.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    click(qtbot, prompt.close_button)
+    assert window.reminder_prompt is None
