@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._reminder_synced: tuple[str, object] | None = None
         self._scheduler: Any = None  # ui.reminders.ReminderScheduler
         self._attention: Any = None  # ui.reminder_prompt.AttentionGate
+        self._held_until: Any = None  # a due reminder held back (a call...)
         self.reminder_prompt: QDialog | None = None
         self._vendor_names: dict[str, str] = {}
         self._helpdesk: QDialog | None = None
@@ -422,7 +423,10 @@ class MainWindow(QMainWindow):
     def _sync_reminders(self, view: JourneyView) -> None:
         """Login reminders follow the journey (never in demo mode: the demo must
         not touch this computer)."""
-        self._show_next_reminder(None if view.stage == "done" else view.next_reminder)
+        when = None if view.stage == "done" else view.next_reminder
+        if when is not None and self._held_until is not None:
+            when = max(when, self._held_until)
+        self._show_next_reminder(when)
         key = (view.stage, view.next_reminder)
         if self.demo or key == self._reminder_synced:
             return
@@ -464,9 +468,11 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_reminder_decided(self, decision: Any) -> None:
         if decision.action == "postpone":
+            self._held_until = decision.retry_at
             self._scheduler.schedule(decision.retry_at)
             self._show_next_reminder(decision.retry_at)
             return
+        self._held_until = None
         self.show_reminder(quietly=decision.action == "show-quietly")
 
     def show_reminder(self, *, quietly: bool = False) -> None:

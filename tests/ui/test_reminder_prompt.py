@@ -121,6 +121,9 @@ def test_after_a_deferral_the_window_shows_the_next_reminder_and_holds_it_during
     assert held is not None
     assert before + datetime.timedelta(minutes=9) < held
     assert window.reminder_line.text() == next_reminder_text(held, "en")
+    window.controller.refresh()  # a new view of the journey keeps the held time
+    settle(qtbot)
+    assert window.reminder_line.text() == next_reminder_text(held, "en")
 
     # The call is over: the reminder shows, and "Remind me later" defers again.
     linux_signals(monkeypatch, NOT_BUSY)
