@@ -261,3 +261,20 @@ def test_the_key_table_is_cached_and_rebuilt_when_a_playbook_changes(
     )
     assert second.playbooks["contoso-mdm/windows/leave/hint-1"] == "Ask IT."
     assert second.window == first.window
+
+
+def test_the_documented_example_of_it_words_loads(tmp_path: Path) -> None:
+    import re
+
+    from helper.resources import resources_root
+
+    guide = (resources_root().parent / "docs" / "configuration.md").read_text(
+        encoding="utf-8"
+    )
+    blocks = [
+        b for b in re.findall(r"```toml\n(.*?)```", guide, re.DOTALL) if "[words." in b
+    ]
+    assert blocks
+    for block in blocks:
+        resolved = load(tmp_path, block)
+        assert resolved.config.words  # type: ignore[attr-defined]
