@@ -22,6 +22,9 @@ and returns plain data; arbitrary input raises :class:`ParseError` only.
   user, 4 suspend), what video calls, players and slide shows inhibit [DOC
   gnome-session-inhibit(1); CODE Guldoman/mpv_inhibit_gnome
   src/gnome_session_manager.h].
+- ``gdbus call ... org.gnome.ScreenSaver.GetActive``: ``(true,)`` while the
+  screen shield is up (``GetActive() -> b``) [CODE gnome-shell
+  js/misc/screenSaver.js, GNOME/gnome-break-timer IGnomeScreenSaver.vala].
 - ``pw-dump``: a JSON array of PipeWire objects; a node of ``media.class``
   ``Stream/Input/Audio`` (``…/Video``) in state ``running`` is an application
   recording from a microphone (camera) [DOC docs.pipewire.org pw-dump(1);

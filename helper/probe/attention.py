@@ -18,8 +18,9 @@ Windows  ``SHQueryUserNotificationState`` (away, full screen, presentation,
 macOS    ``~/Library/DoNotDisturb/DB/Assertions.json`` (Focus; unknown without
          Full Disk Access). Camera, microphone and full screen: not read
 Linux    GNOME ``show-banners`` (Do Not Disturb); GNOME session idle
-         inhibitor (presentation, video calls); ``pw-dump`` (microphone and
-         camera streams); ``/dev/video*`` open by a process (camera)
+         inhibitor (presentation, video calls); GNOME screen shield (away);
+         ``pw-dump`` (microphone and camera streams); ``/dev/video*`` open
+         by a process (camera)
 =======  ==================================================================
 """
 
@@ -72,6 +73,18 @@ GNOME_IDLE_INHIBITED: Final = (
     "--method",
     "org.gnome.SessionManager.IsInhibited",
     "8",
+)
+# org.gnome.ScreenSaver.GetActive() -> b: the screen is locked / blanked.
+GNOME_SCREENSAVER_ACTIVE: Final = (
+    "gdbus",
+    "call",
+    "--session",
+    "--dest",
+    "org.gnome.ScreenSaver",
+    "--object-path",
+    "/org/gnome/ScreenSaver",
+    "--method",
+    "org.gnome.ScreenSaver.GetActive",
 )
 PW_DUMP: Final = ("pw-dump", "--no-colors")
 # Each command is quick; a hung session bus must not hold the reminder.
@@ -230,6 +243,20 @@ class GnomeIdleInhibitReader:
         return _readings(self.source, (("presentation", inhibited),))
 
 
+class GnomeScreenSaverReader:
+    """The GNOME screen shield is up (locked or blanked): nobody to remind."""
+
+    signals: tuple[Signal, ...] = ("away",)
+    source = "gnome-screensaver"
+
+    def __init__(self, runner: CommandRunner) -> None:
+        self._runner = runner
+
+    def read(self) -> list[Reading]:
+        active = parse_gdbus_bool(_output(self._runner, GNOME_SCREENSAVER_ACTIVE))
+        return _readings(self.source, (("away", active),))
+
+
 class PipeWireReader:
     """Microphone and camera streams running in PipeWire."""
 
@@ -334,11 +361,16 @@ def readers_for(
         from helper.probe.runner import SubprocessRunner
 
         runner = SubprocessRunner()
+    return [*desktop_readers(runner), VideoDeviceReader()]
+
+
+def desktop_readers(runner: CommandRunner) -> list[AttentionReader]:
+    """The Linux readers that ask the desktop session (through commands)."""
     return [
         GnomeBannersReader(runner),
         GnomeIdleInhibitReader(runner),
+        GnomeScreenSaverReader(runner),
         PipeWireReader(runner),
-        VideoDeviceReader(),
     ]
 
 

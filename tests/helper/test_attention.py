@@ -40,15 +40,16 @@ from helper.parsers.attention import (
 from helper.probe.attention import (
     CONSENT_STORE,
     GNOME_IDLE_INHIBITED,
+    GNOME_SCREENSAVER_ACTIVE,
     GSETTINGS_BANNERS,
     PW_DUMP,
     ConsentStoreReader,
     FocusAssertionsReader,
-    GnomeBannersReader,
-    GnomeIdleInhibitReader,
+    GnomeScreenSaverReader,
     PipeWireReader,
     QunsReader,
     VideoDeviceReader,
+    desktop_readers,
     read_all,
 )
 from helper.probe.runner import CommandResult
@@ -292,22 +293,20 @@ def test_gnome_do_not_disturb_and_idle_inhibitor() -> None:
         {
             GSETTINGS_BANNERS: (0, b"false\n"),
             GNOME_IDLE_INHIBITED: (0, b"(true,)\n"),
+            GNOME_SCREENSAVER_ACTIVE: (0, b"(false,)\n"),
             PW_DUMP: (0, PW_IDLE),
         }
     )
-    readings = read_all(
-        [
-            GnomeBannersReader(runner),
-            GnomeIdleInhibitReader(runner),
-            PipeWireReader(runner),
-        ]
-    )
+    readings = read_all(desktop_readers(runner))
     assert busy_states(readings) == {
         "do-not-disturb": "busy",
         "presentation": "busy",
+        "away": "free",
         "microphone": "free",
         "camera": "free",
     }
+    locked = FakeRunner({**runner.outputs, GNOME_SCREENSAVER_ACTIVE: (0, b"(true,)\n")})
+    assert busy_states(GnomeScreenSaverReader(locked).read()) == {"away": "busy"}
 
 
 def test_a_call_in_pipewire_is_microphone_and_camera_in_use() -> None:
@@ -323,13 +322,7 @@ def test_a_call_in_pipewire_is_microphone_and_camera_in_use() -> None:
 
 def test_missing_desktop_tools_are_unknown() -> None:
     runner = FakeRunner({GSETTINGS_BANNERS: (1, b"No such schema\n")})
-    readings = read_all(
-        [
-            GnomeBannersReader(runner),
-            GnomeIdleInhibitReader(runner),
-            PipeWireReader(runner),
-        ]
-    )
+    readings = read_all(desktop_readers(runner))
     assert set(busy_states(readings).values()) == {"unknown"}
     assert decide(readings, 0, NOW).action == "postpone"
 

@@ -21,7 +21,12 @@ from helper.config.model import Config, MigrationConfig, Wave
 from helper.journey import deadlines
 from helper.journey.attention import MAX_UNKNOWN_POSTPONES
 from helper.probe import attention as probe_attention
-from helper.probe.attention import GNOME_IDLE_INHIBITED, GSETTINGS_BANNERS, PW_DUMP
+from helper.probe.attention import (
+    GNOME_IDLE_INHIBITED,
+    GNOME_SCREENSAVER_ACTIVE,
+    GSETTINGS_BANNERS,
+    PW_DUMP,
+)
 from tests.helper.test_attention import FakeRunner, pw_node
 from tests.ui.conftest import WindowFactory, click, settle
 from ui.main_window import MainWindow
@@ -32,6 +37,7 @@ NOW = datetime.datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
 NOT_BUSY = {
     GSETTINGS_BANNERS: (0, b"true\n"),
     GNOME_IDLE_INHIBITED: (0, b"(false,)\n"),
+    GNOME_SCREENSAVER_ACTIVE: (0, b"(false,)\n"),
     PW_DUMP: (0, b"[]"),
 }
 IN_A_CALL = {
@@ -79,11 +85,7 @@ def linux_signals(
     runner = FakeRunner(outputs)  # type: ignore[arg-type]
 
     def readers(platform: str | None = None, **_: object) -> list[object]:
-        return [
-            probe_attention.GnomeBannersReader(runner),
-            probe_attention.GnomeIdleInhibitReader(runner),
-            probe_attention.PipeWireReader(runner),
-        ]
+        return probe_attention.desktop_readers(runner)  # type: ignore[return-value]
 
     monkeypatch.setattr(probe_attention, "readers_for", readers)
 
