@@ -16,7 +16,8 @@ Signals read per OS:
 Windows  ``SHQueryUserNotificationState`` (away, full screen, presentation,
          quiet time); the ConsentStore of webcam and microphone
 macOS    ``~/Library/DoNotDisturb/DB/Assertions.json`` (Focus; unknown without
-         Full Disk Access). Camera, microphone and full screen: not read
+         Full Disk Access); CoreAudio's default input device running in any
+         process (microphone). Camera and full screen: not read
 Linux    GNOME ``show-banners`` (Do Not Disturb); GNOME session idle
          inhibitor (presentation, video calls); GNOME screen shield (away);
          ``pw-dump`` (microphone and camera streams); ``/dev/video*`` open
@@ -318,6 +319,75 @@ class VideoDeviceReader:
 # --- macOS ----------------------------------------------------------------------------
 
 
+# CoreAudio property selectors and scopes (four-char codes) [DOC
+# developer.apple.com CoreAudio AudioHardware.h; values as docs.rs
+# objc2-core-audio lists them].
+_SYSTEM_OBJECT: Final = 1  # kAudioObjectSystemObject
+_DEFAULT_INPUT_DEVICE: Final = (
+    0x64496E20  # kAudioHardwarePropertyDefaultInputDevice 'dIn '
+)
+_RUNNING_SOMEWHERE: Final = (
+    0x676F6E65  # kAudioDevicePropertyDeviceIsRunningSomewhere 'gone'
+)
+_SCOPE_GLOBAL: Final = 0x676C6F62  # kAudioObjectPropertyScopeGlobal 'glob'
+_ELEMENT_MAIN: Final = 0  # kAudioObjectPropertyElementMain
+
+
+def _core_audio_input_running() -> bool:  # pragma: no cover - needs macOS
+    """Whether any process on the system runs the default input device."""
+    import ctypes
+
+    core_audio = ctypes.cdll.LoadLibrary(
+        "/System/Library/Frameworks/CoreAudio.framework/CoreAudio"
+    )
+
+    class Address(ctypes.Structure):
+        _fields_ = (
+            ("selector", ctypes.c_uint32),
+            ("scope", ctypes.c_uint32),
+            ("element", ctypes.c_uint32),
+        )
+
+    def read_u32(obj: int, selector: int) -> int:
+        address = Address(selector, _SCOPE_GLOBAL, _ELEMENT_MAIN)
+        value = ctypes.c_uint32(0)
+        size = ctypes.c_uint32(ctypes.sizeof(value))
+        status = core_audio.AudioObjectGetPropertyData(
+            ctypes.c_uint32(obj),
+            ctypes.byref(address),
+            ctypes.c_uint32(0),
+            None,
+            ctypes.byref(size),
+            ctypes.byref(value),
+        )
+        if status != 0:
+            raise SignalUnreadable(f"AudioObjectGetPropertyData: status {status}")
+        return int(value.value)
+
+    device = read_u32(_SYSTEM_OBJECT, _DEFAULT_INPUT_DEVICE)
+    if device == 0:
+        return False  # no input device: nothing can record
+    return read_u32(device, _RUNNING_SOMEWHERE) != 0
+
+
+class CoreAudioInputReader:
+    """macOS microphone in use: the default input device "is running
+    somewhere" (in any process), a public CoreAudio property.
+
+    Args:
+        query: whether it runs (the CoreAudio call by default).
+    """
+
+    signals: tuple[Signal, ...] = ("microphone",)
+    source = "core-audio"
+
+    def __init__(self, query: Callable[[], bool] | None = None) -> None:
+        self._query = query or _core_audio_input_running
+
+    def read(self) -> list[Reading]:
+        return _readings(self.source, (("microphone", self._query()),))
+
+
 def assertions_path(home: Path | None = None) -> Path:
     base = home or Path(os.environ.get("HOME") or Path.home())
     return base / "Library" / "DoNotDisturb" / "DB" / "Assertions.json"
@@ -356,7 +426,7 @@ def readers_for(
             registry = WinRegReader()
         return [QunsReader(), ConsentStoreReader(registry)]
     if name == "darwin":
-        return [FocusAssertionsReader()]
+        return [FocusAssertionsReader(), CoreAudioInputReader()]
     if runner is None:
         from helper.probe.runner import SubprocessRunner
 

@@ -44,6 +44,7 @@ from helper.probe.attention import (
     GSETTINGS_BANNERS,
     PW_DUMP,
     ConsentStoreReader,
+    CoreAudioInputReader,
     FocusAssertionsReader,
     GnomeScreenSaverReader,
     PipeWireReader,
@@ -407,3 +408,18 @@ def test_macos_focus_from_assertions(tmp_path: Path) -> None:
 def test_macos_focus_without_full_disk_access_is_unknown(tmp_path: Path) -> None:
     readings = read_all([FocusAssertionsReader(tmp_path / "absent.json")])
     assert busy_states(readings) == {"do-not-disturb": "unknown"}
+
+
+def test_macos_microphone_from_core_audio() -> None:
+    assert busy_states(CoreAudioInputReader(lambda: True).read()) == {
+        "microphone": "busy"
+    }
+    assert busy_states(CoreAudioInputReader(lambda: False).read()) == {
+        "microphone": "free"
+    }
+
+    def no_core_audio() -> bool:
+        raise OSError("dlopen(CoreAudio): image not found")
+
+    readings = read_all([CoreAudioInputReader(no_core_audio)])
+    assert busy_states(readings) == {"microphone": "unknown"}
