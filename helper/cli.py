@@ -30,7 +30,7 @@ EXIT_CONFIG = 3
 # Commands that only read and print: they log nothing when all goes well, so they
 # skip configuring logging (5 ms of a start-up budget near the interpreter's
 # own) unless --verbose asks for it or an unexpected error needs the log file.
-_READ_ONLY = frozenset({"detect", "status"})
+_READ_ONLY = frozenset({"detect", "status", "words"})
 # Errors in what IT deployed (configuration, catalogue, playbooks): exit 3.
 _IT_CONFIG_ERRORS = frozenset(
     {"config-invalid", "catalogue-invalid", "playbook-invalid", "allowlist-invalid"}
@@ -149,6 +149,18 @@ def _parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON (report-status/1)"
     )
 
+    words = sub.add_parser(
+        "words",
+        help="list every string of the window and the playbooks IT may override "
+        "([words.<lang>] in the configuration)",
+    )
+    words.add_argument(
+        "--list",
+        action="store_true",
+        help="print each key and its English text, tab-separated (the default)",
+    )
+    words.add_argument("--json", action="store_true", help="print JSON instead")
+
     # The window parses its own options (--lang, --demo, --screenshots,
     # --reminder: ui/app.py); they pass through untouched.
     sub.add_parser(
@@ -230,6 +242,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return run_report(args, _load_config(args.config))
 
 
+def _cmd_words(args: argparse.Namespace) -> int:
+    from helper.config.words import listing
+
+    config = _load_config(args.config)
+    rows = listing(config.catalogue.extra_dir)
+    if args.json:
+        import json
+
+        sys.stdout.write(json.dumps(dict(rows), ensure_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    for key, text in rows:
+        # One line per key: a text's own line breaks are shown as \n.
+        sys.stdout.write(f"{key}\t{text.replace(chr(10), chr(92) + 'n')}\n")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -258,6 +286,7 @@ def main(argv: Sequence[str], gui: GuiLauncher | None = None) -> int:
         "plan": _cmd_plan,
         "status": _cmd_status,
         "report": _cmd_report,
+        "words": _cmd_words,
     }
     if args.command in commands:
         command = commands[args.command]

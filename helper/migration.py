@@ -90,7 +90,13 @@ def load_playbooks_for(config: Config, languages: Collection[str] = ()) -> Playb
     """
     from helper.journey.playbooks import load_playbooks
 
-    return load_playbooks(extra_dir(config), languages=languages)
+    playbooks = load_playbooks(extra_dir(config), languages=languages)
+    if config.words:
+        # IT's own words, a layer over the loaded files (checked at load).
+        from helper.journey.playbook_words import with_words
+
+        playbooks = with_words(playbooks, config.words)
+    return playbooks
 
 
 def load_knowledge(

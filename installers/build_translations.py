@@ -162,8 +162,16 @@ def lrelease(ts: Path, out_dir: Path | None = None, *, verbose: bool = False) ->
 
 
 def build(out_dir: Path | None = None, *, verbose: bool = False) -> list[Path]:
-    """Compile every catalogue; returns the .qm files written."""
-    return [lrelease(ts, out_dir, verbose=verbose) for ts in catalogues()]
+    """Compile every catalogue; returns the .qm files written.
+
+    Also writes ``window-words.json`` beside them: the window's strings, from
+    which a bundle (it ships no .ts) checks IT's own words (helper/config/words.py).
+    """
+    from helper.config.words import write_window_strings
+
+    built = [lrelease(ts, out_dir, verbose=verbose) for ts in catalogues()]
+    write_window_strings(str(TRANSLATIONS), str(out_dir) if out_dir else None)
+    return built
 
 
 def needs_build(out_dir: Path | None = None) -> bool:
@@ -172,7 +180,7 @@ def needs_build(out_dir: Path | None = None) -> bool:
         qm = (out_dir if out_dir is not None else ts.parent) / f"{ts.stem}.qm"
         if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
             return True
-    return False
+    return not ((out_dir or TRANSLATIONS) / "window-words.json").is_file()
 
 
 # --- reading catalogues ------------------------------------------------------------

@@ -302,6 +302,10 @@ def run(argv: Sequence[str], startup: Startup) -> int:
     from ui import i18n
 
     lang = i18n.install_translators(app, args.lang, config.ui.language)
+    if config.words:
+        from ui import it_words
+
+        it_words.install(app, config, lang)
 
     if args.demo:
         # A mistyped scenario is one clear line, not a window that fails later.

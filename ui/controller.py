@@ -105,6 +105,13 @@ class JourneyController(QObject):
             self._relaunched = None
         self._serial(lambda: migration.act(action, step))
 
+    def refresh(self) -> None:
+        """A fresh view without detecting: deadlines and deferrals move with
+        the clock (a reminder shown hours later, or after the deadline)."""
+        migration = self.migration
+        if migration is not None:
+            self._serial(migration.view)
+
     def begin(self) -> None:
         """Press "begin" (if not yet), then go through the prepare stage's
         reading steps: they are shown on the check page before the user begins."""

@@ -126,6 +126,13 @@ class PseudoTranslator(QTranslator):
         return False
 
 
+def install_last(app: QCoreApplication, translator: QTranslator) -> None:
+    """Install one more translator, asked before the others, and removed
+    with them by the next :func:`install_translators` (IT's own words)."""
+    app.installTranslator(translator)
+    _installed.append(translator)
+
+
 def current_language() -> str:
     """The language installed by the last :func:`install_translators` (``en``)."""
     return _language

@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         self._leaving_check = False  # the user pressed the check page's button
         self._reminder_synced: tuple[str, object] | None = None
         self._scheduler: Any = None  # ui.reminders.ReminderScheduler
+        self._attention: Any = None  # ui.reminder_prompt.AttentionGate
+        self._held_until: Any = None  # a due reminder held back (a call...)
+        self.reminder_prompt: QDialog | None = None
         self._vendor_names: dict[str, str] = {}
         self._helpdesk: QDialog | None = None
         self.config_path = config_path
@@ -177,6 +180,11 @@ class MainWindow(QMainWindow):
         notice_layout.addWidget(self.notice_label)
         self.notice.hide()
         inner.addWidget(self.notice)
+        # "Next reminder: …", whenever one is set (ui.reminder_prompt).
+        self.reminder_line = wrapped_label("", central)
+        self.reminder_line.setAccessibleName(translate("MainWindow", "Next reminder"))
+        self.reminder_line.hide()
+        inner.addWidget(self.reminder_line)
         self.stack = QStackedWidget(central)
         inner.addWidget(self.stack, 1)
         footer = QHBoxLayout()
@@ -415,6 +423,10 @@ class MainWindow(QMainWindow):
     def _sync_reminders(self, view: JourneyView) -> None:
         """Login reminders follow the journey (never in demo mode: the demo must
         not touch this computer)."""
+        when = None if view.stage == "done" else view.next_reminder
+        if when is not None and self._held_until is not None:
+            when = max(when, self._held_until)
+        self._show_next_reminder(when)
         key = (view.stage, view.next_reminder)
         if self.demo or key == self._reminder_synced:
             return
@@ -435,11 +447,70 @@ class MainWindow(QMainWindow):
                 on_failure=lambda e: log.warning("reminder not updated: %s", e),
             )
 
+    def _show_next_reminder(self, when: object) -> None:
+        from ui.reminder_prompt import next_reminder_text
+
+        text = next_reminder_text(when, self.lang)  # type: ignore[arg-type]
+        self.reminder_line.setText(text)
+        self.reminder_line.setVisible(bool(text))
+
     @Slot()
     def _on_reminder_due(self) -> None:
+        """Ask the OS whether now is a good moment (a call, a presentation, Do
+        Not Disturb hold the reminder back a while)."""
+        if self._attention is None:
+            from ui.reminder_prompt import AttentionGate
+
+            self._attention = AttentionGate(parent=self)
+            self._attention.decided.connect(self._on_reminder_decided)
+        self._attention.check()
+
+    @Slot(object)
+    def _on_reminder_decided(self, decision: Any) -> None:
+        if decision.action == "postpone":
+            self._held_until = decision.retry_at
+            self._scheduler.schedule(decision.retry_at)
+            self._show_next_reminder(decision.retry_at)
+            return
+        self._held_until = None
+        self.show_reminder(quietly=decision.action == "show-quietly")
+
+    def show_reminder(self, *, quietly: bool = False) -> None:
+        """The due reminder: the window forward (unless ``quietly``: then it
+        appears without taking the focus) and the reminder prompt."""
+        from ui.reminder_prompt import ReminderPrompt
         from ui.single_instance import bring_forward
 
-        bring_forward(self)
+        view = self.controller.view
+        if view is None:
+            return
+        # Quietly: on screen, without taking the focus from what the user does.
+        self.setAttribute(qt().WidgetAttribute.WA_ShowWithoutActivating, quietly)
+        if quietly:
+            self.show()
+        else:
+            bring_forward(self)
+        if self.reminder_prompt is not None:
+            self.reminder_prompt.close()
+        prompt = ReminderPrompt(
+            view.deferral, self.lang, parent=self, can_defer="defer" in view.actions
+        )
+        prompt.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
+        # The view may be hours old (the deadline may have passed since).
+        self.controller.view_changed.connect(prompt.set_view)
+        if quietly:
+            prompt.setAttribute(qt().WidgetAttribute.WA_ShowWithoutActivating)
+        prompt.defer_requested.connect(lambda: self.controller.act("defer"))
+        prompt.continue_requested.connect(lambda: bring_forward(self))
+        prompt.finished.connect(self._on_reminder_prompt_finished)
+        self.reminder_prompt = prompt
+        prompt.open()
+        self.controller.refresh()
+
+    @Slot(int)
+    def _on_reminder_prompt_finished(self, result: int) -> None:
+        del result
+        self.reminder_prompt = None
 
     # --- page requests ---------------------------------------------------------------
 

@@ -35,6 +35,11 @@ _KINDS: Final[dict[str, Kind]] = {
     "tuple[Wave, ...]": "waves",
 }
 
+# Tables whose keys are IT's, not the model's: ``words`` (per-language
+# overrides of the window's and the playbooks' strings, helper.config.words).
+# Not in KEYS: each is checked and encoded on its own (docs/configuration.md).
+FREE_TABLES: Final = ("words",)
+
 # Keys for a trial on one machine, never deployed by IT: they are not in
 # KEYS (no ADMX, profile or conffile entry), a layer checks them like the
 # others, and only a user's file may set them (helper.config.loader).
@@ -56,6 +61,8 @@ def _keys_of_the_model() -> dict[str, Kind]:
     """
     keys: dict[str, Kind] = {}
     for name in Config._fields:
+        if name in FREE_TABLES:
+            continue
         default = getattr(Config, name)
         if isinstance(default, Record):
             section = type(default)

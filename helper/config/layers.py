@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from helper.config.keys import (
     DEV_KEYS,
+    FREE_TABLES,
     KEYS,
     PATH_KEYS,
     SECRET_KEYS,
@@ -113,7 +114,7 @@ def lookup(data: Any, key: str) -> Any:
 def known_keys(parent: str) -> list[str]:
     """The key names allowed directly under ``parent`` ("" = top level)."""
     if parent == "":
-        return [k for k in KEYS if "." not in k] + sections()
+        return [k for k in KEYS if "." not in k] + sections() + list(FREE_TABLES)
     if parent.startswith("migration.waves["):
         return list(WAVE_FIELDS)
     prefix = parent + "."

@@ -272,6 +272,8 @@ def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) 
                     "FILE) on a trial machine may set it, never a managed policy "
                     "or the configuration bundled with the helper",
                 )
+    if config.words:
+        _check_words(config, layers)
     reporting = config.reporting
     if reporting.dev_unsigned_tokens and not loopback_url(reporting.collector_url):
         layer = next(
@@ -302,6 +304,28 @@ def _check_merged(config: Config, layers: list[Layer], sources: dict[str, str]) 
             "expected an https:// URL: reporting.enabled is true but no layer sets "
             "the collector URL",
         )
+
+
+def _check_words(config: Config, layers: list[Layer]) -> None:
+    """IT's words name keys that exist and keep their placeholders; an error
+    names the layer whose text won. IT's extra folder's playbooks count."""
+    from helper.config.validate import words_path
+    from helper.config.words import WordsError, check_keys, originals
+
+    known = originals(config.catalogue.extra_dir)
+    by_language: dict[str, dict[str, str]] = {}
+    for lang, key, text in config.words:
+        by_language.setdefault(lang, {})[key] = text
+    for lang, table in by_language.items():
+        try:
+            check_keys(table, known)
+        except WordsError as exc:
+            layer = next(
+                la
+                for la in reversed(layers)
+                if exc.key in la.data.get("words", {}).get(lang, {})
+            )
+            raise fail(layer, words_path(f"{lang}.{exc.key}"), exc.expected) from None
 
 
 def load_config(

@@ -15,6 +15,7 @@ import datetime
 from collections.abc import Callable
 from typing import Any, Final
 
+from helper.config.curve import DEFAULT_CURVE, CurveError, parse_curve
 from helper.config.record import Record
 from helper.languages import LANGUAGES as ALL_LANGUAGES
 
@@ -114,6 +115,9 @@ class MigrationConfig(Record):
         legacy_vendor_hint: catalogue id of the expected legacy vendor.
         max_deferrals: how many times a user may postpone (0 = never).
         reminder_hours: hours between two reminders.
+        deferral_curve: how much shorter deferrals get as the enforcement
+            date nears (:mod:`helper.config.curve`; "" = always
+            ``reminder_hours``).
         wave: the id of this device's wave ("" = the first wave whose
             enforcement date is still ahead, else the last one).
     """
@@ -124,6 +128,7 @@ class MigrationConfig(Record):
     legacy_vendor_hint: str = ""
     max_deferrals: int = 3
     reminder_hours: int = 24
+    deferral_curve: str = DEFAULT_CURVE
 
 
 class Reporting(Record):
@@ -169,7 +174,11 @@ class CatalogueConfig(Record):
 
 
 class Config(Record):
-    """The whole configuration. ``Config()`` is the built-in defaults layer."""
+    """The whole configuration. ``Config()`` is the built-in defaults layer.
+
+    ``words`` is IT's own words (:mod:`helper.config.words`): sorted
+    ``(language, key, text)`` tuples, from the ``[words.<lang>]`` tables.
+    """
 
     privacy_notice_url: str = ""
     organization: Organization = Organization()
@@ -179,6 +188,7 @@ class Config(Record):
     reporting: Reporting = Reporting()
     ui: UiConfig = UiConfig()
     catalogue: CatalogueConfig = CatalogueConfig()
+    words: tuple[tuple[str, str, str], ...] = ()
 
 
 def get_value(config: Config, key: str) -> Any:
@@ -390,6 +400,14 @@ def _token(value: str) -> Problem | None:
     return "", f"expected a value without spaces, got {show(value)}"
 
 
+def _deferral_curve(value: str) -> Problem | None:
+    try:
+        parse_curve(value)
+    except CurveError as exc:
+        return "", f"{exc}, got {show(value)}" if "got" not in str(exc) else str(exc)
+    return None
+
+
 def _waves(waves: tuple[Wave, ...]) -> Problem | None:
     seen: dict[str, int] = {}
     for index, wave in enumerate(waves):
@@ -429,6 +447,7 @@ CHECKS: Final[dict[str, Check]] = {
     "migration.wave": _token,
     "migration.max_deferrals": _int_range(0, MAX_DEFERRALS),
     "migration.reminder_hours": _int_range(1, MAX_REMINDER_HOURS),
+    "migration.deferral_curve": _deferral_curve,
     "reporting.collector_url": _collector_url,
     "reporting.api_scope": _api_scope,
     "ui.language": _language,

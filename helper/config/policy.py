@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from helper import APP_ID, BUNDLE_ID
-from helper.config.keys import KEYS, POLICY_KEY, WAVE_FIELDS, Kind, sections
+from helper.config.keys import (
+    FREE_TABLES,
+    KEYS,
+    POLICY_KEY,
+    WAVE_FIELDS,
+    Kind,
+    sections,
+)
 from helper.config.layers import Layer, exists, invalid, read_toml, unknown_key
 from helper.config.model import show
 
@@ -178,6 +185,9 @@ class RegistryPolicy:
         for sub in self.reader.subkeys(self.root):
             section = sub.lower()
             path = f"{self.root}\\{sub}"
+            if section in FREE_TABLES:
+                data[section] = self._words(path)
+                continue
             if section not in known:
                 raise invalid(path, section, unknown_key("", section))
             for nested in self.reader.subkeys(path):
@@ -190,6 +200,27 @@ class RegistryPolicy:
             target: dict[str, Any] = data.setdefault(section, {})
             self._read_values(self.reader.values(path) or {}, section, target)
         return Layer(POLICY, self.root, data, isabs=ntpath.isabs, where=self._where)
+
+    def _words(self, path: str) -> dict[str, dict[str, Any]]:
+        """IT's words: a subkey per language, a REG_SZ value per key (the
+        value's name is the key, as ``words --list`` prints it)."""
+        words: dict[str, dict[str, Any]] = {}
+        for lang in self.reader.subkeys(path):
+            where = f"{path}\\{lang}"
+            table: dict[str, Any] = words.setdefault(lang.lower(), {})
+            for value in (self.reader.values(where) or {}).values():
+                if value.name == "":
+                    continue
+                if value.type not in ("REG_SZ", "REG_EXPAND_SZ") or not isinstance(
+                    value.data, str
+                ):
+                    raise invalid(
+                        f"{where} (value {value.name})",
+                        f'words.{lang.lower()}."{value.name}"',
+                        f"expected a string (REG_SZ), got {value.type}",
+                    )
+                table[value.name] = value.data
+        return words
 
     def _key_path(self, section: str) -> str:
         return f"{self.root}\\{section}" if section else self.root

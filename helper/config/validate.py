@@ -113,7 +113,9 @@ def check_types(data: object, fail: Fail, unknown: Unknown, shown: Shown) -> Non
     if not isinstance(data, dict):
         raise fail("", f"expected a table of settings, got {type_words(data)}")
     for name, value in data.items():
-        if name in _SECTIONS:
+        if name == "words":
+            _check_words(value, fail, shown)
+        elif name in _SECTIONS:
             if not isinstance(value, dict):
                 raise fail(
                     name,
@@ -123,6 +125,24 @@ def check_types(data: object, fail: Fail, unknown: Unknown, shown: Shown) -> Non
                 _check_leaf(f"{name}.{field}", inner, fail, unknown, shown)
         else:
             _check_leaf(str(name), value, fail, unknown, shown)
+
+
+def words_path(path: str) -> str:
+    """``fr.CheckPage.x`` under ``words`` → ``words.fr."CheckPage.x"``."""
+    if not path:
+        return "words"
+    lang, dot, key = path.partition(".")
+    return f'words.{lang}."{key}"' if dot else f"words.{lang}"
+
+
+def _check_words(value: object, fail: Fail, shown: Shown) -> None:
+    # Only a layer with IT's words pays for this module (and the file listing).
+    from helper.config.words import WordsError, check_shape, languages
+
+    try:
+        check_shape(value, languages())
+    except WordsError as exc:
+        raise fail(words_path(exc.key), exc.expected) from None
 
 
 def _check_leaf(
@@ -170,7 +190,11 @@ def build(data: dict[str, Any]) -> Config:
     top: dict[str, Any] = {}
     for name, value in data.items():
         record = _SECTIONS.get(name)
-        if record is None:
+        if name == "words":
+            from helper.config.words import as_tuples
+
+            top[name] = as_tuples(value)
+        elif record is None:
             top[name] = value
         elif name == "migration":
             fields = dict(value)

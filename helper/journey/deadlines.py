@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
+from helper.config.curve import Step, defer_for, parse_curve
 from helper.journey.calendar import (
     FINAL_DAYS,
     Phase,
@@ -140,19 +141,23 @@ def next_reminder(
     now: datetime.datetime,
     reminder_hours: int,
     due: Deadline | None,
+    curve: tuple[Step, ...] = (),
 ) -> datetime.datetime | None:
     """When to remind the user after a deferral now, in UTC.
 
-    ``now + reminder_hours``, capped at the start of enforcement (a reminder
-    after the deadline is useless: the user must be asked before access is
-    blocked). None when enforcement has already started.
+    ``now + reminder_hours``, or shorter as the deadline nears (``curve``:
+    IT's ``migration.deferral_curve``), capped at the start of enforcement (a
+    reminder after the deadline is useless: the user must be asked before
+    access is blocked). None when enforcement has already started.
     """
-    at = now.astimezone(datetime.UTC) + datetime.timedelta(hours=reminder_hours)
+    utc = now.astimezone(datetime.UTC)
+    interval = datetime.timedelta(hours=reminder_hours)
     if due is None:
-        return at
+        return utc + interval
     if due.enforced_at <= now:
         return None
-    return min(at, due.enforced_at)
+    interval = defer_for(curve, due.enforced_at - utc, interval)
+    return min(utc + interval, due.enforced_at)
 
 
 def deferral(
@@ -165,7 +170,7 @@ def deferral(
 
     Args:
         migration: ``config.migration`` (``max_deferrals``: 0 = never;
-            ``reminder_hours``).
+            ``reminder_hours``, ``deferral_curve``).
         now: the current time (aware).
         used: deferrals used so far in this journey.
         due: the device's deadline (:func:`deadline`), None without waves.
@@ -173,7 +178,9 @@ def deferral(
     allowed_max = max(migration.max_deferrals, 0)
     remaining = max(allowed_max - used, 0)
     blocked: DeferralBlock | None = None
-    reminder = next_reminder(now, migration.reminder_hours, due)
+    # Validated at load: a curve that does not parse never reaches here.
+    curve = parse_curve(migration.deferral_curve)
+    reminder = next_reminder(now, migration.reminder_hours, due, curve)
     if allowed_max == 0:
         blocked = "deferrals-disabled"
     elif remaining == 0:

@@ -751,6 +751,10 @@
         <translation>Information</translation>
     </message>
     <message>
+        <source>Next reminder</source>
+        <translation>Prochain rappel</translation>
+    </message>
+    <message>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
@@ -907,6 +911,72 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
     <message>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPrompt</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>It is time to finish moving this device to Microsoft Intune.</source>
+        <translation>Il est temps de terminer le passage de cet appareil à Microsoft Intune.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close this reminder</source>
+        <translation>Fermer ce rappel</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me later</source>
+        <translation>Me le &amp;rappeler plus tard</translation>
+    </message>
+    <message>
+        <source>Postpone the move; the helper reminds you</source>
+        <translation>Reporter le passage&#x202f;; l’assistant vous le rappellera</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue now</source>
+        <translation>&amp;Continuer maintenant</translation>
+    </message>
+    <message>
+        <source>Open the helper where you left off</source>
+        <translation>Ouvrir l’assistant là où vous vous étiez arrêté</translation>
+    </message>
+    <message>
+        <source>“Remind me later” brings this reminder back today at %1.</source>
+        <translation>«&#xa0;Me le rappeler plus tard&#xa0;» vous le rappellera aujourd’hui à %1.</translation>
+    </message>
+    <message>
+        <source>“Remind me later” brings this reminder back on %1 at %2.</source>
+        <translation>«&#xa0;Me le rappeler plus tard&#xa0;» vous le rappellera le %1 à %2.</translation>
+    </message>
+    <message>
+        <source>The deadline has passed: this reminder can no longer be postponed. You can close it, but company apps may stop working on this device until it is moved.</source>
+        <translation>La date limite est dépassée&#xa0;: ce rappel ne peut plus être reporté. Vous pouvez le fermer, mais la messagerie et les applications de l’entreprise risquent d’être bloquées sur cet appareil tant qu’il n’est pas passé à Microsoft Intune.</translation>
+    </message>
+    <message>
+        <source>You have postponed as many times as IT allows: this reminder can no longer be postponed. You can close it.</source>
+        <translation>Vous avez reporté autant de fois que le service informatique le permet&#xa0;: ce rappel ne peut plus être reporté. Vous pouvez le fermer.</translation>
+    </message>
+    <message>
+        <source>This reminder cannot be postponed. You can close it.</source>
+        <translation>Ce rappel ne peut pas être reporté. Vous pouvez le fermer.</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Next reminder: today at %1</source>
+        <translation>Prochain rappel&#xa0;: aujourd’hui à %1</translation>
+    </message>
+    <message>
+        <source>Next reminder: %1 at %2</source>
+        <translation>Prochain rappel&#xa0;: %1 à %2</translation>
     </message>
 </context>
 <context>

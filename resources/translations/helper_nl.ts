@@ -751,6 +751,10 @@
         <translation>Melding</translation>
     </message>
     <message>
+        <source>Next reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Working…</source>
         <translation>Bezig…</translation>
     </message>
@@ -907,6 +911,72 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
     <message>
         <source>&amp;Try again</source>
         <translation>&amp;Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPrompt</name>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is time to finish moving this device to Microsoft Intune.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished">&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Close this reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remind me later</source>
+        <translation type="unfinished">&amp;Herinner me later</translation>
+    </message>
+    <message>
+        <source>Postpone the move; the helper reminds you</source>
+        <translation type="unfinished">De overstap uitstellen; de assistent herinnert u eraan</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the helper where you left off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Remind me later” brings this reminder back today at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Remind me later” brings this reminder back on %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline has passed: this reminder can no longer be postponed. You can close it, but company apps may stop working on this device until it is moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have postponed as many times as IT allows: this reminder can no longer be postponed. You can close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reminder cannot be postponed. You can close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Next reminder: today at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next reminder: %1 at %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

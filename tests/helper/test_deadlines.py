@@ -178,8 +178,39 @@ def test_deferral_disabled_by_it_and_after_the_deadline() -> None:
 
 
 def test_final_hours_reminder_is_capped_to_the_deadline() -> None:
-    cfg = migration(waves=(W1,), reminder_hours=24)
+    cfg = migration(waves=(W1,), reminder_hours=24, deferral_curve="")
     now = datetime.datetime(2026, 11, 15, 20, 0, tzinfo=UTC)
     choice = deferral(cfg, now, 0, deadline(cfg, now, tz=UTC))
     assert choice.allowed
     assert choice.next_reminder == datetime.datetime(2026, 11, 16, tzinfo=UTC)
+
+
+def test_deferrals_tighten_as_the_deadline_nears_along_its_curve() -> None:
+    """Enforcement at 2026-11-16 00:00 UTC; curve 7d:1d, 3d:4h, 1d:1h."""
+    cfg = migration(
+        waves=(W1,), reminder_hours=48, deferral_curve="7d:1d, 3d:4h, 1d:1h"
+    )
+    enforced = datetime.datetime(2026, 11, 16, tzinfo=UTC)
+
+    def postponed_by(left: datetime.timedelta) -> datetime.timedelta | None:
+        now = enforced - left
+        choice = deferral(cfg, now, 0, deadline(cfg, now, tz=UTC))
+        return None if choice.next_reminder is None else choice.next_reminder - now
+
+    hours = datetime.timedelta(hours=1)
+    assert postponed_by(10 * 24 * hours) == 48 * hours  # before the curve
+    assert postponed_by(7 * 24 * hours) == 24 * hours
+    assert postponed_by(3 * 24 * hours + hours) == 24 * hours
+    assert postponed_by(3 * 24 * hours) == 4 * hours
+    assert postponed_by(20 * hours) == 1 * hours
+    # The last half hour: never past the deadline.
+    assert postponed_by(hours / 2) == hours / 2
+
+
+def test_after_the_deadline_no_curve_allows_a_deferral() -> None:
+    cfg = migration(waves=(W1,), deferral_curve="30d:30d")
+    now = datetime.datetime(2026, 11, 16, 0, 1, tzinfo=UTC)
+    choice = deferral(cfg, now, 0, deadline(cfg, now, tz=UTC))
+    assert not choice.allowed
+    assert choice.blocked == "overdue"
+    assert choice.next_reminder is None

@@ -559,7 +559,8 @@ def test_view_is_plain_data_and_carries_the_deadline() -> None:
     assert (view.deadline.days_left, view.deadline.phase) == (2, "final-days")
     assert view.deferral.allowed and view.deferral.remaining == 1
     view = journey.act("defer")
-    assert view.next_reminder == NOW + datetime.timedelta(hours=24)
+    # Two days left: the default deferral curve (3d:4h) shortens the 24 hours.
+    assert view.next_reminder == NOW + datetime.timedelta(hours=4)
     assert "defer" not in view.actions
     assert view.deferral.blocked == "deferrals-exhausted"
     assert recording.trail()[-1] == ("prepare", "deferred", None)

@@ -207,6 +207,8 @@ def test_bundle_holds_the_resources_and_no_sources(bundle: Path) -> None:
     assert {p.name for p in (resources / "translations").iterdir()} == {
         *(f"helper_{lang}.qm" for lang in SHIPPED),
         "playbooks",  # the playbooks' other languages (TOML)
+        # The window's strings, for checking IT's own words (no .ts in a bundle).
+        "window-words.json",
     }
     assert not [f for f in _files(bundle) if f.endswith((".ts", ".py"))]
 
