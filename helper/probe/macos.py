@@ -28,6 +28,8 @@ from helper.probe.runner import CommandResult, CommandRunner
 PROFILES = "/usr/bin/profiles"
 APP_SSO = "/usr/bin/app-sso"
 SECURITY = "/usr/bin/security"
+IPCONFIG = "/usr/sbin/ipconfig"
+FDESETUP = "/usr/bin/fdesetup"
 WORKPLACE_JOIN_ACCOUNT = "com.microsoft.workplacejoin.thumbprint"
 COMMANDS: tuple[tuple[str, list[str]], ...] = (
     (layout.MAC_STATUS, [PROFILES, "status", "-type", "enrollment"]),
@@ -41,6 +43,10 @@ COMMANDS: tuple[tuple[str, list[str]], ...] = (
         layout.MAC_WORKPLACE_JOIN,
         [SECURITY, "find-generic-password", "-a", WORKPLACE_JOIN_ACCOUNT],
     ),
+    # The Wi-Fi the Mac is on now (the SSID line; macOS 15 may redact it).
+    (layout.MAC_WIFI, [IPCONFIG, "getsummary", "en0"]),
+    # FileVault's state; no key is shown.
+    (layout.MAC_FDESETUP, [FDESETUP, "status"]),
 )
 # security(1) exits 44 (errSecItemNotFound) when no item matches.
 ITEM_NOT_FOUND = 44

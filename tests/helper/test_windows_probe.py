@@ -125,6 +125,10 @@ class Recorded:
 
     def run(self, argv: Sequence[str], *, timeout: float = 20.0) -> CommandResult:
         self.calls.append(list(argv))
+        if argv[0] not in self.results or list(argv) == list(probe.BITLOCKER):
+            # The Wi-Fi and BitLocker sources (issue 17): tools this recorded
+            # PC does not have (a desktop without Wi-Fi, Windows Home).
+            return CommandResult(list(argv), None, error="not-found")
         result = self.results[argv[0]]
         if isinstance(result, Exception):
             raise result
@@ -170,7 +174,12 @@ def run_probe(
 def test_full_probe_files_and_manifest() -> None:
     runner = dsregcmd_ok()
     capture = run_probe(runner=runner)
-    assert runner.calls == [["dsregcmd", "/status"], list(probe.LOCAL_ADMINS)]
+    assert runner.calls == [
+        ["dsregcmd", "/status"],
+        list(probe.LOCAL_ADMINS),
+        list(probe.WLAN_INTERFACES),
+        list(probe.BITLOCKER),
+    ]
     manifest = capture.manifest
     assert (manifest.os, manifest.os_version, manifest.arch, manifest.locale) == (
         "windows",
@@ -180,9 +189,14 @@ def test_full_probe_files_and_manifest() -> None:
     )
     assert manifest.time == "2026-11-20T09:12:44Z"
     assert manifest.helper_version == "9.9.9"
-    assert sorted(capture.files) == sorted(layout.BY_OS["windows"])
+    # This recorded PC has no NodeCache, Wi-Fi or BitLocker (issue 17 sources).
+    absent = {layout.WIN_NODECACHE, layout.WIN_WLAN, layout.WIN_BITLOCKER}
+    assert sorted(capture.files) == sorted(set(layout.BY_OS["windows"]) - absent)
     assert [s.file for s in manifest.sources] == list(layout.BY_OS["windows"])
-    assert all(s.error is None for s in manifest.sources), manifest.sources
+    assert all(s.error is None for s in manifest.sources if s.file not in absent), (
+        manifest.sources
+    )
+    assert {s.error for s in manifest.sources if s.file in absent} == {"not-found"}
     dsreg = capture.source(layout.WIN_DSREGCMD)
     assert dsreg is not None
     assert (dsreg.read, dsreg.exit_code, dsreg.duration_ms) == (
@@ -252,7 +266,10 @@ def test_probe_then_detect_matches_the_library_case() -> None:
     )
     assert result.intune.enrolled is True
     assert result.entra.join == "entra-joined"
-    assert [s.status for s in result.sources] == ["read"] * 5
+    # and the NodeCache, Wi-Fi and BitLocker sources this PC does not have
+    assert [s.status for s in result.sources] == ["read"] * 4 + ["missing"] * 3 + [
+        "read"
+    ]
     assert result.local_admin.present is True
 
 
