@@ -79,6 +79,10 @@ def macos_payloads(
     """The Wi-Fi, VPN, mail and certificate payloads of the installed profiles."""
     found: list[Payload] = []
     for profile in profiles.profiles:
+        if profile.mdm_item() is not None:
+            # The enrollment itself (its identity certificate): it goes with
+            # the MDM, which the journey already says.
+            continue
         vendor = owner_of(profile, owners)
         for item in profile.items:
             kind = APPLE_KINDS.get(item.payload_type)

@@ -140,7 +140,9 @@ def parse_nmcli_wifi(data: bytes) -> CurrentWifi:
     if not data.strip():
         return CurrentWifi(True)
     text = decode_text(data)
-    for line in text.splitlines():
+    # nmcli ends records with \n only: splitlines() would also cut an SSID at
+    # characters such as \x1e or \x85, which an SSID may hold.
+    for line in text.split("\n"):
         if not line.strip():
             continue
         fields = _nmcli_fields(line.rstrip("\r"))
