@@ -365,6 +365,11 @@ class Journey:
             raise RuntimeError("Journey.start() must be called first")
         return self._state
 
+    @property
+    def detection(self) -> Detection | None:
+        """The latest detection (None before the first, or when it failed)."""
+        return self._detection
+
     def start(self) -> JourneyView:
         """Resume the saved journey, or begin one; always detects again first."""
         self._notice = None

@@ -188,3 +188,19 @@ def escrow_after_join(
     if found.recovery_key == "escrowed" and found.escrow_vendor == "intune":
         return "escrow-confirmed"
     return "escrow-unknown"
+
+
+class EscrowConfirmation:
+    """The collector's answer to "does Intune hold this device's recovery
+    key?" (the Graph check of issue 16), for the planner to ask.
+
+    Whoever receives the answer sets :attr:`value`; the journey's planner calls
+    the object at each plan (``planner_for(escrow_confirmed=...)``). None until
+    an answer arrives.
+    """
+
+    def __init__(self, value: bool | None = None) -> None:
+        self.value = value
+
+    def __call__(self) -> bool | None:
+        return self.value

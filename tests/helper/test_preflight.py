@@ -292,3 +292,24 @@ def test_a_device_that_never_left_is_not_back() -> None:
     view = journey.act("begin") if journey.start() else None
     assert view is not None and view.code not in RETURN_CODES
     assert not any(e.code in RETURN_CODES for e in recording.events)
+
+
+def test_migration_check_says_the_wifi_went_with_the_old_management() -> None:
+    from helper.migration import scenario_migration
+
+    migration = scenario_migration(
+        "jamf-macos",
+        Config(),
+        check=lambda name: CheckResult(name, False, "dns-failed", "no DNS"),
+    )
+    migration.start()
+    # the latest detection: on CorpNet, which Jamf delivered before it left
+    migration.journey.state.legacy_wifi = ["CorpNet"]
+    migration.journey._detection = _detection(network=Network("CorpNet", True))
+    assert migration.run_check("network").code == "on-legacy-wifi"
+    assert migration.run_check("rights").code == "dns-failed"  # only network
+    # the collector's answer reaches the planner
+    assert migration.escrow_confirmed.value is None
+    migration.escrow_confirmed.value = True
+    migration.journey._detection = _detection(encryption=Encryption("filevault", "on"))
+    assert migration.escrow_after_join() == "escrow-confirmed"
