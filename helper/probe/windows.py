@@ -250,10 +250,22 @@ def _export_source(
     file: str,
     files: dict[str, bytes],
     sources: list[SourceInfo],
+    *,
+    keep_values: frozenset[str] | None = None,
 ) -> None:
+    """Export one subtree into one capture file.
+
+    Args:
+        keep_values: the only value names kept (lower case); None keeps all.
+    """
     start = time.perf_counter()
     try:
         keys = export_tree(registry, root)
+        if keys is not None and keep_values is not None:
+            keys = [
+                RegKey(k.path, {n: v for n, v in k.values.items() if n in keep_values})
+                for k in keys
+            ]
     except Exception as exc:  # a probe reports failures, it never stops on one
         error = f"{type(exc).__name__}: {exc}"
         sources.append(SourceInfo(file, root, duration_ms=_ms(start), error=error))
@@ -396,7 +408,16 @@ def probe_windows(
         read="powershell.exe Get-LocalGroupMember -SID S-1-5-32-544",
         check_exit=True,
     )
-    _export_source(registry, NODECACHE, layout.WIN_NODECACHE, files, sources)
+    # Only the node URIs: an ExpectedValue may hold what the server set, a
+    # Wi-Fi profile's key material or a VPN's settings included.
+    _export_source(
+        registry,
+        NODECACHE,
+        layout.WIN_NODECACHE,
+        files,
+        sources,
+        keep_values=frozenset({"nodeuri"}),
+    )
     _command_source(
         runner,
         list(WLAN_INTERFACES),

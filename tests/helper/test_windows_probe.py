@@ -537,3 +537,25 @@ def test_live_probe_wires_the_real_pieces(monkeypatch: pytest.MonkeyPatch) -> No
 def test_live_probe_refuses_to_run_off_windows() -> None:
     with pytest.raises(OSError):
         probe.live_windows_probe(load_catalogue())
+
+
+NODECACHE_WITH_VALUES = """Windows Registry Editor Version 5.00
+
+[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Provisioning\\NodeCache\\CSP\\Device\\AirWatchMDM\\Nodes\\4]
+"NodeUri"="./Vendor/MSFT/WiFi/Profile/CorpNet/WlanXml"
+"ExpectedValue"="<WLANProfile><MSM><security><sharedKey><keyMaterial>s3cret-psk</keyMaterial></sharedKey></security></MSM></WLANProfile>"
+"""
+
+
+def test_nodecache_keeps_node_uris_only_and_detection_reads_them() -> None:
+    """An ExpectedValue may hold a Wi-Fi's key material: never captured."""
+    capture = run_probe(registry=reader(CASE, NODECACHE_WITH_VALUES.encode("utf-8")))
+    exported = capture.read(layout.WIN_NODECACHE)
+    assert exported is not None
+    text = exported.decode("utf-16")
+    assert "WiFi/Profile/CorpNet" in text
+    assert "s3cret-psk" not in text and "ExpectedValue" not in text
+    result = detect(capture, load_catalogue())
+    assert [(p.kind, p.name, p.vendor) for p in result.payloads] == [
+        ("wifi", "CorpNet", "workspace-one")
+    ]
