@@ -569,6 +569,11 @@ def escrow_codes() -> dict[str, str]:
         "escrow-confirmed": translate(
             "Words", "Microsoft Intune holds this device's recovery key."
         ),
+        "escrow-key-made": translate(
+            "Words",
+            "A new FileVault recovery key was made for Intune on this Mac; "
+            "Intune receives it the next time the Mac checks in.",
+        ),
         "escrow-not-configured": translate(
             "Words",
             "Intune has not set up FileVault's recovery key for this Mac yet. "

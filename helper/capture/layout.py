@@ -40,6 +40,9 @@ MAC_WORKPLACE_JOIN = (
 MAC_AGENTS = "macos/agents.json"
 MAC_WIFI = "macos/wifi-summary.txt"  # `ipconfig getsummary en0`
 MAC_FDESETUP = "macos/fdesetup-status.txt"  # `fdesetup status`
+# When the escrowed FileVault recovery key was last written: `stat -f %m
+# /var/db/FileVaultPRK.dat` (seconds since 1970).
+MAC_FILEVAULT_PRK = "macos/filevault-prk-mtime.txt"
 
 # Linux
 LINUX_PACKAGES = "linux/packages.txt"  # dpkg-query -W -f='${Package}\t${Version}\n'
@@ -70,6 +73,7 @@ BY_OS: dict[str, tuple[str, ...]] = {
         MAC_WORKPLACE_JOIN,
         MAC_WIFI,
         MAC_FDESETUP,
+        MAC_FILEVAULT_PRK,
         MAC_AGENTS,
     ),
     "linux": (

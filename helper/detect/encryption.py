@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from helper.capture import layout
 from helper.detect.model import Encryption, Evidence
 from helper.detect.payloads import Owner, owner_of
-from helper.parsers.encryption import BitLocker, State
+from helper.parsers.encryption import BitLocker, State, utc_iso
 from helper.parsers.profiles_plist import InstalledProfiles
 
 ESCROW_PAYLOAD = "com.apple.security.FDERecoveryKeyEscrow"
@@ -35,12 +35,22 @@ def filevault(
     state: State | None,
     profiles: InstalledProfiles | None,
     owners: Sequence[Owner],
+    key_made_at: str | None = None,
 ) -> Encryption:
-    """FileVault's state and escrow, from ``fdesetup status`` and the profiles."""
+    """FileVault's state and escrow, from ``fdesetup status``, the profiles and
+    when the escrowed key was last written (``key_made_at``)."""
     found = Encryption(method="filevault" if state is not None else None)
+    found.key_made_at = key_made_at
     if state is not None:
         found.state = state
         found.evidence.append(Evidence(layout.MAC_FDESETUP, f"FileVault {state}"))
+    if key_made_at is not None:
+        found.evidence.append(
+            Evidence(
+                layout.MAC_FILEVAULT_PRK,
+                f"escrowed recovery key written {key_made_at}",
+            )
+        )
     if profiles is None:
         return found
     for profile in profiles.profiles:
@@ -50,6 +60,7 @@ def filevault(
             vendor = owner_of(profile, owners) or None
             found.recovery_key = "escrowed"
             found.escrow_vendor = vendor
+            found.escrow_since = utc_iso(profile.install_date)
             found.evidence.append(
                 Evidence(
                     layout.MAC_PROFILES,

@@ -41,7 +41,7 @@ from helper.detect.encryption import filevault
 from helper.detect.model import Evidence, Leftover, OsFindings, Warning
 from helper.detect.payloads import Owner, current_network, macos_payloads, owner_id
 from helper.parsers.agents import Agent
-from helper.parsers.encryption import parse_fdesetup_status
+from helper.parsers.encryption import parse_fdesetup_status, parse_stat_mtime
 from helper.parsers.macos_profiles import (
     EnrollmentStatus,
     parse_ade_configuration,
@@ -389,7 +389,10 @@ def detect_macos(capture: Capture, catalogue: Catalogue) -> OsFindings:
     fdesetup = read_source(
         capture, layout.MAC_FDESETUP, parse_fdesetup_status, findings
     )
-    findings.encryption = filevault(fdesetup, profiles, owners)
+    key_made_at = read_source(
+        capture, layout.MAC_FILEVAULT_PRK, parse_stat_mtime, findings
+    )
+    findings.encryption = filevault(fdesetup, profiles, owners, key_made_at)
     if (
         keychain is not None
         and keychain.workplace_join

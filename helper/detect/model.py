@@ -170,6 +170,11 @@ class Encryption(msgspec.Struct):
         escrow_vendor: the catalogue id of the management that holds the key
             (``intune`` once Intune does); None when not known.
         evidence: what shows it.
+        escrow_since: macOS: when the escrow payload's profile was installed
+            (UTC, ISO 8601); None when not known.
+        key_made_at: macOS: when the escrowed recovery key was last written
+            (``/var/db/FileVaultPRK.dat``, UTC, ISO 8601); a key written after
+            ``escrow_since`` is one the escrow covers.
     """
 
     method: Literal["filevault", "bitlocker"] | None = None
@@ -177,6 +182,8 @@ class Encryption(msgspec.Struct):
     recovery_key: RecoveryKey = "unknown"
     escrow_vendor: str | None = None
     evidence: list[Evidence] = msgspec.field(default_factory=list)
+    escrow_since: str | None = None
+    key_made_at: str | None = None
 
 
 class Leftover(msgspec.Struct, frozen=True):

@@ -151,6 +151,7 @@ def network_check(
 
 ESCROW_CODES: Final = (
     "escrow-confirmed",
+    "escrow-key-made",
     "escrow-not-configured",
     "escrow-new-key-needed",
     "escrow-unknown",
@@ -169,10 +170,15 @@ def escrow_after_join(
         ``escrow-not-configured``: FileVault on, but no recovery key escrow
         from Intune on the Mac yet (Intune's FileVault policy has not
         arrived: check again later, or ask IT);
-        ``escrow-new-key-needed``: FileVault on with Intune's escrow: Intune
-        holds a key only once a new one is made after that (Apple's escrow
-        covers keys generated after it is installed; vendor-apis.md V-108,
-        V-109): log out and back in, or restart;
+        ``escrow-key-made``: FileVault on with Intune's escrow, and the
+        escrowed key was written after that escrow arrived
+        (``/var/db/FileVaultPRK.dat`` newer than the profile): Intune reads it
+        at its next check-in;
+        ``escrow-new-key-needed``: FileVault on with Intune's escrow but no key
+        written since (or not known): Intune holds a key only once a new one
+        is made after that (Apple's escrow covers keys generated after it is
+        installed; vendor-apis.md V-108, V-109): log out and back in, or
+        restart;
         ``escrow-unknown``: BitLocker on without a backup to Microsoft Entra
         ID that the PC shows (ask IT to check the key is in Intune).
     """
@@ -184,6 +190,9 @@ def escrow_after_join(
     if found.method == "filevault":
         if found.escrow_vendor != "intune":
             return "escrow-not-configured"
+        since, made = found.escrow_since, found.key_made_at
+        if since and made and made > since:  # both UTC ISO 8601 with a Z
+            return "escrow-key-made"
         return "escrow-new-key-needed"
     if found.recovery_key == "escrowed" and found.escrow_vendor == "intune":
         return "escrow-confirmed"

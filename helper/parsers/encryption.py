@@ -175,3 +175,50 @@ def parse_bitlocker_json(data: bytes) -> BitLocker:
             EntraBackup(_scalar(item, "TimeCreated"), _scalar(item, "KeyProtectorId"))
         )
     return BitLocker(state, protection_on, protectors, backups)
+
+
+# A stat time past this (year 2200) is not a file's modification time.
+_MAX_EPOCH = 7_258_118_400
+
+
+def parse_stat_mtime(data: bytes) -> str:
+    """``stat -f %m FILE`` (seconds since 1970) → UTC ISO 8601.
+
+    Raises:
+        ParseError: not one whole number of seconds.
+    """
+    import datetime
+
+    text = decode_text(data).strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 12):
+        raise ParseError("not a stat -f %m time")
+    seconds = int(text)
+    if seconds > _MAX_EPOCH:
+        raise ParseError("a time past 2200")
+    moment = datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def utc_iso(value: str | None) -> str | None:
+    """A profile's install date (ISO 8601, or ``2024-03-11 09:41:27 +0000`` as
+    some listings print it) as UTC ISO 8601 with a Z; None when unreadable."""
+    import datetime
+
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    moment: datetime.datetime | None = None
+    for parse in (
+        datetime.datetime.fromisoformat,
+        lambda t: datetime.datetime.strptime(t, "%Y-%m-%d %H:%M:%S %z"),
+    ):
+        try:
+            moment = parse(text)
+            break
+        except ValueError:
+            continue
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)  # plistlib dates are UTC
+    return moment.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")

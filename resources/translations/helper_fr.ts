@@ -1419,6 +1419,10 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
         <translation>Microsoft Intune détient la clé de récupération de cet appareil.</translation>
     </message>
     <message>
+        <source>A new FileVault recovery key was made for Intune on this Mac; Intune receives it the next time the Mac checks in.</source>
+        <translation>Une nouvelle clé de secours FileVault a été créée pour Intune sur ce Mac&#xa0;; Intune la recevra lors de la prochaine synchronisation du Mac.</translation>
+    </message>
+    <message>
         <source>Intune has not set up FileVault&apos;s recovery key for this Mac yet. Check again later today; if nothing changes, ask IT to check FileVault for this Mac in Intune. Keep FileVault on.</source>
         <translation>Intune n’a pas encore configuré la clé de secours FileVault de ce Mac. Vérifiez à nouveau plus tard dans la journée&#xa0;; si rien ne change, demandez au service informatique de vérifier FileVault pour ce Mac dans Intune. Laissez FileVault activé.</translation>
     </message>

@@ -36,6 +36,7 @@ XML_ARGV = ("/usr/bin/profiles", "-C", "-o", "stdout-xml")
 SSO_ARGV = ("/usr/bin/app-sso", "platform", "-s")
 WIFI_ARGV = ("/usr/sbin/ipconfig", "getsummary", "en0")
 FDESETUP_ARGV = ("/usr/bin/fdesetup", "status")
+PRK_ARGV = ("/usr/bin/stat", "-f", "%m", "/var/db/FileVaultPRK.dat")
 # ipconfig getsummary en0 on a Mac on Wi-Fi (abridged; macOS 14).
 WIFI_SUMMARY = b"""<dictionary> {
   Hashed-BSSID : 3a:91:5c:0e:72:d4
@@ -184,6 +185,7 @@ def all_ok() -> FakeRunner:
             WPJ_ARGV: WPJ_NONE,
             WIFI_ARGV: ok(WIFI_ARGV, WIFI_SUMMARY),
             FDESETUP_ARGV: ok(FDESETUP_ARGV, b"FileVault is On.\n"),
+            PRK_ARGV: ok(PRK_ARGV, b"1710150316\n"),
         }
     )
 
@@ -215,6 +217,7 @@ def test_commands_are_argument_lists_with_absolute_paths() -> None:
             "/usr/bin/security",
             "/usr/sbin/ipconfig",
             "/usr/bin/fdesetup",
+            "/usr/bin/stat",
         )
         assert all(" " not in arg for arg in argv)
     # The keychain is asked for attributes only, never for the secret.
@@ -232,6 +235,7 @@ def test_full_capture(catalogue: Catalogue) -> None:
         WPJ_ARGV,
         WIFI_ARGV,
         FDESETUP_ARGV,
+        PRK_ARGV,
     ]
     assert capture.os == "macos"
     assert capture.origin == "live"

@@ -141,6 +141,13 @@ def test_recovery_key_after_joining() -> None:
         == "escrow-confirmed"
     )
     assert escrow(method="bitlocker", state="on") == "escrow-unknown"
+    # a key written after Intune's escrow arrived is one Intune can read
+    since = "2026-12-01T08:00:00Z"
+    intune = {"method": "filevault", "state": "on", "escrow_vendor": "intune"}
+    made = escrow(**intune, escrow_since=since, key_made_at="2026-12-01T17:02:11Z")
+    assert made == "escrow-key-made"
+    old = escrow(**intune, escrow_since=since, key_made_at="2025-06-02T10:00:00Z")
+    assert old == "escrow-new-key-needed"
     confirmed = preflight.escrow_after_join(
         _detection(encryption=Encryption("bitlocker", "on")), escrow_confirmed=True
     )

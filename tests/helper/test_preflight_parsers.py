@@ -14,7 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helper.parsers import ParseError
-from helper.parsers.encryption import parse_bitlocker_json, parse_fdesetup_status
+from helper.parsers.encryption import (
+    parse_bitlocker_json,
+    parse_fdesetup_status,
+    parse_stat_mtime,
+    utc_iso,
+)
 from helper.parsers.network import (
     CurrentWifi,
     parse_ipconfig_summary,
@@ -248,7 +253,18 @@ def test_profile_items_carry_their_names_for_the_user() -> None:
     assert [i.content_name for i in items] == ["CorpNet", "VPN", "", ""]
 
 
+def test_stat_mtime_and_profile_dates_in_utc() -> None:
+    assert parse_stat_mtime(b"1710150316\n") == "2024-03-11T09:45:16Z"
+    for bad in (b"-5", b"12.5", b"99999999999999", b"stat: No such file"):
+        with pytest.raises(ParseError):
+            parse_stat_mtime(bad)
+    assert utc_iso("2024-03-11 10:45:16 +0100") == "2024-03-11T09:45:16Z"
+    assert utc_iso("2024-03-11T09:45:16") == "2024-03-11T09:45:16Z"  # plistlib
+    assert utc_iso("11/03/2024") is None and utc_iso(None) is None
+
+
 PARSERS = (
+    parse_stat_mtime,
     parse_netsh_wlan_interfaces,
     parse_ipconfig_summary,
     parse_nmcli_wifi,
