@@ -46,3 +46,21 @@ def test_done_page_tells_a_mac_to_make_a_new_filevault_key(
         for i in range(page.summary_layout.count())  # type: ignore[attr-defined]
     ]
     assert texts and not_configured not in texts
+
+
+def test_leave_page_says_the_old_management_came_back(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window("jamf-macos")
+    click(qtbot, window.current_page().primary)  # Start
+    click(qtbot, window.current_page().primary)  # Begin
+    assert window.current_page_name() == "leave"
+    page = window.current_page()
+    view = window.controller.view
+    assert view is not None
+    assert not page.failure.isVisible()  # type: ignore[attr-defined]
+    for code in ("legacy-returned", "legacy-returned-ade"):
+        page.show_view(msgspec.structs.replace(view, code=code))  # type: ignore[attr-defined]
+        assert page.failure.isVisible()  # type: ignore[attr-defined]
+        assert page.failure_text.text() == words.journey_code(code)  # type: ignore[attr-defined]
+    assert "Apple Business Manager" in words.journey_code("legacy-returned-ade")
