@@ -320,3 +320,15 @@ def test_migration_check_says_the_wifi_went_with_the_old_management() -> None:
     migration.escrow_confirmed.value = True
     migration.journey._detection = _detection(encryption=Encryption("filevault", "on"))
     assert migration.escrow_after_join() == "escrow-confirmed"
+
+
+def test_a_joined_mac_whose_new_key_intune_escrows() -> None:
+    detection = detected("mac-intune-filevault-new-key")
+    assert preflight.escrow_after_join(detection, escrow_confirmed=None) == (
+        "escrow-key-made"
+    )
+    # the same Mac before the new key was written: the user is asked to make one
+    detection.encryption.key_made_at = "2026-11-20T09:00:00Z"
+    assert preflight.escrow_after_join(detection, escrow_confirmed=None) == (
+        "escrow-new-key-needed"
+    )
