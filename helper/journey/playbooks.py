@@ -102,6 +102,7 @@ Condition = Literal[
     "legacy-vpn",
     "legacy-mail",
     "legacy-certificates",
+    "legacy-apps",
     # The system disk is encrypted (FileVault / BitLocker, on or encrypting);
     # the collector confirmed Intune holds its recovery key / it did not.
     # ...or whether it is could not be read (encryption-unknown).

@@ -36,6 +36,7 @@ KIND_CONDITIONS: Final[dict[str, str]] = {
     "vpn": "legacy-vpn",
     "mail": "legacy-mail",
     "certificate": "legacy-certificates",
+    "app": "legacy-apps",
 }
 ENCRYPTED_STATES: Final = frozenset({"on", "encrypting"})
 

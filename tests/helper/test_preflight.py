@@ -91,6 +91,7 @@ def test_windows_wifi_from_the_nodecache_and_bitlocker_recovery() -> None:
     assert "“CorpNet”" in steps["prepare-on-legacy-wifi"].text.en  # type: ignore[attr-defined]
     assert "prepare-bitlocker-recovery" in steps
     assert "prepare-bitlocker" not in steps
+    assert "prepare-legacy-apps" in steps
 
 
 def test_a_device_without_the_new_sources_keeps_the_general_steps() -> None:
