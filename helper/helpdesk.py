@@ -195,7 +195,33 @@ def _detection_lines(detection: Detection | None, verdict: str | None) -> list[s
     ]
     unread = [f"{s.file} ({s.status})" for s in detection.sources if s.status != "read"]
     lines.append(f"Sources not read: {', '.join(unread) or '-'}")
+    lines += preflight_lines(detection)
     return lines
+
+
+def preflight_lines(detection: Detection | None) -> list[str]:
+    """What the old management delivered (kinds and counts: names stay in the
+    detection JSON), encryption, and the leftovers dry run (helper/leftovers.py)."""
+    if detection is None:
+        return []
+    from helper.leftovers import dry_run_lines
+
+    counts: dict[str, int] = {}
+    for payload in detection.payloads:
+        key = f"{payload.kind} ({payload.vendor or 'unattributed'})"
+        counts[key] = counts.get(key, 0) + 1
+    delivered = ", ".join(f"{n} {key}" for key, n in sorted(counts.items()))
+    encryption = detection.encryption
+    return [
+        f"Delivered by managements: {delivered or '-'}",
+        f"On Wi-Fi: {'yes' if detection.network.wifi_ssid else 'no'}"
+        if detection.network.known
+        else "On Wi-Fi: not known",
+        f"Encryption: {encryption.method or '-'} {encryption.state}, recovery key "
+        f"{encryption.recovery_key}"
+        + (f" (with {encryption.escrow_vendor})" if encryption.escrow_vendor else ""),
+        *dry_run_lines(detection),
+    ]
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     )
     from helper.journey.plan import Step
     from helper.journey.playbooks import PlaybookSet
+    from helper.journey.preflight import EscrowConfirmation
     from helper.journey.state import JourneyStore, StateStore
     from helper.journey.transitions import Reporter
     from helper.probe.runner import CommandResult, CommandRunner
@@ -122,6 +123,8 @@ class Migration:
         scenario: the scenario name for a simulated device, else None.
         capture: captures the device's evidence (the helpdesk panel's export);
             None for this machine's live probe.
+        escrow_confirmed: the collector's answer to "does Intune hold the
+            recovery key?" (set its ``value``; the planner asks it).
     """
 
     def __init__(
@@ -136,8 +139,14 @@ class Migration:
         reporter: Reporter | None = None,
         scenario: str | None = None,
         capture: Callable[[], Capture] | None = None,
+        escrow_confirmed: EscrowConfirmation | None = None,
     ) -> None:
+        from helper.journey.preflight import EscrowConfirmation
+
         self.journey = journey
+        # The collector's "Intune holds the recovery key" (issue 16's Graph
+        # check) sets .value; the journey's planner reads it.
+        self.escrow_confirmed = escrow_confirmed or EscrowConfirmation()
         self.config = config
         self.launcher = launcher
         self.check = check
@@ -227,8 +236,32 @@ class Migration:
         return self.launcher.launch(step, confirmed=True)
 
     def run_check(self, name: str) -> CheckResult:
-        """Run a pre-enrollment check by name."""
-        return self.check(name)
+        """Run a pre-enrollment check by name.
+
+        A failed ``network`` check on a Wi-Fi the old management delivered
+        becomes ``on-legacy-wifi`` (:func:`helper.journey.preflight.network_check`):
+        the latest detection says where the device is, the journey remembers
+        the old management's Wi-Fi names from before it left.
+        """
+        result = self.check(name)
+        if name != "network" or result.ok:
+            return result
+        from helper.journey.preflight import network_check
+
+        try:
+            remembered = self.journey.state.legacy_wifi
+        except RuntimeError:  # not started: nothing remembered yet
+            remembered = []
+        return network_check(result, self.journey.detection, remembered)
+
+    def escrow_after_join(self) -> str | None:
+        """After joining: does Intune hold the recovery key? (a code,
+        :func:`helper.journey.preflight.escrow_after_join`; ui/ has the words)."""
+        from helper.journey.preflight import escrow_after_join
+
+        return escrow_after_join(
+            self.journey.detection, escrow_confirmed=self.escrow_confirmed.value
+        )
 
 
 MigrationFactory = Callable[[], Migration]
@@ -243,6 +276,7 @@ def _journey(
     store: JourneyStore,
     reporter: Reporter,
     max_attempts: int | None = None,
+    escrow: Callable[[], bool | None] | None = None,
 ) -> Journey:
     from helper.journey.engine import MAX_ATTEMPTS, Journey, planner_for
 
@@ -250,7 +284,7 @@ def _journey(
         device,
         catalogue=catalogue,
         config=config,
-        planner=planner_for(config, catalogue, playbooks),
+        planner=planner_for(config, catalogue, playbooks, escrow_confirmed=escrow),
         store=store,
         reporter=reporter,
         max_attempts=MAX_ATTEMPTS if max_attempts is None else max_attempts,
@@ -289,10 +323,12 @@ def live_migration(
     from helper.journey.checks import run_check
     from helper.journey.device import LiveDevice
     from helper.journey.launch import Launcher
+    from helper.journey.preflight import EscrowConfirmation
     from helper.journey.transitions import NullReporter
 
     catalogue, playbooks = load_knowledge(config, languages)
     events = reporter if reporter is not None else NullReporter()
+    escrow = EscrowConfirmation()
     journey = _journey(
         LiveDevice(catalogue),
         config,
@@ -300,6 +336,7 @@ def live_migration(
         playbooks,
         store=live_store(),
         reporter=events,
+        escrow=escrow,
     )
 
     def check(name: str) -> CheckResult:
@@ -313,6 +350,7 @@ def live_migration(
         catalogue=catalogue,
         playbooks=playbooks,
         reporter=events,
+        escrow_confirmed=escrow,
     )
 
 
@@ -396,6 +434,7 @@ def scenario_migration(
         ScenarioError: no such scenario.
     """
     from helper.journey.launch import Launcher
+    from helper.journey.preflight import EscrowConfirmation
     from helper.journey.scenarios import load_scenario
     from helper.journey.state import MemoryStore
     from helper.journey.transitions import RecordingReporter
@@ -404,6 +443,7 @@ def scenario_migration(
     device = loaded.device()
     catalogue, playbooks = load_knowledge(config, languages)
     events = reporter if reporter is not None else RecordingReporter()
+    escrow = EscrowConfirmation()
     journey = _journey(
         device,
         config,
@@ -412,6 +452,7 @@ def scenario_migration(
         store=MemoryStore(),
         reporter=events,
         max_attempts=max_attempts,
+        escrow=escrow,
     )
     launcher = Launcher(
         playbooks.allowlist,
@@ -431,4 +472,5 @@ def scenario_migration(
         reporter=events,
         scenario=scenario,
         capture=device.capture,
+        escrow_confirmed=escrow,
     )

@@ -51,6 +51,16 @@ WARNINGS: dict[str, str] = {
     "multiple-legacy": "More than one legacy management was found.",
 }
 
+# What a management delivered (detection.payloads[].kind).
+PAYLOAD_KINDS: dict[str, str] = {
+    "wifi": "Wi-Fi",
+    "vpn": "VPN",
+    "certificate": "certificate",
+    "mail": "mail account",
+    "app": "app",
+    "other": "setting",
+}
+
 ERRORS: dict[str, str] = {
     "capture-not-found": "That path is not a capture.",
     "capture-invalid": "That capture cannot be read.",

@@ -55,6 +55,7 @@ from helper.helpdesk import (
     live_capture,
     log_tail,
     one_line,
+    preflight_lines,
     replay_capture,
     to_json,
     view_json,
@@ -285,6 +286,9 @@ class HelpdeskPanel(QDialog):
         if view.detection is not None and view.detection.warnings:
             lines.append(self.tr("Detection warnings:"))
             lines += [f"  {w.code}: {w.detail}" for w in view.detection.warnings]
+        # What the old management delivered, encryption, the leftovers dry run:
+        # technical lines for helpdesk (English, like the warnings' details).
+        lines += preflight_lines(view.detection)
         if view.warnings:
             lines.append(row(self.tr("Journey warnings: %1"), ", ".join(view.warnings)))
         return "\n".join(lines)
@@ -465,6 +469,7 @@ class HelpdeskPanel(QDialog):
                 lines.append(f"     {step.uri}")
             if step.command:
                 lines.append(f"     {' '.join(step.command)}")
+        lines += ["", *preflight_lines(detection)]
         self.replay_steps.setPlainText("\n".join(lines))
         self.replay_detection.setPlainText(to_json(detection))
         self.status.setText(self.tr("Capture opened (read-only)."))

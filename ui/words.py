@@ -283,6 +283,22 @@ def journey_codes() -> dict[str, str]:
         ),
         "detect-failed": translate("Words", "The helper could not check this device."),
         "user-request": translate("Words", "You asked IT for help."),
+        # Back in the old management (engine.RETURN_CODES): what happened, and
+        # what to ask IT.
+        "legacy-returned": translate(
+            "Words",
+            "The old management is back on this device after you had removed it: "
+            "its agent or one of its policies installed it again. Remove it once "
+            "more; if it comes back again, ask IT to release this device in the "
+            "old management before you try again.",
+        ),
+        "legacy-returned-ade": translate(
+            "Words",
+            "The old management enrolled this device again by itself: Apple "
+            "Business Manager still assigns it to the old server. Ask IT to "
+            "assign this device to Microsoft Intune in Apple Business Manager "
+            "and to release it in the old management, then check again.",
+        ),
     }
 
 
@@ -537,7 +553,50 @@ def check_codes() -> dict[str, str]:
             "Words",
             "The helper could not tell whether your account is an administrator.",
         ),
+        "on-legacy-wifi": translate(
+            "Words",
+            "This device is on a Wi-Fi network the old management installed, and "
+            "it has gone with it. Connect to another network (your home Wi-Fi or "
+            "your phone's hotspot), then check again.",
+        ),
     }
+
+
+def escrow_codes() -> dict[str, str]:
+    """After joining: does Intune hold the recovery key?
+    (``helper.journey.preflight.escrow_after_join``)."""
+    return {
+        "escrow-confirmed": translate(
+            "Words", "Microsoft Intune holds this device's recovery key."
+        ),
+        "escrow-key-made": translate(
+            "Words",
+            "A new FileVault recovery key was made for Intune on this Mac; "
+            "Intune receives it the next time the Mac checks in.",
+        ),
+        "escrow-not-configured": translate(
+            "Words",
+            "Intune has not set up FileVault's recovery key for this Mac yet. "
+            "Check again later today; if nothing changes, ask IT to check "
+            "FileVault for this Mac in Intune. Keep FileVault on.",
+        ),
+        "escrow-new-key-needed": translate(
+            "Words",
+            "Intune needs a new FileVault recovery key for this Mac: log out and "
+            "log back in (or restart), then check again. If Intune still has no "
+            "key, ask IT to check FileVault for this Mac in Intune.",
+        ),
+        "escrow-unknown": translate(
+            "Words",
+            "This PC does not show that its BitLocker recovery key was saved in "
+            "your organization's Microsoft Entra ID. Ask IT to check that Intune "
+            "holds it. Keep BitLocker on.",
+        ),
+    }
+
+
+def escrow(code: str | None) -> str:
+    return _pick(escrow_codes(), code, lambda: "")
 
 
 def check(result: CheckResult) -> str:

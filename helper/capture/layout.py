@@ -17,6 +17,13 @@ WIN_DSREGCMD = "windows/dsregcmd-status.txt"  # `dsregcmd /status`
 # PowerShell's Get-LocalGroupMember (helper.probe.windows.LOCAL_ADMINS_SCRIPT).
 WIN_LOCAL_ADMINS = "windows/local-admins.json"
 WIN_AGENTS = "windows/agents.json"
+# What each MDM server configured (Wi-Fi, VPN, certificates...): regedit export
+# of HKLM\SOFTWARE\Microsoft\Provisioning\NodeCache\CSP.
+WIN_NODECACHE = "windows/mdm-nodecache.reg"
+WIN_WLAN = "windows/wlan-interfaces.txt"  # `netsh wlan show interfaces`
+# The system drive's BitLocker state and its Entra backups, as JSON from
+# PowerShell (helper.probe.windows.BITLOCKER_SCRIPT).
+WIN_BITLOCKER = "windows/bitlocker.json"
 
 # macOS
 MAC_STATUS = (
@@ -31,6 +38,11 @@ MAC_WORKPLACE_JOIN = (
     "macos/workplace-join.txt"  # `security find-generic-password -a com.microsoft...`
 )
 MAC_AGENTS = "macos/agents.json"
+MAC_WIFI = "macos/wifi-summary.txt"  # `ipconfig getsummary en0`
+MAC_FDESETUP = "macos/fdesetup-status.txt"  # `fdesetup status`
+# When the escrowed FileVault recovery key was last written: `stat -f %m
+# /var/db/FileVaultPRK.dat` (seconds since 1970).
+MAC_FILEVAULT_PRK = "macos/filevault-prk-mtime.txt"
 
 # Linux
 LINUX_PACKAGES = "linux/packages.txt"  # dpkg-query -W -f='${Package}\t${Version}\n'
@@ -40,6 +52,7 @@ LINUX_INTUNE_REG = (
 )
 LINUX_WS1HUB = "linux/ws1hubutil-status-enroll.json"  # `ws1HubUtil status --enroll`
 LINUX_AGENTS = "linux/agents.json"
+LINUX_WIFI = "linux/nmcli-wifi.txt"  # `nmcli -t -f ACTIVE,SSID dev wifi`
 
 BY_OS: dict[str, tuple[str, ...]] = {
     "windows": (
@@ -47,6 +60,9 @@ BY_OS: dict[str, tuple[str, ...]] = {
         WIN_OMADM,
         WIN_DSREGCMD,
         WIN_LOCAL_ADMINS,
+        WIN_NODECACHE,
+        WIN_WLAN,
+        WIN_BITLOCKER,
         WIN_AGENTS,
     ),
     "macos": (
@@ -55,6 +71,9 @@ BY_OS: dict[str, tuple[str, ...]] = {
         MAC_PROFILES,
         MAC_APP_SSO,
         MAC_WORKPLACE_JOIN,
+        MAC_WIFI,
+        MAC_FDESETUP,
+        MAC_FILEVAULT_PRK,
         MAC_AGENTS,
     ),
     "linux": (
@@ -62,6 +81,7 @@ BY_OS: dict[str, tuple[str, ...]] = {
         LINUX_DSREG,
         LINUX_INTUNE_REG,
         LINUX_WS1HUB,
+        LINUX_WIFI,
         LINUX_AGENTS,
     ),
 }

@@ -8,7 +8,7 @@ from typing import Final, TypeVar
 
 from helper.capture.model import Capture
 from helper.catalogue import Catalogue, Vendor
-from helper.detect.model import Evidence, Legacy, OsFindings, Warning
+from helper.detect.model import Evidence, Leftover, Legacy, OsFindings, Warning
 from helper.parsers import ParseError
 from helper.parsers.agents import Agent, parse_agents
 
@@ -152,9 +152,11 @@ def note_agent_leftovers(
         else:
             vendor = catalogue.get(vendor_id)
             label = vendor.name if vendor else vendor_id
-            findings.warnings.append(
-                Warning(
-                    "agent-leftover",
-                    f"{label}: " + "; ".join(e.detail for e in evidence),
+            detail = f"{label}: " + "; ".join(e.detail for e in evidence)
+            findings.warnings.append(Warning("agent-leftover", detail))
+            if len(findings.leftovers) < MAX_EVIDENCE:
+                # Helpdesk's dry run lists it (helper/leftovers.py): an agent is
+                # removed with its vendor's uninstaller, never by the helper.
+                findings.leftovers.append(
+                    Leftover("agent", vendor_id, vendor_id, detail[:300])
                 )
-            )

@@ -72,4 +72,8 @@ def detect(capture: Capture, catalogue: Catalogue) -> Detection:
         capture_time=capture.manifest.time,
         os_version=capture.manifest.os_version,
         local_admin=findings.local_admin,
+        payloads=findings.payloads,
+        network=findings.network,
+        encryption=findings.encryption,
+        leftovers=findings.leftovers,
     )

@@ -23,12 +23,14 @@ from helper.detect.common import (
     removable_default,
 )
 from helper.detect.model import Evidence, OsFindings, Warning
+from helper.detect.payloads import current_network
 from helper.parsers.linux import (
     parse_dsreg,
     parse_intune_registration,
     parse_packages,
     parse_ws1hub_status,
 )
+from helper.parsers.network import parse_nmcli_wifi
 
 INTUNE_PACKAGE = "intune-portal"
 BROKER_PACKAGE = "microsoft-identity-broker"
@@ -157,4 +159,7 @@ def detect_linux(capture: Capture, catalogue: Catalogue) -> OsFindings:
         entra.evidence.append(
             Evidence(layout.LINUX_PACKAGES, f"{BROKER_PACKAGE} not installed")
         )
+    findings.network = current_network(
+        capture, layout.LINUX_WIFI, parse_nmcli_wifi, findings
+    )
     return findings

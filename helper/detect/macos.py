@@ -37,8 +37,11 @@ from helper.detect.common import (
     read_source,
     removable_default,
 )
-from helper.detect.model import Evidence, OsFindings, Warning
+from helper.detect.encryption import filevault
+from helper.detect.model import Evidence, Leftover, OsFindings, Warning
+from helper.detect.payloads import Owner, current_network, macos_payloads, owner_id
 from helper.parsers.agents import Agent
+from helper.parsers.encryption import parse_fdesetup_status, parse_stat_mtime
 from helper.parsers.macos_profiles import (
     EnrollmentStatus,
     parse_ade_configuration,
@@ -50,6 +53,7 @@ from helper.parsers.macos_registration import (
     parse_app_sso_platform,
     parse_keychain_item,
 )
+from helper.parsers.network import parse_ipconfig_summary
 from helper.parsers.profiles_plist import (
     InstalledProfiles,
     Profile,
@@ -58,6 +62,7 @@ from helper.parsers.profiles_plist import (
 )
 
 COMPANY_PORTAL_BUNDLE_ID = "com.microsoft.companyportalmac"
+WORKPLACE_JOIN_ACCOUNT = "com.microsoft.workplacejoin.thumbprint"
 COMPANY_PORTAL_APP = "company portal.app"
 
 
@@ -291,9 +296,11 @@ def detect_macos(capture: Capture, catalogue: Catalogue) -> OsFindings:
 
     intune_enrolled = False
     intune_possible = False
+    owners: list[Owner] = []
     for mdm in _collect(status, profiles):
         vendor, identified = _vendor_of(mdm, catalogue)
         host = mdm.host
+        owners.append((mdm.profile, owner_id(vendor)))
         if vendor is not None and vendor.role == "target":
             intune_enrolled = True
             findings.intune.evidence.extend(mdm.evidence)
@@ -374,4 +381,31 @@ def detect_macos(capture: Capture, catalogue: Catalogue) -> OsFindings:
             Warning("company-portal-not-enrolled", "; ".join(e.detail for e in portal))
         )
     note_agent_leftovers(findings, agents, catalogue)
+    if profiles is not None:
+        findings.payloads = macos_payloads(profiles, owners)
+    findings.network = current_network(
+        capture, layout.MAC_WIFI, parse_ipconfig_summary, findings
+    )
+    fdesetup = read_source(
+        capture, layout.MAC_FDESETUP, parse_fdesetup_status, findings
+    )
+    key_made_at = read_source(
+        capture, layout.MAC_FILEVAULT_PRK, parse_stat_mtime, findings
+    )
+    findings.encryption = filevault(fdesetup, profiles, owners, key_made_at)
+    if (
+        keychain is not None
+        and keychain.workplace_join
+        and findings.intune.enrolled is False
+    ):
+        # A registration Intune does not go with: an earlier one, maybe of
+        # another organization; it can make a fresh one fail (field-notes.md §6).
+        findings.leftovers.append(
+            Leftover(
+                "macos-workplace-join-record",
+                WORKPLACE_JOIN_ACCOUNT,
+                "",
+                "login keychain: Workplace Join record, Intune not enrolled",
+            )
+        )
     return findings

@@ -35,6 +35,7 @@ def render_summary(result: Detection) -> str:
         ]
         lines.append(f"Enabled local administrator account: {admin}")
         lines.extend(f"  - {e.source}: {e.detail}" for e in result.local_admin.evidence)
+    lines += _preflight(result)
     if result.warnings:
         lines.append("")
         lines.append("Warnings:")
@@ -45,3 +46,28 @@ def render_summary(result: Detection) -> str:
     lines.append("")
     lines.append(f"Looked at: {looked}")
     return "\n".join(lines) + "\n"
+
+
+def _preflight(result: Detection) -> list[str]:
+    """What the managements delivered, the Wi-Fi, encryption, leftovers (the
+    names stay: this is the user's own terminal)."""
+    lines: list[str] = []
+    for payload in result.payloads:
+        owner = payload.vendor or "a management not identified"
+        lines.append(
+            f"Delivered by {owner}: {words.PAYLOAD_KINDS[payload.kind]} "
+            f"{payload.name!r}"
+        )
+    network = result.network
+    if network.known:
+        wifi = repr(network.wifi_ssid) if network.wifi_ssid else "not on Wi-Fi"
+        lines.append(f"Wi-Fi now: {wifi}")
+    encryption = result.encryption
+    if encryption.method is not None:
+        held = f" by {encryption.escrow_vendor}" if encryption.escrow_vendor else ""
+        lines.append(
+            f"Disk encryption: {encryption.method} {encryption.state}; "
+            f"recovery key {encryption.recovery_key}{held}"
+        )
+    lines.extend(f"Leftover ({f.item}): {f.target}" for f in result.leftovers)
+    return lines

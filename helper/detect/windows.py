@@ -34,9 +34,15 @@ from helper.detect.common import (
     read_source,
     removable_default,
 )
+from helper.detect.encryption import bitlocker
+from helper.detect.leftovers import note_stale_enrollment
 from helper.detect.model import Evidence, OsFindings, Warning
+from helper.detect.payloads import current_network, windows_payloads
 from helper.parsers.dsregcmd import DsregFacts, interpret, parse_dsregcmd
+from helper.parsers.encryption import parse_bitlocker_json
 from helper.parsers.local_admins import LocalAdmin, parse_local_admins
+from helper.parsers.network import parse_netsh_wlan_interfaces
+from helper.parsers.nodecache import nodecache_items
 from helper.parsers.regfile import RegFile, parse_regfile
 from helper.probe.registry import RegValue
 
@@ -153,6 +159,14 @@ def _enrollments(
             continue
         if state != STATE_ENROLLED or (upn is None and discovery is None):
             findings.warnings.append(Warning("stale-enrollment", detail))
+            note_stale_enrollment(
+                findings,
+                guid,
+                provider=provider,
+                values=values,
+                catalogue=catalogue,
+                detail=detail,
+            )
             continue
 
         evidence = [Evidence(src, detail)]
@@ -314,4 +328,12 @@ def detect_windows(capture: Capture, catalogue: Catalogue) -> OsFindings:
                 "multiple-legacy", ", ".join(legacy.name for legacy in findings.legacy)
             )
         )
+    nodecache = read_source(capture, layout.WIN_NODECACHE, parse_regfile, findings)
+    if nodecache is not None:
+        findings.payloads = windows_payloads(nodecache_items(nodecache), catalogue)
+    findings.network = current_network(
+        capture, layout.WIN_WLAN, parse_netsh_wlan_interfaces, findings
+    )
+    volume = read_source(capture, layout.WIN_BITLOCKER, parse_bitlocker_json, findings)
+    findings.encryption = bitlocker(volume)
     return findings

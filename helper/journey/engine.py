@@ -170,7 +170,8 @@ class Target(msgspec.Struct, frozen=True):
             not expect).
         stage: for ``move``.
         plan: for ``fresh``.
-        code: for a fresh contact-it plan, why.
+        code: for a fresh contact-it plan, why; for any target, one of
+            :data:`RETURN_CODES` when the old management came back.
     """
 
     kind: Literal["stay", "move", "fresh"]
@@ -233,11 +234,12 @@ def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> T
     phase = plan_phase(detection, plan)
     if state is None:
         return Target("fresh", plan=plan, code=_code_for(plan, detection))
+    returned = returned_code(state, detection, phase)
     if state.stage == "done":
         # Done stays done while Intune is there; otherwise a new journey starts.
         if plan.path == "done":
             return STAY
-        return Target("fresh", plan=plan, code=_code_for(plan, detection))
+        return Target("fresh", plan=plan, code=returned or _code_for(plan, detection))
     if plan.path == "done":
         if state.path in ACTIVE_PATHS:
             return Target("move", stage="done")
@@ -248,7 +250,7 @@ def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> T
     if state.stage == "contact-it" and state.blocked_verdict == detection.verdict:
         return STAY
     if plan.path == "contact-it":
-        return Target("fresh", plan=plan, code=contact_code(detection))
+        return Target("fresh", plan=plan, code=returned or contact_code(detection))
     expected = stages.expected_phases().get((state.path, state.stage))
     same = plan.path == state.path and plan.vendor == state.vendor
     # Before "begin", a plan whose steps changed (another administrator account
@@ -265,8 +267,33 @@ def reconcile(state: JourneyState | None, detection: Detection, plan: Plan) -> T
             return Target("move", stage="join")
         if phase == "legacy" and same:
             # It came back (auto re-enrollment, a restored backup): leave again.
-            return Target("move", stage="leave")
-    return Target("fresh", plan=plan)
+            return Target("move", stage="leave", code=returned)
+    return Target("fresh", plan=plan, code=returned)
+
+
+# The old management came back after the user had left it (docs/journey.md,
+# "Back in the old management"): ``legacy-returned-ade`` when Apple ADE
+# enrolled the Mac again, ``legacy-returned`` otherwise (its agent or a policy
+# re-installed it, a backup was restored...).
+RETURN_CODES: Final = ("legacy-returned", "legacy-returned-ade")
+_LEAVING_PATHS: Final = (stages.LEAVE_THEN_JOIN, stages.REMOVE_LEGACY)
+
+
+def returned_code(
+    state: JourneyState, detection: Detection, phase: Phase
+) -> str | None:
+    """Why the old management is here again, when the user had left it.
+
+    Left: the journey had confirmed the old management gone (it is at the
+    join, confirm-joined or done stage of a path that left it).
+    """
+    left = state.begun and state.stage in ("join", "confirm-joined", "done")
+    if not left or state.path not in _LEAVING_PATHS:
+        return None
+    if phase not in ("legacy", "both"):
+        return None
+    codes = {w.code for w in detection.warnings}
+    return "legacy-returned-ade" if "ade-enrolled" in codes else "legacy-returned"
 
 
 def _code_for(plan: Plan, detection: Detection) -> str | None:
@@ -338,6 +365,11 @@ class Journey:
             raise RuntimeError("Journey.start() must be called first")
         return self._state
 
+    @property
+    def detection(self) -> Detection | None:
+        """The latest detection (None before the first, or when it failed)."""
+        return self._detection
+
     def start(self) -> JourneyView:
         """Resume the saved journey, or begin one; always detects again first."""
         self._notice = None
@@ -355,6 +387,7 @@ class Journey:
             self._create(plan, detection, code=loaded.warning)
             return self.view()
         self._state = saved
+        self._remember_wifi(detection)
         self._resumed_from = saved.stage
         target = reconcile(saved, detection, plan) if detection else STAY
         if saved.stage == "done" and target.kind == "stay":
@@ -423,6 +456,9 @@ class Journey:
             # Resumed in a confirm stage that has not passed: say why.
             code = state.last_code or stages.failure_codes()[state.stage]
             attempts = state.attempts.get(state.stage, 0)
+        elif state.last_code in RETURN_CODES:
+            # Back in the old management: the leave steps again, and why.
+            code = state.last_code
         actions = self._actions(state)
         return JourneyView(
             journey_id=state.journey_id,
@@ -610,6 +646,7 @@ class Journey:
             cursor_at=now,
             plan=plan,
         )
+        self._remember_wifi(detection)
         self._emit(first, "created", code=code)
         if not self._enter_terminal(plan, detection):
             self._commit()
@@ -759,12 +796,18 @@ class Journey:
             if self._pending:
                 self._commit()
             return
+        returned = target.code if target.code in RETURN_CODES else None
         if target.kind == "fresh":
             assert target.plan is not None
-            if not completed:
+            if returned is not None:
+                # Reported before anything else: the dashboard counts devices
+                # that went back (transitions.py: a code, never words).
+                self._emit(state.stage, "failed", code=returned)
+            elif not completed:
                 self._emit(state.stage, "skipped", code="replanned")
             begun = state.begun and target.plan.path in ACTIVE_PATHS
             self._reset_to(target.plan, begun=begun)
+            state.last_code = returned
             if target.plan.path == "contact-it":
                 self._enter("contact-it", code=target.code)
             elif target.plan.path == "done" or begun:
@@ -786,7 +829,8 @@ class Journey:
             for s in state.plan.steps:
                 if s.stage in sequence[goal:]:
                     state.steps[s.id] = "pending"
-            self._emit(state.stage, "failed", code="legacy-returned")
+            self._emit(state.stage, "failed", code=returned or "legacy-returned")
+            state.last_code = returned
         else:
             # Forwards: what lies between happened without the helper.
             for stage in sequence[:goal]:
@@ -825,7 +869,20 @@ class Journey:
             log.exception("detection failed")
             detection = None
         self._detection = detection
+        self._remember_wifi(detection)
         return detection
+
+    def _remember_wifi(self, detection: Detection | None) -> None:
+        """Keep the old management's Wi-Fi names in the state (journey.json, on
+        the device) so that the join pre-check knows them once they are gone.
+        Saved with the next transition."""
+        if detection is None or self._state is None:
+            return
+        from helper.journey.preflight import legacy_wifi_names
+
+        names = legacy_wifi_names(detection) - set(self._state.legacy_wifi)
+        if names:
+            self._state.legacy_wifi = sorted({*self._state.legacy_wifi, *names})
 
     def _plan(self, detection: Detection | None) -> Plan:
         if detection is None:
@@ -902,7 +959,11 @@ class Journey:
 
 
 def planner_for(
-    config: Config, catalogue: Catalogue, playbooks: PlaybookSet | None = None
+    config: Config,
+    catalogue: Catalogue,
+    playbooks: PlaybookSet | None = None,
+    *,
+    escrow_confirmed: Callable[[], bool | None] | None = None,
 ) -> Planner:
     """The real planner: :func:`helper.journey.planner.build_plan` on a detection.
 
@@ -911,6 +972,9 @@ def planner_for(
             ``playbooks/``).
         catalogue: the vendor catalogue.
         playbooks: already loaded playbooks; None loads them now.
+        escrow_confirmed: asked at each plan: did the collector confirm that
+            Intune holds the recovery key? (the Graph check, issue 16);
+            None (the default) asks nobody.
 
     Raises:
         PlaybookError: a playbook file is invalid.
@@ -931,6 +995,7 @@ def planner_for(
             config=config,
             catalogue=catalogue,
             playbooks=loaded,
+            escrow_confirmed=escrow_confirmed() if escrow_confirmed else None,
         )
 
     return plan

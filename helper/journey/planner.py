@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from helper.journey import preflight
 from helper.journey.allowlist import (
     LaunchRefused,
     PlaceholderMissing,
@@ -157,6 +158,7 @@ def conditions(
     config: Config,
     catalogue: Catalogue,
     fill: Mapping[str, str] | None = None,
+    escrow_confirmed: bool | None = None,
 ) -> set[str]:
     """The conditions playbook steps select on (``when = [...]``).
 
@@ -165,6 +167,8 @@ def conditions(
         config: for the support contact.
         catalogue: to tell whether an ADE host is Intune's.
         fill: runtime text values (``deadline``, ``support_code``).
+        escrow_confirmed: the collector confirmed that Intune holds the
+            recovery key (:mod:`helper.journey.preflight`); None: not known.
 
     Returns:
         One of each pair (company-portal / no-company-portal, ade / no-ade,
@@ -225,6 +229,8 @@ def conditions(
         if config.enrollment.legacy_windows_steps
         else "no-native-enrollment"
     )
+    # What leaving takes away (Wi-Fi, VPN, mail, certificates), encryption.
+    found |= preflight.conditions(detection, escrow_confirmed=escrow_confirmed)
     return found
 
 
@@ -446,6 +452,7 @@ def build_plan(
     upn: str | None = None,
     fill: Mapping[str, str] | None = None,
     os_version: str | None = None,
+    escrow_confirmed: bool | None = None,
 ) -> Plan:
     """The plan for one device.
 
@@ -468,6 +475,9 @@ def build_plan(
         os_version: the OS version whose menus the steps name (``os_min`` /
             ``os_max``); default: the detection's. ``plan --os-version``
             previews another version's steps.
+        escrow_confirmed: the collector confirmed that Intune holds the
+            recovery key: the prepare stage does not ask the user to confirm
+            they can recover (:mod:`helper.journey.preflight`).
 
     Returns:
         The plan (plan/1). ``reasons`` explains the choice (docs/journey.md).
@@ -481,9 +491,17 @@ def build_plan(
             f"platform {platform!r} contradicts the detection ({detection.os!r})"
         )
     _platform(platform)
-    conds = conditions(detection, config=config, catalogue=catalogue, fill=fill)
+    conds = conditions(
+        detection,
+        config=config,
+        catalogue=catalogue,
+        fill=fill,
+        escrow_confirmed=escrow_confirmed,
+    )
     contact = _support_contact(config)
     texts: dict[str, Text] = {"support_contact": Text(contact, contact)}
+    for key, quoted in preflight.texts(detection).items():
+        texts[key] = Text(quoted, quoted)
     for key in ("support_code", "deadline"):
         value = (fill or {}).get(key)
         if value:

@@ -93,11 +93,32 @@ Condition = Literal[
     # users the native enrollment steps / say Intune no longer accepts them.
     "native-enrollment",
     "no-native-enrollment",
+    # What the old management delivered and leaving takes away
+    # (helper/journey/preflight.py): its Wi-Fi, and the device is on it now;
+    # a VPN, a mail account, certificates.
+    "legacy-wifi",
+    "on-legacy-wifi",
+    "not-on-legacy-wifi",
+    "legacy-vpn",
+    "legacy-mail",
+    "legacy-certificates",
+    "legacy-apps",
+    # The system disk is encrypted (FileVault / BitLocker, on or encrypting);
+    # the collector confirmed Intune holds its recovery key / it did not.
+    # ...or whether it is could not be read (encryption-unknown).
+    "encrypted",
+    "encrypted-filevault",
+    "encrypted-bitlocker",
+    "encryption-unknown",
+    "escrow-confirmed",
+    "recovery-unconfirmed",
 ]
 Check = Literal["left", "joined", "detected", "network", "rights"]
 
 # Filled in by the planner from the detection and the configuration...
-PLAN_TEXT_VALUES = frozenset({"vendor_name", "support_contact"})
+PLAN_TEXT_VALUES = frozenset(
+    {"vendor_name", "support_contact", "current_wifi", "legacy_vpn"}
+)
 # ...or by whoever shows the plan, when the planner was not given them.
 RUNTIME_TEXT_VALUES = frozenset({"support_code", "deadline"})
 TEXT_VALUES = PLAN_TEXT_VALUES | RUNTIME_TEXT_VALUES

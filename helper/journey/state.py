@@ -93,6 +93,9 @@ class JourneyState(msgspec.Struct, kw_only=True):
             time of the next step's event.
         plan: the plan the journey follows (plan/1), kept so that a resumed journey
             shows the same steps as before.
+        legacy_wifi: the Wi-Fi names the old management delivered, as seen
+            before it left (the join pre-check recognises them afterwards);
+            they stay on the device.
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -116,6 +119,7 @@ class JourneyState(msgspec.Struct, kw_only=True):
     stage_started_at: datetime.datetime
     cursor_at: datetime.datetime
     plan: Plan
+    legacy_wifi: list[str] = msgspec.field(default_factory=list)
 
 
 class _Version(msgspec.Struct):

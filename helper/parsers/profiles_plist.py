@@ -37,6 +37,24 @@ from helper.catalogue import url_host
 from helper.parsers import ParseError, string_field
 
 MDM_PAYLOAD = "com.apple.mdm"
+# The content key that names a payload for the user, per payload type (Apple's
+# Device Management profile reference: WiFi ``SSID_STR``, VPN
+# ``UserDefinedName``, Mail ``EmailAccountDescription``, Exchange ActiveSync
+# ``EmailAccountName`` is the user's name, so its display name is used instead;
+# certificates ``PayloadCertificateFileName``; FileVault recovery key escrow
+# ``Location``, the escrow's description for the user). Only these are read:
+# other payloads' content is arbitrary.
+CONTENT_NAMES: dict[str, str] = {
+    "com.apple.wifi.managed": "SSID_STR",
+    "com.apple.vpn.managed": "UserDefinedName",
+    "com.apple.vpn.managed.applayer": "UserDefinedName",
+    "com.apple.mail.managed": "EmailAccountDescription",
+    "com.apple.security.pkcs12": "PayloadCertificateFileName",
+    "com.apple.security.pkcs1": "PayloadCertificateFileName",
+    "com.apple.security.root": "PayloadCertificateFileName",
+    "com.apple.security.pem": "PayloadCertificateFileName",
+    "com.apple.security.FDERecoveryKeyEscrow": "Location",
+}
 COMPUTER_LEVEL = "_computerlevel"
 # Far above any real profile list (tens of kB), far below what hurts.
 MAX_BYTES = 16 * 1024 * 1024
@@ -86,6 +104,9 @@ class ProfileItem(msgspec.Struct, frozen=True):
         display_name: ``PayloadDisplayName``.
         removal_disallowed: ``PayloadRemovalDisallowed`` on the item itself.
         mdm: the MDM settings, for a ``com.apple.mdm`` payload only.
+        content_name: what the user recognises the payload by, from its
+            content, for the types of :data:`CONTENT_NAMES` only (a Wi-Fi's
+            SSID, a VPN's name...); ``""`` otherwise.
     """
 
     payload_type: str = ""
@@ -94,6 +115,7 @@ class ProfileItem(msgspec.Struct, frozen=True):
     display_name: str = ""
     removal_disallowed: bool | None = None
     mdm: MdmPayload | None = None
+    content_name: str = ""
 
 
 class Profile(msgspec.Struct, frozen=True):
@@ -278,7 +300,26 @@ def _item(raw: object, where: str) -> ProfileItem:
         display_name=_str(obj, "PayloadDisplayName", where),
         removal_disallowed=_bool(obj, "PayloadRemovalDisallowed", where),
         mdm=mdm,
+        content_name=_content_name(obj, payload_type),
     )
+
+
+def _content_name(obj: dict[str, object], payload_type: str) -> str:
+    """The payload's name for the user (:data:`CONTENT_NAMES`), ``""`` if none.
+
+    In a profile listing, a payload's settings may sit at the item's top
+    level or in its ``PayloadContent`` dictionary: both are looked at. A value
+    that is not text is ignored rather than refused: it names nothing.
+    """
+    key = CONTENT_NAMES.get(payload_type)
+    if key is None:
+        return ""
+    content = obj.get("PayloadContent")
+    for where in (obj, content if isinstance(content, dict) else {}):
+        value = where.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()[:200]
+    return ""
 
 
 def _profile(raw: object, scope: str, index: int, budget: list[int]) -> Profile:

@@ -22,6 +22,10 @@ from helper.probe.runner import CommandRunner
 
 DPKG_STATUS = "/var/lib/dpkg/status"
 DSREG = "/usr/bin/dsreg"
+NMCLI = "/usr/bin/nmcli"
+# The active Wi-Fi in terse form (``yes:<SSID>``); LC_ALL=C is not needed: the
+# parser reads the translated yes too (helper/parsers/network.py).
+NMCLI_WIFI = [NMCLI, "-t", "-f", "ACTIVE,SSID", "dev", "wifi", "list", "--rescan", "no"]
 
 
 def _field(stanza: bytes, name: bytes) -> bytes:
@@ -150,6 +154,12 @@ def probe_linux(
         run(layout.LINUX_DSREG, [DSREG, "--status"])
     else:
         sources.append(SourceInfo(layout.LINUX_DSREG, DSREG, error="not-found"))
+
+    # The Wi-Fi the machine is on now (NetworkManager), without a new scan.
+    if path_exists(root + NMCLI):
+        run(layout.LINUX_WIFI, NMCLI_WIFI)
+    else:
+        sources.append(SourceInfo(layout.LINUX_WIFI, NMCLI, error="not-found"))
 
     # Agents: every Linux path the catalogue names; ws1HubUtil also reports status.
     agents: list[Agent] = []

@@ -28,6 +28,12 @@ from helper.probe.runner import CommandResult, CommandRunner
 PROFILES = "/usr/bin/profiles"
 APP_SSO = "/usr/bin/app-sso"
 SECURITY = "/usr/bin/security"
+IPCONFIG = "/usr/sbin/ipconfig"
+FDESETUP = "/usr/bin/fdesetup"
+STAT = "/usr/bin/stat"
+# [DOC developer.apple.com FDERecoveryKeyEscrow] the encrypted personal
+# recovery key, for the MDM to read through SecurityInfo.
+FILEVAULT_PRK = "/var/db/FileVaultPRK.dat"
 WORKPLACE_JOIN_ACCOUNT = "com.microsoft.workplacejoin.thumbprint"
 COMMANDS: tuple[tuple[str, list[str]], ...] = (
     (layout.MAC_STATUS, [PROFILES, "status", "-type", "enrollment"]),
@@ -41,6 +47,13 @@ COMMANDS: tuple[tuple[str, list[str]], ...] = (
         layout.MAC_WORKPLACE_JOIN,
         [SECURITY, "find-generic-password", "-a", WORKPLACE_JOIN_ACCOUNT],
     ),
+    # The Wi-Fi the Mac is on now (the SSID line; macOS 15 may redact it).
+    (layout.MAC_WIFI, [IPCONFIG, "getsummary", "en0"]),
+    # FileVault's state; no key is shown.
+    (layout.MAC_FDESETUP, [FDESETUP, "status"]),
+    # When the escrowed recovery key was last written (its time, never its
+    # content): Apple writes it there for the escrow payload's MDM.
+    (layout.MAC_FILEVAULT_PRK, [STAT, "-f", "%m", FILEVAULT_PRK]),
 )
 # security(1) exits 44 (errSecItemNotFound) when no item matches.
 ITEM_NOT_FOUND = 44
@@ -109,6 +122,8 @@ def _run_commands(
         error = _command_error(result)
         if file == layout.MAC_WORKPLACE_JOIN and result.exit_code == ITEM_NOT_FOUND:
             error = "not-found"  # looked, and the keychain has no such record
+        if file == layout.MAC_FILEVAULT_PRK and b"No such file" in result.stderr:
+            error = "not-found"  # no escrowed key written on this Mac
         sources.append(
             SourceInfo(
                 file,

@@ -32,6 +32,39 @@ UNINSTALL_ROOTS = (
 )
 SERVICES = "HKLM\\SYSTEM\\CurrentControlSet\\Services"
 DSREGCMD = ("dsregcmd", "/status")
+# What each MDM server set (its NodeCache, per ProviderID): Wi-Fi, VPN,
+# certificates... (helper/parsers/nodecache.py).
+NODECACHE = "HKLM\\SOFTWARE\\Microsoft\\Provisioning\\NodeCache\\CSP"
+WLAN_INTERFACES = ("netsh.exe", "wlan", "show", "interfaces")
+# The system drive's BitLocker state, protector types and ids (never a key or a
+# password), and the recovery-password backups to Microsoft Entra ID that the
+# BitLocker Management log records (event 845). Strings, not enum numbers.
+BITLOCKER_SCRIPT = (
+    "[Console]::OutputEncoding = [Text.Encoding]::UTF8; "
+    "$ErrorActionPreference = 'Stop'; "
+    "$v = Get-BitLockerVolume -MountPoint $env:SystemDrive; "
+    "$backups = @(Get-WinEvent -ErrorAction SilentlyContinue -MaxEvents 50 "
+    "-FilterHashtable @{ LogName = 'Microsoft-Windows-BitLocker/BitLocker Management'; "
+    "Id = 845 } | ForEach-Object { [pscustomobject]@{ "
+    "TimeCreated = $_.TimeCreated.ToUniversalTime().ToString('o'); "
+    "KeyProtectorId = [regex]::Match($_.Message, '\\{[0-9A-Fa-f-]{36}\\}').Value } }); "
+    "ConvertTo-Json -Compress -Depth 4 -InputObject ([pscustomobject]@{ "
+    "Volume = [pscustomobject]@{ MountPoint = $v.MountPoint; "
+    "VolumeStatus = [string]$v.VolumeStatus; "
+    "ProtectionStatus = [string]$v.ProtectionStatus; "
+    "EncryptionPercentage = $v.EncryptionPercentage; "
+    "KeyProtector = @($v.KeyProtector | ForEach-Object { [pscustomobject]@{ "
+    "KeyProtectorId = $_.KeyProtectorId; "
+    "KeyProtectorType = [string]$_.KeyProtectorType } }) }; "
+    "EntraBackups = $backups })"
+)
+BITLOCKER = (
+    "powershell.exe",
+    "-NoProfile",
+    "-NonInteractive",
+    "-Command",
+    BITLOCKER_SCRIPT,
+)
 # The local Administrators group by its well-known SID (its name is translated),
 # as one JSON array; Enabled only for local users (Get-LocalUser). UTF-8 output:
 # account names may hold any letter. parsers/local_admins.py reads it.
@@ -217,10 +250,22 @@ def _export_source(
     file: str,
     files: dict[str, bytes],
     sources: list[SourceInfo],
+    *,
+    keep_values: frozenset[str] | None = None,
 ) -> None:
+    """Export one subtree into one capture file.
+
+    Args:
+        keep_values: the only value names kept (lower case); None keeps all.
+    """
     start = time.perf_counter()
     try:
         keys = export_tree(registry, root)
+        if keys is not None and keep_values is not None:
+            keys = [
+                RegKey(k.path, {n: v for n, v in k.values.items() if n in keep_values})
+                for k in keys
+            ]
     except Exception as exc:  # a probe reports failures, it never stops on one
         error = f"{type(exc).__name__}: {exc}"
         sources.append(SourceInfo(file, root, duration_ms=_ms(start), error=error))
@@ -361,6 +406,33 @@ def probe_windows(
         sources,
         file=layout.WIN_LOCAL_ADMINS,
         read="powershell.exe Get-LocalGroupMember -SID S-1-5-32-544",
+        check_exit=True,
+    )
+    # Only the node URIs: an ExpectedValue may hold what the server set, a
+    # Wi-Fi profile's key material or a VPN's settings included.
+    _export_source(
+        registry,
+        NODECACHE,
+        layout.WIN_NODECACHE,
+        files,
+        sources,
+        keep_values=frozenset({"nodeuri"}),
+    )
+    _command_source(
+        runner,
+        list(WLAN_INTERFACES),
+        files,
+        sources,
+        file=layout.WIN_WLAN,
+        read=" ".join(WLAN_INTERFACES),
+    )
+    _command_source(
+        runner,
+        list(BITLOCKER),
+        files,
+        sources,
+        file=layout.WIN_BITLOCKER,
+        read="powershell.exe Get-BitLockerVolume, BitLocker Management event 845",
         check_exit=True,
     )
 

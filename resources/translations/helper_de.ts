@@ -1311,6 +1311,14 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
         <translation>Sie haben die IT um Hilfe gebeten.</translation>
     </message>
     <message>
+        <source>The old management is back on this device after you had removed it: its agent or one of its policies installed it again. Remove it once more; if it comes back again, ask IT to release this device in the old management before you try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old management enrolled this device again by itself: Apple Business Manager still assigns it to the old server. Ask IT to assign this device to Microsoft Intune in Apple Business Manager and to release it in the old management, then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing has changed on this device yet. If you have just done the step, wait a minute and check again.</source>
         <translation>Auf diesem Gerät hat sich noch nichts geändert. Wenn Sie den Schritt gerade ausgeführt haben, warten Sie eine Minute und prüfen Sie erneut.</translation>
     </message>
@@ -1471,6 +1479,30 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     <message>
         <source>The helper could not tell whether your account is an administrator.</source>
         <translation>Der Assistent konnte nicht feststellen, ob Ihr Konto ein Administrator ist.</translation>
+    </message>
+    <message>
+        <source>This device is on a Wi-Fi network the old management installed, and it has gone with it. Connect to another network (your home Wi-Fi or your phone&apos;s hotspot), then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft Intune holds this device&apos;s recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new FileVault recovery key was made for Intune on this Mac; Intune receives it the next time the Mac checks in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intune has not set up FileVault&apos;s recovery key for this Mac yet. Check again later today; if nothing changes, ask IT to check FileVault for this Mac in Intune. Keep FileVault on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intune needs a new FileVault recovery key for this Mac: log out and log back in (or restart), then check again. If Intune still has no key, ask IT to check FileVault for this Mac in Intune.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC does not show that its BitLocker recovery key was saved in your organization&apos;s Microsoft Entra ID. Ask IT to check that Intune holds it. Keep BitLocker on.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connection to Microsoft Intune</source>

@@ -1311,6 +1311,14 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
         <translation>Vous avez demandé de l’aide au service informatique.</translation>
     </message>
     <message>
+        <source>The old management is back on this device after you had removed it: its agent or one of its policies installed it again. Remove it once more; if it comes back again, ask IT to release this device in the old management before you try again.</source>
+        <translation>L’ancienne gestion est revenue sur cet appareil après que vous l’avez retirée&#xa0;: son agent ou l’une de ses stratégies l’a réinstallée. Retirez-la une nouvelle fois&#xa0;; si elle revient encore, demandez au service informatique de libérer cet appareil dans l’ancienne gestion avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The old management enrolled this device again by itself: Apple Business Manager still assigns it to the old server. Ask IT to assign this device to Microsoft Intune in Apple Business Manager and to release it in the old management, then check again.</source>
+        <translation>L’ancienne gestion a de nouveau inscrit cet appareil d’elle-même&#xa0;: Apple Business Manager l’attribue toujours à l’ancien serveur. Demandez au service informatique d’attribuer cet appareil à Microsoft Intune dans Apple Business Manager et de le libérer dans l’ancienne gestion, puis vérifiez à nouveau.</translation>
+    </message>
+    <message>
         <source>Nothing has changed on this device yet. If you have just done the step, wait a minute and check again.</source>
         <translation>Rien n’a encore changé sur cet appareil. Si vous venez de faire l’étape, attendez une minute et vérifiez à nouveau.</translation>
     </message>
@@ -1471,6 +1479,30 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
     <message>
         <source>The helper could not tell whether your account is an administrator.</source>
         <translation>L’assistant n’a pas pu déterminer si votre compte est administrateur.</translation>
+    </message>
+    <message>
+        <source>This device is on a Wi-Fi network the old management installed, and it has gone with it. Connect to another network (your home Wi-Fi or your phone&apos;s hotspot), then check again.</source>
+        <translation>Cet appareil est connecté à un réseau Wi-Fi installé par l’ancienne gestion, qui a disparu avec elle. Connectez-vous à un autre réseau (votre Wi-Fi personnel ou le partage de connexion de votre téléphone), puis vérifiez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Microsoft Intune holds this device&apos;s recovery key.</source>
+        <translation>Microsoft Intune détient la clé de récupération de cet appareil.</translation>
+    </message>
+    <message>
+        <source>A new FileVault recovery key was made for Intune on this Mac; Intune receives it the next time the Mac checks in.</source>
+        <translation>Une nouvelle clé de secours FileVault a été créée pour Intune sur ce Mac&#xa0;; Intune la recevra lors de la prochaine synchronisation du Mac.</translation>
+    </message>
+    <message>
+        <source>Intune has not set up FileVault&apos;s recovery key for this Mac yet. Check again later today; if nothing changes, ask IT to check FileVault for this Mac in Intune. Keep FileVault on.</source>
+        <translation>Intune n’a pas encore configuré la clé de secours FileVault de ce Mac. Vérifiez à nouveau plus tard dans la journée&#xa0;; si rien ne change, demandez au service informatique de vérifier FileVault pour ce Mac dans Intune. Laissez FileVault activé.</translation>
+    </message>
+    <message>
+        <source>Intune needs a new FileVault recovery key for this Mac: log out and log back in (or restart), then check again. If Intune still has no key, ask IT to check FileVault for this Mac in Intune.</source>
+        <translation>Intune a besoin d’une nouvelle clé de secours FileVault pour ce Mac&#xa0;: fermez votre session et rouvrez-la (ou redémarrez), puis vérifiez à nouveau. Si Intune n’a toujours pas de clé, demandez au service informatique de vérifier FileVault pour ce Mac dans Intune.</translation>
+    </message>
+    <message>
+        <source>This PC does not show that its BitLocker recovery key was saved in your organization&apos;s Microsoft Entra ID. Ask IT to check that Intune holds it. Keep BitLocker on.</source>
+        <translation>Ce PC n’indique pas que sa clé de récupération BitLocker a été enregistrée dans le Microsoft Entra ID de votre organisation. Demandez au service informatique de vérifier qu’Intune la détient. Laissez BitLocker activé.</translation>
     </message>
     <message>
         <source>Connection to Microsoft Intune</source>

@@ -8,7 +8,10 @@ documented formats) and ``expected.json``, a partial detection result:
 - ``legacy``: the exact list of legacy vendor ids, in order, each optionally with
   ``removable`` / ``server`` / ``name`` to compare;
 - ``intune_enrolled``, ``join``, ``tenant_id``, ``device_id``: exact when present;
-- ``warnings``: codes that must be present; ``no_warnings``: codes that must not.
+- ``warnings``: codes that must be present; ``no_warnings``: codes that must not;
+- ``payloads``: the exact list of ``[kind, name, vendor]`` delivered payloads;
+- ``wifi_ssid``: the current Wi-Fi; ``encryption``: fields to compare;
+- ``leftovers``: the exact list of ``[item, target]`` leftovers.
 """
 
 from __future__ import annotations
@@ -55,6 +58,17 @@ def check(result: Any, expected: dict[str, Any]) -> None:
         assert code in codes, (code, result.warnings)
     for code in expected.get("no_warnings", []):
         assert code not in codes, (code, result.warnings)
+    if "payloads" in expected:
+        got_payloads = [[p.kind, p.name, p.vendor] for p in result.payloads]
+        assert got_payloads == expected["payloads"], result.payloads
+    if "wifi_ssid" in expected:
+        assert result.network.wifi_ssid == expected["wifi_ssid"], result.network
+        assert result.network.known
+    for key, value in expected.get("encryption", {}).items():
+        assert getattr(result.encryption, key) == value, result.encryption
+    if "leftovers" in expected:
+        got_leftovers = [[item.item, item.target] for item in result.leftovers]
+        assert got_leftovers == expected["leftovers"], result.leftovers
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -221,7 +221,8 @@ def test_probe_on_fake_root_then_detect(tmp_path: Path) -> None:
     )
     assert capture.manifest.os_version == "Ubuntu 24.04.1 LTS"
     assert [Path(c[0]).name for c in runner.calls] == ["dsreg", "ws1HubUtil"]
-    assert set(capture.files) == set(layout.BY_OS["linux"])
+    # no NetworkManager on this fake root: no Wi-Fi source
+    assert set(capture.files) == set(layout.BY_OS["linux"]) - {layout.LINUX_WIFI}
     result = detect(capture, catalogue)
     assert result.verdict == "both-enrolled"
     assert [legacy.vendor for legacy in result.legacy] == ["workspace-one"]

@@ -34,6 +34,25 @@ STATUS_ARGV = ("/usr/bin/profiles", "status", "-type", "enrollment")
 SHOW_ARGV = ("/usr/bin/profiles", "show", "-type", "enrollment")
 XML_ARGV = ("/usr/bin/profiles", "-C", "-o", "stdout-xml")
 SSO_ARGV = ("/usr/bin/app-sso", "platform", "-s")
+WIFI_ARGV = ("/usr/sbin/ipconfig", "getsummary", "en0")
+FDESETUP_ARGV = ("/usr/bin/fdesetup", "status")
+PRK_ARGV = ("/usr/bin/stat", "-f", "%m", "/var/db/FileVaultPRK.dat")
+# ipconfig getsummary en0 on a Mac on Wi-Fi (abridged; macOS 14).
+WIFI_SUMMARY = b"""<dictionary> {
+  Hashed-BSSID : 3a:91:5c:0e:72:d4
+  IPv4 : <array> {
+    0 : <dictionary> {
+      Addresses : <array> {
+        0 : 192.168.1.23
+      }
+    }
+  }
+  InterfaceType : WiFi
+  LinkStatusActive : TRUE
+  SSID : CorpNet
+  Security : WPA2_Enterprise
+}
+"""
 WPJ_ARGV = (
     "/usr/bin/security",
     "find-generic-password",
@@ -164,6 +183,9 @@ def all_ok() -> FakeRunner:
             XML_ARGV: ok(XML_ARGV, XML),
             SSO_ARGV: ok(SSO_ARGV, SSO_NONE),
             WPJ_ARGV: WPJ_NONE,
+            WIFI_ARGV: ok(WIFI_ARGV, WIFI_SUMMARY),
+            FDESETUP_ARGV: ok(FDESETUP_ARGV, b"FileVault is On.\n"),
+            PRK_ARGV: ok(PRK_ARGV, b"1710150316\n"),
         }
     )
 
@@ -189,7 +211,14 @@ JAMF_FS = FakeFs(
 
 def test_commands_are_argument_lists_with_absolute_paths() -> None:
     for _, argv in COMMANDS:
-        assert argv[0] in ("/usr/bin/profiles", "/usr/bin/app-sso", "/usr/bin/security")
+        assert argv[0] in (
+            "/usr/bin/profiles",
+            "/usr/bin/app-sso",
+            "/usr/bin/security",
+            "/usr/sbin/ipconfig",
+            "/usr/bin/fdesetup",
+            "/usr/bin/stat",
+        )
         assert all(" " not in arg for arg in argv)
     # The keychain is asked for attributes only, never for the secret.
     assert "-g" not in dict(COMMANDS)[layout.MAC_WORKPLACE_JOIN]
@@ -198,7 +227,16 @@ def test_commands_are_argument_lists_with_absolute_paths() -> None:
 def test_full_capture(catalogue: Catalogue) -> None:
     runner = all_ok()
     capture = run_probe(catalogue, runner, JAMF_FS)
-    assert runner.calls == [STATUS_ARGV, SHOW_ARGV, XML_ARGV, SSO_ARGV, WPJ_ARGV]
+    assert runner.calls == [
+        STATUS_ARGV,
+        SHOW_ARGV,
+        XML_ARGV,
+        SSO_ARGV,
+        WPJ_ARGV,
+        WIFI_ARGV,
+        FDESETUP_ARGV,
+        PRK_ARGV,
+    ]
     assert capture.os == "macos"
     assert capture.origin == "live"
     manifest = capture.manifest

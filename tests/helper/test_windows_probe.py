@@ -125,6 +125,10 @@ class Recorded:
 
     def run(self, argv: Sequence[str], *, timeout: float = 20.0) -> CommandResult:
         self.calls.append(list(argv))
+        if argv[0] not in self.results or list(argv) == list(probe.BITLOCKER):
+            # The Wi-Fi and BitLocker sources (issue 17): tools this recorded
+            # PC does not have (a desktop without Wi-Fi, Windows Home).
+            return CommandResult(list(argv), None, error="not-found")
         result = self.results[argv[0]]
         if isinstance(result, Exception):
             raise result
@@ -170,7 +174,12 @@ def run_probe(
 def test_full_probe_files_and_manifest() -> None:
     runner = dsregcmd_ok()
     capture = run_probe(runner=runner)
-    assert runner.calls == [["dsregcmd", "/status"], list(probe.LOCAL_ADMINS)]
+    assert runner.calls == [
+        ["dsregcmd", "/status"],
+        list(probe.LOCAL_ADMINS),
+        list(probe.WLAN_INTERFACES),
+        list(probe.BITLOCKER),
+    ]
     manifest = capture.manifest
     assert (manifest.os, manifest.os_version, manifest.arch, manifest.locale) == (
         "windows",
@@ -180,9 +189,14 @@ def test_full_probe_files_and_manifest() -> None:
     )
     assert manifest.time == "2026-11-20T09:12:44Z"
     assert manifest.helper_version == "9.9.9"
-    assert sorted(capture.files) == sorted(layout.BY_OS["windows"])
+    # This recorded PC has no NodeCache, Wi-Fi or BitLocker (issue 17 sources).
+    absent = {layout.WIN_NODECACHE, layout.WIN_WLAN, layout.WIN_BITLOCKER}
+    assert sorted(capture.files) == sorted(set(layout.BY_OS["windows"]) - absent)
     assert [s.file for s in manifest.sources] == list(layout.BY_OS["windows"])
-    assert all(s.error is None for s in manifest.sources), manifest.sources
+    assert all(s.error is None for s in manifest.sources if s.file not in absent), (
+        manifest.sources
+    )
+    assert {s.error for s in manifest.sources if s.file in absent} == {"not-found"}
     dsreg = capture.source(layout.WIN_DSREGCMD)
     assert dsreg is not None
     assert (dsreg.read, dsreg.exit_code, dsreg.duration_ms) == (
@@ -252,7 +266,10 @@ def test_probe_then_detect_matches_the_library_case() -> None:
     )
     assert result.intune.enrolled is True
     assert result.entra.join == "entra-joined"
-    assert [s.status for s in result.sources] == ["read"] * 5
+    # and the NodeCache, Wi-Fi and BitLocker sources this PC does not have
+    assert [s.status for s in result.sources] == ["read"] * 4 + ["missing"] * 3 + [
+        "read"
+    ]
     assert result.local_admin.present is True
 
 
@@ -520,3 +537,25 @@ def test_live_probe_wires_the_real_pieces(monkeypatch: pytest.MonkeyPatch) -> No
 def test_live_probe_refuses_to_run_off_windows() -> None:
     with pytest.raises(OSError):
         probe.live_windows_probe(load_catalogue())
+
+
+NODECACHE_WITH_VALUES = """Windows Registry Editor Version 5.00
+
+[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Provisioning\\NodeCache\\CSP\\Device\\AirWatchMDM\\Nodes\\4]
+"NodeUri"="./Vendor/MSFT/WiFi/Profile/CorpNet/WlanXml"
+"ExpectedValue"="<WLANProfile><MSM><security><sharedKey><keyMaterial>s3cret-psk</keyMaterial></sharedKey></security></MSM></WLANProfile>"
+"""
+
+
+def test_nodecache_keeps_node_uris_only_and_detection_reads_them() -> None:
+    """An ExpectedValue may hold a Wi-Fi's key material: never captured."""
+    capture = run_probe(registry=reader(CASE, NODECACHE_WITH_VALUES.encode("utf-8")))
+    exported = capture.read(layout.WIN_NODECACHE)
+    assert exported is not None
+    text = exported.decode("utf-16")
+    assert "WiFi/Profile/CorpNet" in text
+    assert "s3cret-psk" not in text and "ExpectedValue" not in text
+    result = detect(capture, load_catalogue())
+    assert [(p.kind, p.name, p.vendor) for p in result.payloads] == [
+        ("wifi", "CorpNet", "workspace-one")
+    ]

@@ -353,3 +353,20 @@ def test_cancelled_file_dialogs_do_nothing(
     panel.open_button.click()
     panel.export_button.click()
     assert not panel.busy
+
+
+def test_replay_lists_leftovers_as_a_dry_run(
+    make_panel: type[HelpdeskPanel], qtbot: QtBot
+) -> None:
+    from tests.conftest import CAPTURES
+
+    panel = make_panel(view=None)
+    with qtbot.waitSignal(panel.replay_finished, timeout=10000):
+        panel.open_capture_path(CAPTURES / "win-stale-leftovers")
+    steps = panel.replay_steps.toPlainText()
+    assert "Leftovers (dry run, nothing removed):" in steps
+    assert (
+        "windows-stale-enrollment of workspace-one: "
+        "3C4D5E6F-7A8B-4C9D-8E0F-1A2B3C4D5E6F (not removed by the helper)"
+    ) in steps
+    assert "blocks: 0x8018000A" in steps

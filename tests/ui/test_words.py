@@ -87,8 +87,12 @@ def test_launch_and_check_codes(qapp: object) -> None:
         "timeout",
         "not-admin",
         "rights-unknown",
+        "on-legacy-wifi",
     }
     check_table(words.check_codes(), checks)
+    from helper.journey.preflight import ESCROW_CODES
+
+    check_table(words.escrow_codes(), ESCROW_CODES)
     for code in checks:
         assert UNEXPECTED not in words.check(CheckResult("network", False, code))
     check_table(words.check_names(), ("network", "rights"))

@@ -84,6 +84,11 @@ class DonePage(Page):
             self.summary_layout.addWidget(
                 wrapped_label(step_text(step, view, window.lang), self.summary)
             )
+        escrow = self._escrow_code(view)
+        if escrow is not None:
+            # The recovery key after joining: what to do when Intune has none.
+            self.escrow_label = wrapped_label(words.escrow(escrow), self.summary)
+            self.summary_layout.addWidget(self.escrow_label)
         for page in window.strip_pages():
             if page in ("leave", "join"):
                 self.summary_layout.addWidget(
@@ -96,6 +101,17 @@ class DonePage(Page):
         )
         self.update_tab_order()
         self._ask_reporting()
+
+    def _escrow_code(self, view: JourneyView) -> str | None:
+        """The recovery-key code worth showing (None: nothing to say).
+
+        The collector's confirmation (issue 16) does not reach the window yet:
+        the page says what the device itself shows.
+        """
+        from helper.journey.preflight import escrow_after_join
+
+        code = escrow_after_join(view.detection, escrow_confirmed=None)
+        return None if code in (None, "escrow-confirmed") else code
 
     def _ask_reporting(self) -> None:
         """Read the outbox in the background (it is a small database)."""

@@ -366,7 +366,12 @@ class StagePage(Page):
         self.set_title(self.title_text())
         self.intro.setText(self.intro_text(view))
         clear_layout(self.hints_layout)
-        if view.retry:
+        # Back in the old management (engine.RETURN_CODES): say what happened
+        # and what to ask IT above the leave steps, as a failed check would.
+        from helper.journey.engine import RETURN_CODES
+
+        returned = not view.retry and view.code in RETURN_CODES
+        if view.retry or returned:
             self.failure_text = wrapped_label(
                 words.journey_code(view.code), self.failure
             )
@@ -375,7 +380,7 @@ class StagePage(Page):
                 translate("StagePage", "What went wrong")
             )
             self.hints_layout.addWidget(self.failure_text)
-            if view.attempts:
+            if view.retry and view.attempts:
                 self.hints_layout.addWidget(
                     wrapped_label(
                         words.arg(
@@ -393,9 +398,9 @@ class StagePage(Page):
             hints = hint_texts(
                 [sv.step for sv in [*view.steps, *view.retry_steps]], view, window.lang
             )
-            if hints:
+            if hints and view.retry:
                 self.hints_layout.addWidget(HintList(hints, self.failure))
-        self.failure.setVisible(view.retry)
+        self.failure.setVisible(view.retry or returned)
 
         clear_layout(self.steps_layout)
         shown = view.retry_steps if view.retry else view.steps
