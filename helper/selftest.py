@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from helper.languages import SHIPPED
+from helper.languages import SHIPPED, TRANSLATED
 from helper.resources import resource_path, resources_root
 
 if TYPE_CHECKING:
@@ -96,6 +96,10 @@ def check_resources(state: SelfTestState) -> str:
         qm = resource_path("translations", f"helper_{lang}.qm")
         if not qm.is_file() or qm.stat().st_size == 0:
             raise SelfTestError(f"{qm}: compiled translation missing or empty")
+        playbooks = resource_path("translations", "playbooks", lang)
+        if lang in TRANSLATED and not any(playbooks.glob("*/*.toml")):
+            # Without them the window speaks the language, its steps English.
+            raise SelfTestError(f"{playbooks}: playbook translations missing")
     documents = sorted(resource_path("schemas").glob("*.json"))
     documents += sorted(resource_path("openapi").glob("*.json"))
     if not documents:

@@ -390,12 +390,14 @@ def _upn(upn: str | None, config: Config) -> str | None:
 
 
 # What {vendor_name} says when the management is not known, and the word
-# joining several names, in every language (helper/languages.py).
+# joining several names, in every language (helper/languages.py). German
+# inflects it: the German texts put {vendor_name} after a dative preposition
+# only (von, aus, in, bei, mit; tests/helper/test_playbook_translations.py).
 _UNKNOWN_NAME = Text(
     "your current management system",
     "votre système de gestion actuel",
     {
-        "de": "Ihr bisheriges Verwaltungssystem",
+        "de": "Ihrem bisherigen Verwaltungssystem",
         "es": "su sistema de gestión actual",
         "it": "il sistema di gestione attuale",
         "nl": "uw huidige beheersysteem",

@@ -98,8 +98,8 @@
     <message numerus="yes">
         <source>Not a good time? “Remind me later” postpones the move until %1 (%n time(s) left).</source>
         <translation>
-            <numerusform>Gerade ungünstig? „Später erinnern“ verschiebt die Umstellung bis %1 (noch %n Mal möglich).</numerusform>
-            <numerusform>Gerade ungünstig? „Später erinnern“ verschiebt die Umstellung bis %1 (noch %n Mal möglich).</numerusform>
+            <numerusform>Gerade ungünstig? „Später erinnern“ verschiebt die Umstellung bis %1 (noch %n Mal).</numerusform>
+            <numerusform>Gerade ungünstig? „Später erinnern“ verschiebt die Umstellung bis %1 (noch %n Mal).</numerusform>
         </translation>
     </message>
     <message>
@@ -1148,15 +1148,15 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     </message>
     <message>
         <source>you can remove it yourself</source>
-        <translation>Sie können sie selbst entfernen</translation>
+        <translation>Sie können die Verwaltung selbst entfernen</translation>
     </message>
     <message>
         <source>only IT can remove it</source>
-        <translation>nur die IT kann sie entfernen</translation>
+        <translation>nur die IT kann die Verwaltung entfernen</translation>
     </message>
     <message>
         <source>whether you can remove it yourself is not known</source>
-        <translation>ob Sie sie selbst entfernen können, ist nicht bekannt</translation>
+        <translation>ob Sie die Verwaltung selbst entfernen können, ist nicht bekannt</translation>
     </message>
     <message>
         <source>A fake enrollment key (FFFFFFFF-...) was ignored.</source>

@@ -98,8 +98,8 @@
     <message numerus="yes">
         <source>Not a good time? “Remind me later” postpones the move until %1 (%n time(s) left).</source>
         <translation>
-            <numerusform>Komt het nu niet uit? Met “Herinner me later” stelt u de overstap uit tot %1 (nog %n keer mogelijk).</numerusform>
-            <numerusform>Komt het nu niet uit? Met “Herinner me later” stelt u de overstap uit tot %1 (nog %n keer mogelijk).</numerusform>
+            <numerusform>Komt het nu niet uit? “Herinner me later” stelt de overstap uit tot %1 (nog %n keer).</numerusform>
+            <numerusform>Komt het nu niet uit? “Herinner me later” stelt de overstap uit tot %1 (nog %n keer).</numerusform>
         </translation>
     </message>
     <message>
@@ -1148,15 +1148,15 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
     </message>
     <message>
         <source>you can remove it yourself</source>
-        <translation>u kunt het zelf verwijderen</translation>
+        <translation>u kunt het beheer zelf verwijderen</translation>
     </message>
     <message>
         <source>only IT can remove it</source>
-        <translation>alleen IT kan het verwijderen</translation>
+        <translation>alleen IT kan het beheer verwijderen</translation>
     </message>
     <message>
         <source>whether you can remove it yourself is not known</source>
-        <translation>niet bekend of u het zelf kunt verwijderen</translation>
+        <translation>niet bekend of u het beheer zelf kunt verwijderen</translation>
     </message>
     <message>
         <source>A fake enrollment key (FFFFFFFF-...) was ignored.</source>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from pathlib import Path
 
 import msgspec
@@ -59,6 +60,27 @@ def test_translation_folders_are_languages_we_know() -> None:
     folders = {p.name for p in BUILT_IN.iterdir()} if BUILT_IN.is_dir() else set()
     assert folders <= set(TRANSLATED)
     assert set(COMPLETE) <= folders
+
+
+def test_german_names_the_unknown_management_in_the_dative() -> None:
+    """{vendor_name} may be "Ihrem bisherigen Verwaltungssystem" (the planner's
+    name for an unknown management): it must follow von, aus, in, bei or mit."""
+    if "de" not in COMPLETE:
+        pytest.skip("German is not shipped")
+    found, _ = add_translations(
+        {k: v for k, v in zip(builtin().keys(), builtin(), strict=True)}, ("de",)
+    )
+    wrong = []
+    for (vendor, _name), playbook in found.items():
+        if vendor not in ("unknown-mdm", "_common"):
+            continue  # a real vendor's name is not inflected
+        for step in playbook.steps:
+            for text in [step.text, *step.hints]:
+                german = text.in_language("de")
+                for match in re.finditer(r"(\S*)\s*\{vendor_name\}", german):
+                    if match.group(1).lower() not in ("von", "aus", "in", "bei", "mit"):
+                        wrong.append(f"{vendor}: {step.id}: {german}")
+    assert not wrong, "\n".join(wrong)
 
 
 # --- what the user sees ---------------------------------------------------------

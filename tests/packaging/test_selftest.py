@@ -77,6 +77,18 @@ def test_missing_compiled_translation_is_named(
     assert "helper_fr.qm" in message
 
 
+def test_missing_playbook_translations_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", copy)
+    shutil.rmtree(copy / "translations" / "playbooks" / "nl")
+    point_resources_at(copy, monkeypatch)
+    with pytest.raises(SelfTestError) as error:
+        run_checks()
+    assert "playbooks/nl: playbook translations missing" in str(error.value)
+
+
 def test_missing_resource_folder_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
