@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from helper.detect.model import Detection
     from helper.journey.engine import JourneyView
     from ui.main_window import MainWindow
+    from ui.pages.steps import StepRow
 
 ACTIVE_PATHS = ("leave-then-join", "remove-legacy", "join-only")
 
@@ -65,6 +66,7 @@ class CheckPage(Page):
         self.next_text = wrapped_label("", self.body)
         body.addWidget(self.next_text)
         self.prepare_frame, self.prepare_layout = card(self.body)
+        self.checklist: list[StepRow] = []
         body.addWidget(self.prepare_frame)
         self.deferral = wrapped_label("", self.body)
         self.deferral.setAccessibleName(self.tr("Remind me later"))
@@ -169,16 +171,24 @@ class CheckPage(Page):
         show_prepare = view.path in ACTIVE_PATHS and (
             not view.begun or view.stage == "prepare"
         )
+        self.checklist = []
         if before and show_prepare:
+            from ui.pages.steps import StepRow
+
             heading = QLabel(self.tr("Before you start"), self.prepare_frame)
             heading.setFont(theme.scaled_font(self.font(), 1.0, bold=True))
             self.prepare_layout.addWidget(heading)
+            # A checklist: each item's first sentence, the rest under "More".
             for step in before:
-                self.prepare_layout.addWidget(
-                    wrapped_label(
-                        "• " + step_text(step, view, lang), self.prepare_frame
-                    )
+                row = StepRow(
+                    step,
+                    "pending",
+                    step_text(step, view, lang),
+                    framed=False,
+                    parent=self.prepare_frame,
                 )
+                self.prepare_layout.addWidget(row)
+                self.checklist.append(row)
         self.prepare_frame.setVisible(bool(before) and show_prepare)
 
         self.deferral.setText(self._deferral_text(view))

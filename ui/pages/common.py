@@ -127,6 +127,7 @@ def run_label(step: Step) -> str:
 # touches ``Qt``; everything else reaches it through :func:`qt`.
 _state = {"painted": False}
 _deferred_plain: list[QLabel] = []
+_deferred_no_focus: list[QWidget] = []
 
 
 def qt() -> type[Qt]:
@@ -157,8 +158,18 @@ def make_plain(label: QLabel, text: str = "") -> None:
         _deferred_plain.append(label)
 
 
+def no_tab_stop(widget: QWidget) -> None:
+    """Take ``widget`` out of the Tab chain (after the first paint, if need be:
+    the focus policy is a ``Qt`` enum)."""
+    if painted():
+        widget.setFocusPolicy(qt().FocusPolicy.NoFocus)
+    else:
+        _deferred_no_focus.append(widget)
+
+
 def first_paint_done() -> None:
-    """The first page is on screen: give deferred labels their plain format."""
+    """The first page is on screen: give deferred labels their plain format,
+    and deferred widgets their focus policy."""
     import shiboken6
 
     _state["painted"] = True
@@ -167,6 +178,10 @@ def first_paint_done() -> None:
         if shiboken6.isValid(label):
             label.setTextFormat(plain)
     _deferred_plain.clear()
+    for widget in _deferred_no_focus:
+        if shiboken6.isValid(widget):
+            no_tab_stop(widget)
+    _deferred_no_focus.clear()
 
 
 # --- small widgets ------------------------------------------------------------------
@@ -232,7 +247,14 @@ class Page(QWidget):
     """A wizard page: a title, a scrolling body, and a row of buttons.
 
     Subclasses fill :attr:`body` and call :meth:`set_buttons`; :meth:`render`
-    receives every new journey view.
+    receives every new journey view. Extra notices (a pre-flight warning, the
+    next reminder, a release request...) go in :attr:`notices` with
+    :meth:`add_notice`: at the top of the body, above the page's own content.
+
+    The scrolling area itself is no Tab stop (it shows no focus, so Tab seemed
+    lost there): Tab moves between the controls, and the area scrolls to the
+    control that has the focus; Page Up and Page Down scroll it from anywhere
+    on the page.
     """
 
     name: ClassVar[str] = ""
@@ -253,9 +275,13 @@ class Page(QWidget):
         self.scroll_area.setAccessibleName(
             translate("Common", "Page content"),
         )
+        no_tab_stop(self.scroll_area)
         self.body = QWidget(self.scroll_area)
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.addLayout(self.notices)
         self.scroll_area.setWidget(self.body)
         outer.addWidget(self.scroll_area, 1)
         self.button_row = QHBoxLayout()
@@ -266,6 +292,13 @@ class Page(QWidget):
     def set_title(self, text: str) -> None:
         self.title.setText(text)
         self.setAccessibleName(text)
+
+    def add_notice(self, widget: QWidget) -> None:
+        """Show ``widget`` in the page's notice area (top of the body); Tab
+        reaches its controls first, in reading order."""
+        widget.setParent(self.body)
+        self.notices.addWidget(widget)
+        self.update_tab_order()
 
     def set_buttons(
         self, secondary: Iterable[QPushButton], primary: QPushButton | None
@@ -293,9 +326,9 @@ class Page(QWidget):
         Body widgets come in creation order (``findChildren`` is depth-first in
         child order), which the pages keep equal to the visual order.
         """
-        found: list[QWidget] = [self.scroll_area]
+        found: list[QWidget] = []
         for widget in self.body.findChildren(QWidget):
-            if _takes_tab(widget) and not widget.isHidden() and widget.isEnabled():
+            if _takes_tab(widget) and widget.isVisibleTo(self) and widget.isEnabled():
                 found.append(widget)
         found.extend(self.secondary)
         if self.primary is not None:
@@ -314,7 +347,7 @@ class Page(QWidget):
             self.primary.setFocus()
             return
         for widget in self.focusables():
-            if widget.isEnabled() and widget is not self.scroll_area:
+            if widget.isEnabled():
                 widget.setFocus()
                 return
 
@@ -341,6 +374,14 @@ class Page(QWidget):
                 primary.click()
                 event.accept()
                 return
+        if event.key() in (key.Key_PageUp, key.Key_PageDown):
+            bar = self.scroll_area.verticalScrollBar()
+            step = (
+                bar.pageStep() if event.key() == key.Key_PageDown else -bar.pageStep()
+            )
+            bar.setValue(bar.value() + step)
+            event.accept()
+            return
         super().keyPressEvent(event)
 
 

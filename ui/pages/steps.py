@@ -43,6 +43,7 @@ from ui.pages.common import (
     step_text,
     wrapped_label,
 )
+from ui.pages.parts import SYMBOLS, Fold, StatusIcon, split_summary
 
 if TYPE_CHECKING:
     from helper.journey.checks import CheckResult
@@ -56,14 +57,38 @@ translate = QCoreApplication.translate
 
 def status_symbol(status: str) -> str:
     """The mark in front of a step (its status in words is its accessible name)."""
-    return {"done": "✓", "failed": "✗", "skipped": "\u2013"}.get(status, "○")
+    return SYMBOLS.get(status, SYMBOLS["pending"])
 
 
 # --- step rows ------------------------------------------------------------------------
 
 
+def row_status(
+    step: Step, status: str, *, outcome: str, outcome_ok: bool, checking: bool
+) -> str:
+    """What a row's icon shows: the step's status, refined by what the window
+    saw (a check running, a launch or check that did not work, a step only IT
+    can do)."""
+    if checking:
+        return "running"
+    if status == "done":
+        return "done"
+    if outcome and not outcome_ok:
+        return "failed"
+    if step.kind == "contact-it":
+        return "needs-it"
+    if outcome and step.kind == "verify":
+        return "done"  # a passed pre-enrollment check
+    return status
+
+
 class StepRow(QFrame):
-    """One plan step: its status, its words, its button and the last outcome.
+    """One plan step: a status icon, its first sentence, its button, the last
+    outcome, and the rest of its words (and a failed check's hints) folded
+    away under "More".
+
+    Reusable: a page that lists steps, a checklist (``framed=False``, no
+    button) or an addition that needs a row with a status and an action.
 
     Args:
         step: the plan step.
@@ -74,7 +99,9 @@ class StepRow(QFrame):
         outcome: words about the last launch or check of this step.
         outcome_ok: whether that outcome is good news.
         checking: its pre-enrollment check is running.
-        hints: what to try, shown under a failed check (the plan's hints).
+        hints: what to try, shown under a failed check (the plan's hints);
+            the fold is open when there are some.
+        framed: drawn as a card (a checklist item is not).
     """
 
     def __init__(
@@ -89,20 +116,25 @@ class StepRow(QFrame):
         outcome_ok: bool = True,
         checking: bool = False,
         hints: list[str] | None = None,
+        framed: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        theme.style_card(self)
+        if framed:
+            theme.style_card(self)
         self.step = step
         self.button: QPushButton | None = None
         grid = QGridLayout(self)
-        icon = QLabel(status_symbol(status), self)
-        icon.setAccessibleName(words.step_status(status))
-        icon.setAlignment(qt().AlignmentFlag.AlignTop | qt().AlignmentFlag.AlignHCenter)
-        icon.setMinimumWidth(icon.fontMetrics().horizontalAdvance("MM"))
-        grid.addWidget(icon, 0, 0, 2, 1)
-        self.label = wrapped_label(text, self)
-        self.label.setAccessibleDescription(words.step_status(status))
+        if not framed:
+            grid.setContentsMargins(0, 0, 0, 0)
+        shown = row_status(
+            step, status, outcome=outcome, outcome_ok=outcome_ok, checking=checking
+        )
+        self.icon = StatusIcon(shown, self)
+        grid.addWidget(self.icon, 0, 0, 4, 1)
+        summary, rest = split_summary(text)
+        self.label = wrapped_label(summary, self)
+        self.label.setAccessibleDescription(words.step_status(shown))
         grid.addWidget(self.label, 0, 1)
         self.outcome = wrapped_label(outcome, self)
         self.outcome.setVisible(bool(outcome) or checking)
@@ -113,10 +145,18 @@ class StepRow(QFrame):
             font.setBold(True)
             self.outcome.setFont(font)
         grid.addWidget(self.outcome, 1, 1)
+        self.detail: QLabel | None = None
         self.hints: HintList | None = None
-        if hints:
-            self.hints = HintList(hints, self)
-            grid.addWidget(self.hints, 2, 1)
+        self.fold: Fold | None = None
+        if rest or hints:
+            self.fold = Fold(summary, self, opened=bool(hints))
+            if rest:
+                self.detail = wrapped_label(rest, self.fold.content)
+                self.fold.add(self.detail)
+            if hints:
+                self.hints = HintList(hints, self.fold.content)
+                self.fold.add(self.hints)
+            grid.addWidget(self.fold, 2, 1)
         grid.setColumnStretch(1, 1)
         label = ""
         slot: Callable[[], None] | None = None
@@ -142,6 +182,11 @@ class StepRow(QFrame):
                 qt().AlignmentFlag.AlignTop | qt().AlignmentFlag.AlignRight,
             )
 
+    def full_text(self) -> str:
+        """The step's words as shown, first sentence and folded rest."""
+        rest = self.detail.text() if self.detail is not None else ""
+        return f"{self.label.text()} {rest}".strip()
+
 
 class HintList(QFrame):
     """What to try after a failed confirmation (the plan's hints)."""
@@ -154,9 +199,14 @@ class HintList(QFrame):
         layout.addWidget(title)
         self.labels: list[QLabel] = []
         for hint in hints:
-            label = wrapped_label("• " + hint, self)
+            label = wrapped_label(self.bullet(hint), self)
             layout.addWidget(label)
             self.labels.append(label)
+
+    @staticmethod
+    def bullet(hint: str) -> str:
+        """A hint as the list shows it."""
+        return "• " + hint
 
 
 # --- the command confirmation -------------------------------------------------------
@@ -365,6 +415,44 @@ class StagePage(Page):
         window = self.window_
         self.set_title(self.title_text())
         self.intro.setText(self.intro_text(view))
+        clear_layout(self.steps_layout)
+        shown = view.retry_steps if view.retry else view.steps
+        # After a failed check the steps are to be tried again, not "done".
+        steps = [
+            (sv.step, "pending" if view.retry else sv.status)
+            for sv in shown
+            if not (sv.step.kind == "verify" and sv.step.check in ENGINE_CHECKS)
+        ]
+        self.rows = []
+        for row in self.builder.rows(
+            steps,
+            view,
+            window.lang,
+            on_launch=window.confirm_and_launch,
+            on_check=window.controller.run_check,
+            parent=self.steps_box,
+        ):
+            self.steps_layout.addWidget(row)
+            self.rows.append(row)
+        self._show_failure(view, self.row_hints())
+        self.help_button.setVisible("contact-it" in view.actions)
+        self.set_busy(window.controller.busy)
+        self.update_tab_order()
+        self.after_render(view)
+
+    def row_hints(self) -> set[str]:
+        """The hints the rows show already (a failed pre-enrollment check's)."""
+        return {
+            label.text()
+            for row in self.rows
+            if row.hints is not None
+            for label in row.hints.labels
+        }
+
+    def _show_failure(self, view: JourneyView, on_rows: set[str]) -> None:
+        """What went wrong, how many checks are left, and the hints not already
+        under a row: each hint shows once (a failed network check's hints are
+        under its row, not repeated here)."""
         clear_layout(self.hints_layout)
         if view.retry:
             self.failure_text = wrapped_label(
@@ -390,36 +478,15 @@ class StagePage(Page):
                         self.failure,
                     )
                 )
-            hints = hint_texts(
-                [sv.step for sv in [*view.steps, *view.retry_steps]], view, window.lang
-            )
+            steps = [sv.step for sv in [*view.steps, *view.retry_steps]]
+            hints = [
+                h
+                for h in hint_texts(steps, view, self.window_.lang)
+                if HintList.bullet(h) not in on_rows
+            ]
             if hints:
                 self.hints_layout.addWidget(HintList(hints, self.failure))
         self.failure.setVisible(view.retry)
-
-        clear_layout(self.steps_layout)
-        shown = view.retry_steps if view.retry else view.steps
-        # After a failed check the steps are to be tried again, not "done".
-        steps = [
-            (sv.step, "pending" if view.retry else sv.status)
-            for sv in shown
-            if not (sv.step.kind == "verify" and sv.step.check in ENGINE_CHECKS)
-        ]
-        self.rows = []
-        for row in self.builder.rows(
-            steps,
-            view,
-            window.lang,
-            on_launch=window.confirm_and_launch,
-            on_check=window.controller.run_check,
-            parent=self.steps_box,
-        ):
-            self.steps_layout.addWidget(row)
-            self.rows.append(row)
-        self.help_button.setVisible("contact-it" in view.actions)
-        self.set_busy(window.controller.busy)
-        self.update_tab_order()
-        self.after_render(view)
 
     def after_render(self, view: JourneyView) -> None:
         """Hook for subclasses (the join page starts its checks)."""

@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: MIT
+"""Small parts the pages build their rows from: a status icon with its words,
+and a folded detail ("More") that opens with the mouse or the keyboard.
+
+Reusable by any page (and by additions such as pre-flight warnings or the
+release request): :class:`StatusIcon` says a status without colour, for sight
+and for screen readers; :class:`Fold` keeps a row short until the user asks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui import words
+from ui.pages.common import qt
+
+translate = QCoreApplication.translate
+
+# Status → its mark. The mark is never the only carrier: the icon's accessible
+# name and tooltip are the status in words (ui.words.step_status).
+SYMBOLS: Final = {
+    "pending": "○",
+    "running": "◔",
+    "done": "✓",
+    "failed": "✗",
+    "needs-it": "!",
+    "skipped": "\u2013",
+}
+
+# The end of the first sentence: a full stop, colon or semicolon (French puts a
+# no-break space before the colon) followed by a space.
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)")
+
+
+def split_summary(text: str) -> tuple[str, str]:
+    """(first sentence, the rest) of a step's words; the rest may be "".
+
+    A sentence ending with a colon keeps it: "…will stop working:" then the
+    rest says how.
+    """
+    parts = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    if len(parts) == 1:
+        return parts[0], ""
+    return parts[0], parts[1]
+
+
+class StatusIcon(QLabel):
+    """A step's status: a mark, and the status in words for screen readers.
+
+    Args:
+        status: ``pending``, ``running``, ``done``, ``failed``, ``needs-it``
+            or ``skipped``.
+    """
+
+    def __init__(self, status: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_status(status)
+        align = qt().AlignmentFlag
+        self.setAlignment(align.AlignTop | align.AlignHCenter)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("MM"))
+
+    def set_status(self, status: str) -> None:
+        self.status = status
+        self.setText(SYMBOLS.get(status, SYMBOLS["pending"]))
+        name = words.step_status(status)
+        self.setAccessibleName(name)
+        self.setToolTip(name)
+
+
+class Fold(QWidget):
+    """A "More" toggle and the detail it shows or hides.
+
+    The toggle is a flat, checkable push button: Tab reaches it, Space or
+    Enter opens and closes it, and a screen reader hears its checked state.
+
+    Args:
+        about: what the detail is about (the toggle's accessible description).
+        opened: start open (a failed check's hints are not hidden).
+
+    Signals:
+        toggled: (bool) the detail was opened or closed.
+    """
+
+    toggled = Signal(bool)
+
+    def __init__(
+        self, about: str, parent: QWidget | None = None, *, opened: bool = False
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.button = QPushButton(self)
+        self.button.setFlat(True)
+        self.button.setCheckable(True)
+        self.button.setAutoDefault(False)
+        self.button.setAccessibleName(translate("Fold", "More"))
+        self.button.setAccessibleDescription(about)
+        layout.addWidget(self.button, 0, qt().AlignmentFlag.AlignLeft)
+        self.content = QWidget(self)
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.content)
+        self.button.toggled.connect(self._on_toggled)
+        self.button.setChecked(opened)
+        self._on_toggled(opened)
+
+    def add(self, widget: QWidget) -> None:
+        """Put ``widget`` in the folded detail."""
+        widget.setParent(self.content)
+        self.content_layout.addWidget(widget)
+
+    def is_open(self) -> bool:
+        return self.button.isChecked()
+
+    def set_open(self, opened: bool) -> None:
+        self.button.setChecked(opened)
+
+    @Slot(bool)
+    def _on_toggled(self, opened: bool) -> None:
+        self.content.setVisible(opened)
+        self.button.setText(
+            "▾ " + translate("Fold", "Less")
+            if opened
+            else "▸ " + translate("Fold", "More")
+        )
+        self.toggled.emit(opened)
