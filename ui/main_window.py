@@ -73,7 +73,7 @@ PAGES: Final[dict[str, tuple[str, str]]] = {
 # room for the taskbar; tests/ui/test_no_clipping.py renders every page at it,
 # in every language, and finds no text cut.
 DEFAULT_SIZE_LINES: Final = (52, 44)
-MINIMUM_SIZE_LINES: Final = (40, 30)
+MINIMUM_SIZE_LINES: Final = (40, 32)
 
 # How long closing the window waits for a running state task (a detection, a
 # save) before abandoning it; the journey's writes are atomic either way.

@@ -16,11 +16,13 @@ import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, QTimer, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
-    QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -32,7 +34,6 @@ from ui import theme, words
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QLayout
 
     from helper.journey.deadlines import Deadline
     from helper.journey.engine import JourneyView
@@ -240,6 +241,91 @@ def clear_layout(layout: QLayout) -> None:
             clear_layout(child)
 
 
+# --- the button row -----------------------------------------------------------------
+
+
+class ButtonRow(QLayout):
+    """The page's buttons, left to right, the primary one last and at the right
+    edge; when the row is too narrow for all of them (a long translation, the
+    minimum window size) they wrap onto more rows instead of being cut.
+
+    A flow layout (Qt's "Flow Layout" example, trimmed): no stretch items, the
+    last item is the primary button.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = 6
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        if 0 <= index < len(self._items):
+            return self._items.pop(index)
+        return None
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def sizeHint(self) -> QSize:
+        shown = self._shown()
+        width = sum(i.sizeHint().width() for i in shown)
+        width += self._gap * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        shown = self._shown()
+        width = max((i.minimumSize().width() for i in shown), default=0)
+        height = max((i.minimumSize().height() for i in shown), default=0)
+        return QSize(width, height)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out in rows within ``rect``; the height used."""
+        shown = self._shown()
+        rows: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in shown:
+            width = item.sizeHint().width()
+            if rows[-1] and used + self._gap + width > rect.width():
+                rows.append([])
+                used = 0
+            used += (self._gap if rows[-1] else 0) + width
+            rows[-1].append(item)
+        y = rect.y()
+        for row in rows:
+            height = max((i.sizeHint().height() for i in row), default=0)
+            x = rect.x()
+            for item in row:
+                size = item.sizeHint()
+                width = min(size.width(), rect.width())
+                if item is shown[-1]:  # the primary: at the right edge
+                    x = rect.x() + rect.width() - width
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+                x += width + self._gap
+            y += height + self._gap
+        return max(0, y - rect.y() - self._gap)
+
+
 # --- the page frame -----------------------------------------------------------------
 
 
@@ -284,10 +370,34 @@ class Page(QWidget):
         self.body_layout.addLayout(self.notices)
         self.scroll_area.setWidget(self.body)
         outer.addWidget(self.scroll_area, 1)
-        self.button_row = QHBoxLayout()
+        self.button_row = ButtonRow()
         outer.addLayout(self.button_row)
         self.primary: QPushButton | None = None
         self.secondary: list[QPushButton] = []
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Tab into the body from the button row: scroll the control into view
+        (the scroll area does it only for moves that start inside it)."""
+        del old
+        if new is not None and self.body.isAncestorOf(new):
+            self._scroll_to(new)
+            # Again once pending layouts are done (a control just shown).
+            QTimer.singleShot(0, lambda: self._scroll_to(new))
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(widget) or not widget.isVisible():
+            return
+        # Qt's default 50 px margin would cut a control nearly as tall as the
+        # viewport (the technical details): less margin then.
+        room = self.scroll_area.viewport().height() - widget.height()
+        margin = max(0, min(50, room // 2))
+        self.scroll_area.ensureWidgetVisible(widget, margin, margin)
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
@@ -312,7 +422,6 @@ class Page(QWidget):
         for button in self.secondary:
             button.setParent(self)
             self.button_row.addWidget(button)
-        self.button_row.addStretch(1)
         self.primary = primary
         if primary is not None:
             primary.setParent(self)

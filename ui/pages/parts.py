@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import words
 from ui.pages.common import qt
 
 translate = QCoreApplication.translate
+
+# The object name of every fold's toggle (tests and accessibility tools).
+FOLD_TOGGLE: Final = "FoldToggle"
 
 # Status → its mark. The mark is never the only carrier: the icon's accessible
 # name and tooltip are the status in words (ui.words.step_status).
@@ -71,14 +74,17 @@ class StatusIcon(QLabel):
         self.setToolTip(name)
 
 
-class Fold(QWidget):
-    """A "More" toggle and the detail it shows or hides.
+class Fold(QObject):
+    """A "More" toggle and the detail it shows or hides: two widgets the row
+    lays out where it has room (the toggle beside the first sentence, or under
+    it; the detail below).
 
     The toggle is a flat, checkable push button: Tab reaches it, Space or
     Enter opens and closes it, and a screen reader hears its checked state.
 
     Args:
         about: what the detail is about (the toggle's accessible description).
+        parent: the widget both parts belong to.
         opened: start open (a failed check's hints are not hidden).
 
     Signals:
@@ -87,24 +93,18 @@ class Fold(QWidget):
 
     toggled = Signal(bool)
 
-    def __init__(
-        self, about: str, parent: QWidget | None = None, *, opened: bool = False
-    ) -> None:
+    def __init__(self, about: str, parent: QWidget, *, opened: bool = False) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.button = QPushButton(self)
+        self.button = QPushButton(parent)
+        self.button.setObjectName(FOLD_TOGGLE)
         self.button.setFlat(True)
         self.button.setCheckable(True)
         self.button.setAutoDefault(False)
         self.button.setAccessibleName(translate("Fold", "More"))
         self.button.setAccessibleDescription(about)
-        layout.addWidget(self.button, 0, qt().AlignmentFlag.AlignLeft)
-        self.content = QWidget(self)
+        self.content = QWidget(parent)
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.content)
         self.button.toggled.connect(self._on_toggled)
         self.button.setChecked(opened)
         self._on_toggled(opened)
@@ -123,9 +123,8 @@ class Fold(QWidget):
     @Slot(bool)
     def _on_toggled(self, opened: bool) -> None:
         self.content.setVisible(opened)
-        self.button.setText(
-            "▾ " + translate("Fold", "Less")
-            if opened
-            else "▸ " + translate("Fold", "More")
-        )
+        if opened:
+            self.button.setText("▾ " + translate("Fold", "Less"))
+        else:
+            self.button.setText("▸ " + translate("Fold", "More"))
         self.toggled.emit(opened)

@@ -101,7 +101,7 @@ class StepRow(QFrame):
         checking: its pre-enrollment check is running.
         hints: what to try, shown under a failed check (the plan's hints);
             the fold is open when there are some.
-        framed: drawn as a card (a checklist item is not).
+        framed: drawn as a card of its own (rows in a list card are not).
     """
 
     def __init__(
@@ -137,27 +137,21 @@ class StepRow(QFrame):
         self.label.setAccessibleDescription(words.step_status(shown))
         grid.addWidget(self.label, 0, 1)
         self.outcome = wrapped_label(outcome, self)
-        self.outcome.setVisible(bool(outcome) or checking)
+        # A passed check says so with its icon (✓, "done"): one line less.
+        passed = bool(outcome) and outcome_ok and step.kind == "verify"
+        if passed:
+            self.icon.setToolTip(outcome)
+            self.icon.setAccessibleName(outcome)
+        self.outcome.setVisible((bool(outcome) and not passed) or checking)
         if checking:
             self.outcome.setText(translate("Common", "Checking…"))
         if outcome and not outcome_ok:
             font = QFont(self.outcome.font())
             font.setBold(True)
             self.outcome.setFont(font)
-        grid.addWidget(self.outcome, 1, 1)
-        self.detail: QLabel | None = None
-        self.hints: HintList | None = None
-        self.fold: Fold | None = None
-        if rest or hints:
-            self.fold = Fold(summary, self, opened=bool(hints))
-            if rest:
-                self.detail = wrapped_label(rest, self.fold.content)
-                self.fold.add(self.detail)
-            if hints:
-                self.hints = HintList(hints, self.fold.content)
-                self.fold.add(self.hints)
-            grid.addWidget(self.fold, 2, 1)
+        grid.addWidget(self.outcome, 1, 1, 1, 2)
         grid.setColumnStretch(1, 1)
+        # The button before the fold: Tab follows reading order.
         label = ""
         slot: Callable[[], None] | None = None
         if step.kind == "open" and on_launch is not None:
@@ -181,6 +175,27 @@ class StepRow(QFrame):
                 2,
                 qt().AlignmentFlag.AlignTop | qt().AlignmentFlag.AlignRight,
             )
+        self.detail: QLabel | None = None
+        self.hints: HintList | None = None
+        self.fold: Fold | None = None
+        if rest or hints:
+            self.fold = Fold(summary, self, opened=bool(hints))
+            if rest:
+                self.detail = wrapped_label(rest, self.fold.content)
+                self.fold.add(self.detail)
+            if hints:
+                self.hints = HintList(hints, self.fold.content)
+                self.fold.add(self.hints)
+            top = qt().AlignmentFlag.AlignTop
+            if self.button is None:  # beside the first sentence: one line less
+                grid.addWidget(
+                    self.fold.button, 0, 2, top | qt().AlignmentFlag.AlignRight
+                )
+            else:
+                grid.addWidget(
+                    self.fold.button, 2, 1, 1, 2, top | qt().AlignmentFlag.AlignLeft
+                )
+            grid.addWidget(self.fold.content, 3, 1, 1, 2)
 
     def full_text(self) -> str:
         """The step's words as shown, first sentence and folded rest."""
@@ -336,6 +351,7 @@ class StepListBuilder:
                     outcome_ok=ok,
                     checking=step.id in self.checking,
                     hints=hints,
+                    framed=False,
                     parent=parent,
                 )
             )
@@ -371,8 +387,14 @@ class StagePage(Page):
         self.hints_layout = failure_layout
         self.failure.hide()
         body.addWidget(self.failure)
-        self.steps_box, self.steps_layout = _column(self)
+        # One card for the steps, the rows inside it unframed: a list the eye
+        # runs down, and the first step's button higher up.
+        self.steps_box, self.steps_layout = card(self.body)
         body.addWidget(self.steps_box)
+        # Below the rows, so that the first step's button shows without
+        # scrolling: what to try after a failed check.
+        self.hints_box, self.hints_box_layout = _column(self)
+        body.addWidget(self.hints_box)
         body.addStretch(1)
         self.help_button = make_button(
             translate("StagePage", "Contact &IT"),
@@ -414,7 +436,9 @@ class StagePage(Page):
         self._view = view
         window = self.window_
         self.set_title(self.title_text())
-        self.intro.setText(self.intro_text(view))
+        # After a failed check, the failure card says what went wrong instead.
+        self.intro.setText("" if view.retry else self.intro_text(view))
+        self.intro.setVisible(not view.retry)
         clear_layout(self.steps_layout)
         shown = view.retry_steps if view.retry else view.steps
         # After a failed check the steps are to be tried again, not "done".
@@ -454,6 +478,7 @@ class StagePage(Page):
         under a row: each hint shows once (a failed network check's hints are
         under its row, not repeated here)."""
         clear_layout(self.hints_layout)
+        clear_layout(self.hints_box_layout)
         if view.retry:
             self.failure_text = wrapped_label(
                 words.journey_code(view.code), self.failure
@@ -485,8 +510,9 @@ class StagePage(Page):
                 if HintList.bullet(h) not in on_rows
             ]
             if hints:
-                self.hints_layout.addWidget(HintList(hints, self.failure))
+                self.hints_box_layout.addWidget(HintList(hints, self.hints_box))
         self.failure.setVisible(view.retry)
+        self.hints_box.setVisible(view.retry)
 
     def after_render(self, view: JourneyView) -> None:
         """Hook for subclasses (the join page starts its checks)."""
