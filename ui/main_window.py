@@ -332,8 +332,15 @@ class MainWindow(QMainWindow):
         self.controller.act("contact-it")
 
     def strip_pages(self) -> list[str]:
-        """The pages of the progress strip for the current plan."""
-        return strip_pages(self.controller.view, self.current_page_name())
+        """The pages of the progress strip for the current plan. Contact IT
+        shows right after the last page the user reached (what follows is
+        still to come, not done)."""
+        pages = strip_pages(self.controller.view, self.current_page_name())
+        if pages[-1] == "contact-it":
+            reached = [p for p in self.pages_shown if p in pages[:-1]]
+            after = pages.index(reached[-1]) + 1 if reached else len(pages) - 1
+            pages.insert(after, pages.pop())
+        return pages
 
     def page_title(self, name: str) -> str:
         """A page's short name in the progress strip."""

@@ -12,7 +12,7 @@ from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -62,6 +62,20 @@ def test_a_blocked_device_shows_contact_it_as_its_stage(
     assert window.strip.pages[-1] == "contact-it"
     assert window.strip.states[-1] == CURRENT
     assert "● Contact IT" in window.strip.label.text()
+
+
+def test_contact_it_follows_the_last_page_reached(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """Sent to IT from the leave page: joining is still to come, not done."""
+    window = make_window("legacy-stays-windows", max_attempts=1)
+    click(qtbot, primary(window))  # Start
+    click(qtbot, primary(window))  # Begin
+    click(qtbot, primary(window))  # I've done it: still there, out of checks
+    assert window.current_page_name() == "contact-it"
+    strip = window.strip
+    assert strip.pages == ["welcome", "check", "leave", "contact-it", "join", "done"]
+    assert strip.states == [DONE, DONE, DONE, CURRENT, TO_COME, TO_COME]
 
 
 def test_every_status_has_a_mark_and_words() -> None:
@@ -168,10 +182,15 @@ def test_the_check_page_lists_before_you_start_as_a_checklist(
         assert row.label.text() == summary
         if row.fold is not None:  # the rest is folded away
             assert not row.fold.content.isVisible()
-    # The first checklist item's "More" is the page's first control.
+    # The first checklist item's "More" is the page's first control, and it
+    # shows without scrolling at the minimum size (seven paragraphs came
+    # before the first button).
     first = page.focusables()[0]
     assert first is next(r.fold.button for r in rows if r.fold is not None)
+    window.resize(window.minimumSize())
     QApplication.processEvents()
+    viewport = page.scroll_area.viewport()
+    assert first.mapTo(viewport, QPoint(0, first.height())).y() <= viewport.height()
 
 
 @given(st.text(max_size=300))
@@ -185,18 +204,22 @@ def test_split_summary_keeps_every_word(text: str) -> None:
 
 
 def test_split_summary_on_playbook_sentences() -> None:
-    assert split_summary("Save your work. Then restart.") == (
+    assert split_summary("Save your work. Then restart, and sign in again.") == (
         "Save your work.",
-        "Then restart.",
+        "Then restart, and sign in again.",
     )
-    assert split_summary("Wi-Fi will stop working: connect another way.") == (
-        "Wi-Fi will stop working:",
-        "connect another way.",
+    # A short rest is not worth a fold (and a support code must show).
+    assert split_summary("Give IT your support code: K7Q4-M2XD.") == (
+        "Give IT your support code: K7Q4-M2XD.",
+        "",
     )
+    assert split_summary(
+        "Wi-Fi will stop working: connect another way, with your phone."
+    ) == ("Wi-Fi will stop working:", "connect another way, with your phone.")
     # French: a no-break space before the colon stays with the first part.
-    assert split_summary("Laissez-le activé\u00a0: ne déchiffrez pas.") == (
+    assert split_summary("Laissez-le activé\u00a0: ne déchiffrez pas le disque.") == (
         "Laissez-le activé\u00a0:",
-        "ne déchiffrez pas.",
+        "ne déchiffrez pas le disque.",
     )
     assert split_summary("One sentence only.") == ("One sentence only.", "")
     assert split_summary("Version 1.2 is fine") == ("Version 1.2 is fine", "")

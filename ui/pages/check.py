@@ -23,6 +23,7 @@ from ui.pages.common import (
     step_text,
     wrapped_label,
 )
+from ui.pages.parts import FOLD_TOGGLE
 
 if TYPE_CHECKING:
     from helper.detect.model import Detection
@@ -73,6 +74,7 @@ class CheckPage(Page):
         body.addWidget(self.deferral)
         self.details_button = QPushButton(self.tr("&Technical details"), self.body)
         self.details_button.setCheckable(True)
+        self.details_button.setObjectName(FOLD_TOGGLE)  # it folds, like "More"
         self.details_button.setAutoDefault(True)
         self.details_button.setAccessibleName(self.tr("Technical details"))
         self.details_button.setAccessibleDescription(

@@ -37,18 +37,22 @@ SYMBOLS: Final = {
 # The end of the first sentence: a full stop, colon or semicolon (French puts a
 # no-break space before the colon) followed by a space.
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)")
+# Fewer characters than this after the first sentence are not folded away.
+MIN_FOLDED: Final = 25
 
 
 def split_summary(text: str) -> tuple[str, str]:
     """(first sentence, the rest) of a step's words; the rest may be "".
 
     A sentence ending with a colon keeps it: "…will stop working:" then the
-    rest says how.
+    rest says how. A short rest stays in the first part ("give them your
+    support code: K7Q4-M2XD." is not worth a fold, and the code must show).
     """
-    parts = _SENTENCE_END.split(text.strip(), maxsplit=1)
-    if len(parts) == 1:
-        return parts[0], ""
-    return parts[0], parts[1]
+    text = text.strip()
+    end = _SENTENCE_END.search(text)
+    if end is None or len(text) - end.end() < MIN_FOLDED:
+        return text, ""
+    return text[: end.start()], text[end.end() :]
 
 
 class StatusIcon(QLabel):

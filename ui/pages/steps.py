@@ -19,7 +19,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -124,18 +123,26 @@ class StepRow(QFrame):
             theme.style_card(self)
         self.step = step
         self.button: QPushButton | None = None
-        grid = QGridLayout(self)
+        # Nested box layouts, not a QGridLayout with spanning items: the grid
+        # got the height of a wrapping label wrong next to them (a French
+        # line was cut; tests/ui/test_no_clipping.py).
+        outer = QHBoxLayout(self)
         if not framed:
-            grid.setContentsMargins(0, 0, 0, 0)
+            outer.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        first_line = QHBoxLayout()
+        column.addLayout(first_line)
         shown = row_status(
             step, status, outcome=outcome, outcome_ok=outcome_ok, checking=checking
         )
         self.icon = StatusIcon(shown, self)
-        grid.addWidget(self.icon, 0, 0, 4, 1)
+        outer.addWidget(self.icon, 0, qt().AlignmentFlag.AlignTop)
+        outer.addLayout(column, 1)
         summary, rest = split_summary(text)
         self.label = wrapped_label(summary, self)
         self.label.setAccessibleDescription(words.step_status(shown))
-        grid.addWidget(self.label, 0, 1)
+        first_line.addWidget(self.label, 1)
         self.outcome = wrapped_label(outcome, self)
         # A passed check says so with its icon (✓, "done"): one line less.
         passed = bool(outcome) and outcome_ok and step.kind == "verify"
@@ -149,8 +156,7 @@ class StepRow(QFrame):
             font = QFont(self.outcome.font())
             font.setBold(True)
             self.outcome.setFont(font)
-        grid.addWidget(self.outcome, 1, 1, 1, 2)
-        grid.setColumnStretch(1, 1)
+        column.addWidget(self.outcome)
         # The button before the fold: Tab follows reading order.
         label = ""
         slot: Callable[[], None] | None = None
@@ -169,12 +175,7 @@ class StepRow(QFrame):
             label, slot = translate("Common", "Check again"), lambda: on_check(step)
         if slot is not None:
             self.button = make_button(label, slot, description=text, parent=self)
-            grid.addWidget(
-                self.button,
-                0,
-                2,
-                qt().AlignmentFlag.AlignTop | qt().AlignmentFlag.AlignRight,
-            )
+            first_line.addWidget(self.button, 0, qt().AlignmentFlag.AlignTop)
         self.detail: QLabel | None = None
         self.hints: HintList | None = None
         self.fold: Fold | None = None
@@ -186,16 +187,11 @@ class StepRow(QFrame):
             if hints:
                 self.hints = HintList(hints, self.fold.content)
                 self.fold.add(self.hints)
-            top = qt().AlignmentFlag.AlignTop
             if self.button is None:  # beside the first sentence: one line less
-                grid.addWidget(
-                    self.fold.button, 0, 2, top | qt().AlignmentFlag.AlignRight
-                )
+                first_line.addWidget(self.fold.button, 0, qt().AlignmentFlag.AlignTop)
             else:
-                grid.addWidget(
-                    self.fold.button, 2, 1, 1, 2, top | qt().AlignmentFlag.AlignLeft
-                )
-            grid.addWidget(self.fold.content, 3, 1, 1, 2)
+                column.addWidget(self.fold.button, 0, qt().AlignmentFlag.AlignLeft)
+            column.addWidget(self.fold.content)
 
     def full_text(self) -> str:
         """The step's words as shown, first sentence and folded rest."""
