@@ -34,9 +34,10 @@ SYMBOLS: Final = {
     "skipped": "\u2013",
 }
 
-# The end of the first sentence: a full stop, colon or semicolon (French puts a
-# no-break space before the colon) followed by a space.
-_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)")
+# The end of the first sentence: a full stop, question or exclamation mark, or a
+# colon that introduces the rest (French puts a no-break space before it),
+# followed by a space. Not a semicolon: "…in the console;" reads unfinished.
+_SENTENCE_END = re.compile(r"(?<=[.:!?])\s+(?=\S)")
 # Fewer characters than this after the first sentence are not folded away.
 MIN_FOLDED: Final = 25
 
