@@ -105,8 +105,8 @@ class StageProgress(QWidget):
         layout.addWidget(self.bar)
         self.pages: list[str] = []
         self.states: list[str] = []
-        self.setAccessibleName(translate("MainWindow", "Progress"))
-        self.label.setAccessibleName(translate("MainWindow", "Progress"))
+        for widget in (self, self.label, self.bar):
+            widget.setAccessibleName(translate("MainWindow", "Progress"))
 
     def set_stages(
         self, pages: Sequence[str], titles: Sequence[str], current: str
@@ -122,8 +122,8 @@ class StageProgress(QWidget):
         )
         self.bar.set_states(self.states)
         description = self.describe(titles)
-        self.setAccessibleDescription(description)
-        self.label.setAccessibleDescription(description)
+        for widget in (self, self.label, self.bar):
+            widget.setAccessibleDescription(description)
         self.bar.setToolTip(description)
 
     def describe(self, titles: Sequence[str]) -> str:

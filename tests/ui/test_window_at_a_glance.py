@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Fakes, WindowFactory, click, settle
@@ -225,3 +225,21 @@ def test_split_summary_on_playbook_sentences() -> None:
     assert split_summary("Version 1.2 is fine") == ("Version 1.2 is fine", "")
     semicolon = "IT deletes the record; you have nothing to do for that."
     assert split_summary(semicolon) == (semicolon, "")
+
+
+def test_a_page_has_a_place_for_extra_notices(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """What other parts add (a pre-flight warning, the next reminder...) shows
+    above the page's own content, and Tab reaches its button first."""
+    window = make_window("ws1-windows")
+    click(qtbot, primary(window))  # Start
+    page = window.current_page()
+    notice = QLabel("The Wi-Fi you are on now will disappear.")
+    page.add_notice(notice)
+    button = QPushButton("Open Wi-Fi settings")
+    page.add_notice(button)
+    QApplication.processEvents()
+    assert notice.isVisible() and button.isVisible()
+    assert notice.mapTo(page.body, QPoint(0, 0)).y() == 0  # at the top
+    assert page.focusables()[0] is button

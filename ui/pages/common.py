@@ -433,12 +433,18 @@ class Page(QWidget):
         """The page's focusable widgets in reading order (body first).
 
         Body widgets come in creation order (``findChildren`` is depth-first in
-        child order), which the pages keep equal to the visual order.
+        child order), which the pages keep equal to the visual order; the
+        notice area's come first, since it is at the top (added later).
         """
+        items = (self.notices.itemAt(i) for i in range(self.notices.count()))
+        notices = [w for i in items if i is not None and (w := i.widget()) is not None]
+        top: list[QWidget] = []
         found: list[QWidget] = []
         for widget in self.body.findChildren(QWidget):
             if _takes_tab(widget) and widget.isVisibleTo(self) and widget.isEnabled():
-                found.append(widget)
+                in_notice = any(n is widget or n.isAncestorOf(widget) for n in notices)
+                (top if in_notice else found).append(widget)
+        found[:0] = top
         found.extend(self.secondary)
         if self.primary is not None:
             found.append(self.primary)
