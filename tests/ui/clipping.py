@@ -88,20 +88,16 @@ def label_problem(label: QLabel) -> str:
         if needed > label.height() + SLACK_PX:
             return f"needs {needed} px of height, has {label.height()}"
         return ""
-    hint = label.sizeHint()
-    if hint.width() > label.width() + SLACK_PX:
-        return f"needs {hint.width()} px of width, has {label.width()}"
-    if hint.height() > label.height() + SLACK_PX:
-        return f"needs {hint.height()} px of height, has {label.height()}"
-    return ""
+    return size_problem(label)
 
 
-def button_problem(button: QAbstractButton) -> str:
-    hint = button.sizeHint()
-    if hint.width() > button.width() + SLACK_PX:
-        return f"needs {hint.width()} px of width, has {button.width()}"
-    if hint.height() > button.height() + SLACK_PX:
-        return f"needs {hint.height()} px of height, has {button.height()}"
+def size_problem(widget: QWidget) -> str:
+    """A label that does not wrap, or a button: smaller than its size hint."""
+    hint = widget.sizeHint()
+    if hint.width() > widget.width() + SLACK_PX:
+        return f"needs {hint.width()} px of width, has {widget.width()}"
+    if hint.height() > widget.height() + SLACK_PX:
+        return f"needs {hint.height()} px of height, has {widget.height()}"
     return ""
 
 
@@ -115,7 +111,7 @@ def clipped(window: QWidget) -> list[str]:
         if isinstance(widget, QLabel):
             problem = label_problem(widget)
         elif isinstance(widget, QAbstractButton):
-            problem = button_problem(widget)
+            problem = size_problem(widget)
         elif isinstance(widget, QAbstractScrollArea):
             if widget.horizontalScrollBar().isVisible():
                 problem = "scrolls sideways: its content is wider than the window"
