@@ -42,7 +42,7 @@ from ui.pages.common import (
     step_text,
     wrapped_label,
 )
-from ui.pages.parts import SYMBOLS, Fold, StatusIcon, split_summary
+from ui.pages.parts import Fold, StatusIcon, split_summary
 
 if TYPE_CHECKING:
     from helper.journey.checks import CheckResult
@@ -52,11 +52,6 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
-
-
-def status_symbol(status: str) -> str:
-    """The mark in front of a step (its status in words is its accessible name)."""
-    return SYMBOLS.get(status, SYMBOLS["pending"])
 
 
 # --- step rows ------------------------------------------------------------------------
