@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import Fakes, WindowFactory, click, settle
 from ui import words
 from ui.main_window import MainWindow
+from ui.pages.common import Page
 from ui.pages.parts import SYMBOLS, StatusIcon, split_summary
 from ui.pages.steps import StagePage, StepRow
 from ui.progress import CURRENT, DONE, TO_COME
@@ -243,3 +244,27 @@ def test_a_page_has_a_place_for_extra_notices(
     assert notice.isVisible() and button.isVisible()
     assert notice.mapTo(page.body, QPoint(0, 0)).y() == 0  # at the top
     assert page.focusables()[0] is button
+
+
+def test_the_button_row_wraps_and_keeps_the_primary_at_the_right(
+    qtbot: QtBot,
+) -> None:
+    page = Page()
+    qtbot.addWidget(page)
+    buttons = [QPushButton(f"Secondary button number {i}") for i in range(3)]
+    primary_button = QPushButton("The primary button")
+    page.set_buttons(buttons, primary_button)
+    page.show()
+    wide = sum(b.sizeHint().width() for b in [*buttons, primary_button]) + 100
+    for width in (wide, wide // 2, buttons[0].sizeHint().width() + 30):
+        page.resize(width, 400)
+        QApplication.processEvents()
+        right = page.contentsRect().right() - page.layout().contentsMargins().right()
+        assert abs(primary_button.geometry().right() - right) <= 1, width
+        for button in [*buttons, primary_button]:
+            assert button.width() >= button.sizeHint().width(), (width, button.text())
+            assert button.geometry().right() <= right + 1
+        tops = {b.geometry().top() for b in [*buttons, primary_button]}
+        assert (len(tops) == 1) == (width == wide)  # one row only when it fits
+    # Tab still goes left to right, then to the primary.
+    assert page.focusables() == [*buttons, primary_button]
