@@ -159,6 +159,7 @@ class Inspector(Autopilot):
         self.problems: list[str] = []
         self.pages: set[str] = set()
         self.stops: dict[str, int] = {}
+        self.seen: set[tuple[str, tuple[str, ...]]] = set()
 
     def click(self, button: QPushButton) -> None:
         super().click(button)
@@ -173,6 +174,16 @@ class Inspector(Autopilot):
             return
         self.pages.add(name)
         page = window.current_page()
+        # The same page showing the same words (a click that changed nothing
+        # visible, such as a launch the fakes ignore) was inspected already.
+        texts = tuple(
+            w.text()
+            for w in window.findChildren(QWidget)
+            if isinstance(w, QLabel | QPushButton) and w.isVisible()
+        )
+        if (name, texts) in self.seen:
+            return
+        self.seen.add((name, texts))
         problem = first_control_shows(page)
         if problem:
             self.problems.append(problem)
