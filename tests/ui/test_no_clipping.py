@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -123,7 +124,10 @@ def tab_stops(window: MainWindow, problems: list[str]) -> list[QWidget]:
         widget = QApplication.focusWidget()
         assert widget is not None
         stops.append(widget)
-        if not visible_in_window(widget, page) or not widget.isEnabled():
+        if isinstance(widget, QScrollArea):
+            # A container drawn without a frame shows no focus: Tab seems lost.
+            problems.append(f"{page.name}: Tab stops on {widget!r}, showing no focus")
+        elif not visible_in_window(widget, page) or not widget.isEnabled():
             shown = widget.visibleRegion().boundingRect()
             problems.append(
                 f"{page.name}: Tab stops on {widget!r}, not visible: {shown} of "
@@ -263,3 +267,20 @@ def test_the_finder_reports_a_cut_text(qtbot: QtBot) -> None:
     inner.show()
     outside.show()
     assert any("cut by QWidget" in p for p in clipped(window))
+
+
+def test_the_tab_check_reports_a_stop_without_focus(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """The check can fail: the page's scroll area as a Tab stop again (what the
+    window did before: Tab seemed to vanish there)."""
+    window = make_window("ws1-windows")
+    inspector = Inspector(window)
+    inspector.click(window.pages["welcome"].primary)  # type: ignore[arg-type]
+    assert inspector.problems == []
+    page = window.current_page()
+    page.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    QWidget.setTabOrder(page.primary, page.scroll_area)
+    inspector.check_tab_order()
+    assert any("showing no focus" in p for p in inspector.problems)
+    assert any("Tab order" in p for p in inspector.problems)

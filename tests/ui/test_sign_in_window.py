@@ -176,9 +176,7 @@ def test_development_tokens_show_a_banner_and_mark_the_log(
             window, built = _window(qtbot, fakes, config)
         banner = window.dev_banner
         assert banner.isVisible()
-        assert url in " ".join(
-            label.text() for label in banner.findChildren(QLabel)
-        )
+        assert url in " ".join(label.text() for label in banner.findChildren(QLabel))
         assert "development mode" in caplog.text and "unsigned tokens" in caplog.text
         # The tokens come from the dev collector (none runs: delivery waits).
         from helper.report.dev_token import DevTokenProvider
