@@ -386,7 +386,7 @@ class Page(QWidget):
         if new is not None and self.body.isAncestorOf(new):
             self._scroll_to(new)
             # Again once pending layouts are done (a control just shown).
-            QTimer.singleShot(0, lambda: self._scroll_to(new))
+            QTimer.singleShot(0, self, lambda: self._scroll_to(new))
 
     def _scroll_to(self, widget: QWidget) -> None:
         import shiboken6
