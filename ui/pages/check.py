@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Check this device: progress while detecting, then the result in words.
 
-Also where the user begins: the plan's prepare steps ("before you start"),
+Also where the user begins: the plan's prepare steps ("before you start") as a
+checklist of step rows (first sentence, the rest under "More"),
 "Remind me later" while postponing is allowed, and the technical details
 (the detection's evidence) behind a toggle.
 """
@@ -24,12 +25,12 @@ from ui.pages.common import (
     wrapped_label,
 )
 from ui.pages.parts import FOLD_TOGGLE
+from ui.pages.steps import StepRow
 
 if TYPE_CHECKING:
     from helper.detect.model import Detection
     from helper.journey.engine import JourneyView
     from ui.main_window import MainWindow
-    from ui.pages.steps import StepRow
 
 ACTIVE_PATHS = ("leave-then-join", "remove-legacy", "join-only")
 
@@ -175,8 +176,6 @@ class CheckPage(Page):
         )
         self.checklist = []
         if before and show_prepare:
-            from ui.pages.steps import StepRow
-
             heading = QLabel(self.tr("Before you start"), self.prepare_frame)
             heading.setFont(theme.scaled_font(self.font(), 1.0, bold=True))
             self.prepare_layout.addWidget(heading)
