@@ -118,9 +118,8 @@ class StepRow(QFrame):
             theme.style_card(self)
         self.step = step
         self.button: QPushButton | None = None
-        # Nested box layouts, not a QGridLayout with spanning items: the grid
-        # got the height of a wrapping label wrong next to them (a French
-        # line was cut; tests/ui/test_no_clipping.py).
+        # The icon, then a column: the first line (first sentence, button or
+        # "More"), the outcome, "More" under a button, the folded detail.
         outer = QHBoxLayout(self)
         if not framed:
             outer.setContentsMargins(0, 0, 0, 0)
