@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from helper.journey import stages
 from tests.ui.clipping import clipped
 from tests.ui.conftest import Fakes, WindowFactory
 from ui import i18n
@@ -164,6 +165,7 @@ class Inspector(Autopilot):
         self.pages: set[str] = set()
         self.stops: dict[str, int] = {}
         self.seen: set[tuple[str, tuple[str, ...]]] = set()
+        self.stages: set[str] = set()
 
     def click(self, button: QPushButton) -> None:
         super().click(button)
@@ -177,6 +179,8 @@ class Inspector(Autopilot):
             self.problems += [f"{name} dialog: {p}" for p in clipped(dialog)]
             return
         self.pages.add(name)
+        if window.controller.view is not None:
+            self.stages.add(window.controller.view.stage)
         page = window.current_page()
         # The same page showing the same words (a click that changed nothing
         # visible, such as a launch the fakes ignore) was inspected already.
@@ -217,6 +221,7 @@ def test_no_text_is_cut_at_the_minimum_size(
     # Plan texts exist in English and French; the longer French for pseudo.
     plan_lang = "fr" if language == PSEUDO else language
     seen: set[str] = set()
+    stages_seen: set[str] = set()
     problems: list[str] = []
     for scenario, network in WALKS:
         fakes.check_codes["network"] = network
@@ -230,9 +235,11 @@ def test_no_text_is_cut_at_the_minimum_size(
         inspector.inspect()  # the welcome page
         inspector.walk()
         seen |= inspector.pages
+        stages_seen |= inspector.stages
         problems += [f"{scenario}: {p}" for p in inspector.problems]
         window.close()
     assert seen == {"welcome", "check", "leave", "join", "done", "contact-it"}
+    assert stages_seen == set(stages.stage_ids())  # every stage of the table
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
