@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 # Layout QA: HELPER_PSEUDO_L10N=1 makes every string 40 % longer and bracketed,
 # so clipped or hard-coded texts show up (Vorta's TRANS_SCALE, STYLE §3.14).
 PSEUDO_ENV: Final = "HELPER_PSEUDO_L10N"
+PSEUDO_WORD: Final = 8
 
 SOURCE_LANGUAGE: Final = SOURCE
 CATALOGUE: Final = "helper"  # resources/translations/helper_<lang>.qm
@@ -120,7 +121,11 @@ class PseudoTranslator(QTranslator):
         del context, disambiguation, n
         if not source_text:
             return ""
-        return "[" + source_text + "~" * max(1, len(source_text) * 4 // 10) + "]"
+        # The padding comes in words of at most 8 characters, as a longer
+        # translation would: one unbreakable run of 100 tildes is no language.
+        pad = max(1, len(source_text) * 4 // 10)
+        chunks = ["~" * min(PSEUDO_WORD, pad - i) for i in range(0, pad, PSEUDO_WORD)]
+        return "[" + source_text + " ".join(chunks) + "]"
 
     def isEmpty(self) -> bool:
         return False

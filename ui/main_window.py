@@ -39,6 +39,7 @@ from ui.controller import JourneyController
 from ui.navigation import page_for, page_title, strip_pages, text_for_it
 from ui.pages.common import Page, first_paint_done, make_plain, qt, wrapped_label
 from ui.pages.welcome import WelcomePage
+from ui.progress import StageProgress
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,6 +67,13 @@ PAGES: Final[dict[str, tuple[str, str]]] = {
     "done": ("ui.pages.done", "DonePage"),
     "contact-it": ("ui.pages.contact_it", "ContactItPage"),
 }
+
+# The window's default and minimum sizes, in lines of text (they follow the
+# user's font size). The minimum fits a 1366×768 screen at 125 % scaling with
+# room for the taskbar; tests/ui/test_no_clipping.py renders every page at it,
+# in every language, and finds no text cut.
+DEFAULT_SIZE_LINES: Final = (52, 44)
+MINIMUM_SIZE_LINES: Final = (40, 32)
 
 # How long closing the window waits for a running state task (a detection, a
 # save) before abandoning it; the journey's writes are atomic either way.
@@ -168,10 +176,7 @@ class MainWindow(QMainWindow):
 
             self.dev_banner = dev_banner(self, central)
             inner.addWidget(self.dev_banner)
-        self.strip = QLabel(central)
-        make_plain(self.strip)
-        self.strip.setWordWrap(True)
-        self.strip.setAccessibleName(translate("MainWindow", "Progress"))
+        self.strip = StageProgress(central)
         inner.addWidget(self.strip)
         self.notice = QFrame(central)
         notice_layout = theme.notice_layout(self.notice)
@@ -209,7 +214,8 @@ class MainWindow(QMainWindow):
         self._build_menu_bar()
         self.show_page("welcome")
         line = self.fontMetrics().height()
-        self.resize(line * 52, line * 44)
+        self.setMinimumSize(line * MINIMUM_SIZE_LINES[0], line * MINIMUM_SIZE_LINES[1])
+        self.resize(line * DEFAULT_SIZE_LINES[0], line * DEFAULT_SIZE_LINES[1])
 
     # --- building --------------------------------------------------------------------
 
@@ -334,8 +340,15 @@ class MainWindow(QMainWindow):
         self.controller.act("contact-it")
 
     def strip_pages(self) -> list[str]:
-        """The pages of the progress strip for the current plan."""
-        return strip_pages(self.controller.view, self.current_page_name())
+        """The pages of the progress strip for the current plan. Contact IT
+        shows right after the last page the user reached (what follows is
+        still to come, not done)."""
+        pages = strip_pages(self.controller.view, self.current_page_name())
+        if pages[-1] == "contact-it":
+            reached = [p for p in self.pages_shown if p in pages[:-1]]
+            after = pages.index(reached[-1]) + 1 if reached else len(pages) - 1
+            pages.insert(after, pages.pop())
+        return pages
 
     def page_title(self, name: str) -> str:
         """A page's short name in the progress strip."""
@@ -363,21 +376,8 @@ class MainWindow(QMainWindow):
 
     def _update_strip(self) -> None:
         pages = self.strip_pages()
-        current = self.current_page_name()
-        names = []
-        for name in pages:
-            title = self.page_title(name)
-            names.append(f"[{title}]" if name == current else title)
-        self.strip.setText("  \u203a  ".join(names))
-        if current in pages:
-            self.strip.setAccessibleDescription(
-                words.arg(
-                    translate("MainWindow", "Step %1 of %2: %3"),
-                    pages.index(current) + 1,
-                    len(pages),
-                    self.page_title(current),
-                )
-            )
+        titles = [self.page_title(name) for name in pages]
+        self.strip.set_stages(pages, titles, self.current_page_name())
 
     # --- journey views ---------------------------------------------------------------
 

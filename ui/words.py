@@ -373,8 +373,10 @@ def step_statuses() -> dict[str, str]:
     """A step's status (for screen readers and the technical details)."""
     return {
         "pending": translate("Words", "to do"),
+        "running": translate("Words", "in progress"),
         "done": translate("Words", "done"),
         "failed": translate("Words", "did not work"),
+        "needs-it": translate("Words", "IT needs to act"),
         "skipped": translate("Words", "not needed"),
     }
 

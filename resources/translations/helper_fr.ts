@@ -374,6 +374,17 @@
     </message>
 </context>
 <context>
+    <name>Fold</name>
+    <message>
+        <source>More</source>
+        <translation>Afficher plus</translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation>Afficher moins</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>iPhone or iPad</source>
@@ -713,10 +724,6 @@
         <translation>Rejoindre Microsoft Intune</translation>
     </message>
     <message>
-        <source>Microsoft Intune does not manage this device yet. Enrollment can take a few minutes; try the hints below, then check again.</source>
-        <translation>Microsoft Intune ne gère pas encore cet appareil. L’inscription peut prendre quelques minutes&#x202f;; essayez les conseils ci-dessous, puis vérifiez à nouveau.</translation>
-    </message>
-    <message>
         <source>First the helper checks that this device can enroll. Then follow the steps to enroll it in Microsoft Intune, and press “I’ve done it — check again”.</source>
         <translation>L’assistant vérifie d’abord que cet appareil peut être inscrit. Suivez ensuite les étapes pour l’inscrire dans Microsoft Intune, puis appuyez sur «&#xa0;C’est fait — vérifier à nouveau&#xa0;».</translation>
     </message>
@@ -726,10 +733,6 @@
     <message>
         <source>Leave %1</source>
         <translation>Quitter %1</translation>
-    </message>
-    <message>
-        <source>%1 is still on this device. Try the steps again, or the hints below, then check again.</source>
-        <translation>%1 est toujours présent sur cet appareil. Refaites les étapes, ou essayez les conseils ci-dessous, puis vérifiez à nouveau.</translation>
     </message>
     <message>
         <source>Follow these steps to remove %1 from this device. When you have done them, press “I’ve done it — check again”: the helper then checks the device.</source>
@@ -745,6 +748,14 @@
     <message>
         <source>Progress</source>
         <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Fait&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Still to come: %1.</source>
+        <translation>À venir&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Notice</source>
@@ -1371,12 +1382,20 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
         <translation>à faire</translation>
     </message>
     <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>fait</translation>
     </message>
     <message>
         <source>did not work</source>
         <translation>n’a pas fonctionné</translation>
+    </message>
+    <message>
+        <source>IT needs to act</source>
+        <translation>le service informatique doit intervenir</translation>
     </message>
     <message>
         <source>not needed</source>

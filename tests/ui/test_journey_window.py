@@ -304,7 +304,7 @@ def test_french_plan_texts(make_window: WindowFactory, qtbot: QtBot) -> None:
     click(qtbot, primary(window))
     click(qtbot, primary(window))
     page = stage_page(window)
-    text = page.rows[1].label.text()
+    text = page.rows[1].full_text()
     assert text.startswith("Ouvrez") and "Paramètres > Applications" in text
 
 

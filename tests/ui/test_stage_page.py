@@ -54,3 +54,6 @@ def test_a_new_stage_shows_on_its_own_page(
     window.show_page(page_for(view))
     page = window.current_page()
     assert isinstance(page, BackupPage) and page.shown == [stage]
+    # The progress indicator follows the table too: the new stage is current.
+    assert window.strip.pages == window.strip_pages()
+    assert window.strip.states[window.strip.pages.index("backup")] == "current"

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Check this device: progress while detecting, then the result in words.
 
-Also where the user begins: the plan's prepare steps ("before you start"),
+Also where the user begins: the plan's prepare steps ("before you start") as a
+checklist of step rows (first sentence, the rest under "More"),
 "Remind me later" while postponing is allowed, and the technical details
 (the detection's evidence) behind a toggle.
 """
@@ -23,6 +24,8 @@ from ui.pages.common import (
     step_text,
     wrapped_label,
 )
+from ui.pages.parts import FOLD_TOGGLE
+from ui.pages.steps import StepRow
 
 if TYPE_CHECKING:
     from helper.detect.model import Detection
@@ -65,12 +68,14 @@ class CheckPage(Page):
         self.next_text = wrapped_label("", self.body)
         body.addWidget(self.next_text)
         self.prepare_frame, self.prepare_layout = card(self.body)
+        self.checklist: list[StepRow] = []
         body.addWidget(self.prepare_frame)
         self.deferral = wrapped_label("", self.body)
         self.deferral.setAccessibleName(self.tr("Remind me later"))
         body.addWidget(self.deferral)
         self.details_button = QPushButton(self.tr("&Technical details"), self.body)
         self.details_button.setCheckable(True)
+        self.details_button.setObjectName(FOLD_TOGGLE)  # it folds, like "More"
         self.details_button.setAutoDefault(True)
         self.details_button.setAccessibleName(self.tr("Technical details"))
         self.details_button.setAccessibleDescription(
@@ -169,16 +174,22 @@ class CheckPage(Page):
         show_prepare = view.path in ACTIVE_PATHS and (
             not view.begun or view.stage == "prepare"
         )
+        self.checklist = []
         if before and show_prepare:
             heading = QLabel(self.tr("Before you start"), self.prepare_frame)
             heading.setFont(theme.scaled_font(self.font(), 1.0, bold=True))
             self.prepare_layout.addWidget(heading)
+            # A checklist: each item's first sentence, the rest under "More".
             for step in before:
-                self.prepare_layout.addWidget(
-                    wrapped_label(
-                        "• " + step_text(step, view, lang), self.prepare_frame
-                    )
+                row = StepRow(
+                    step,
+                    "pending",
+                    step_text(step, view, lang),
+                    framed=False,
+                    parent=self.prepare_frame,
                 )
+                self.prepare_layout.addWidget(row)
+                self.checklist.append(row)
         self.prepare_frame.setVisible(bool(before) and show_prepare)
 
         self.deferral.setText(self._deferral_text(view))

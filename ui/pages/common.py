@@ -16,11 +16,13 @@ import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, QTimer, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
-    QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -32,7 +34,6 @@ from ui import theme, words
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QLayout
 
     from helper.journey.deadlines import Deadline
     from helper.journey.engine import JourneyView
@@ -127,6 +128,7 @@ def run_label(step: Step) -> str:
 # touches ``Qt``; everything else reaches it through :func:`qt`.
 _state = {"painted": False}
 _deferred_plain: list[QLabel] = []
+_deferred_no_focus: list[QWidget] = []
 
 
 def qt() -> type[Qt]:
@@ -157,8 +159,18 @@ def make_plain(label: QLabel, text: str = "") -> None:
         _deferred_plain.append(label)
 
 
+def no_tab_stop(widget: QWidget) -> None:
+    """Take ``widget`` out of the Tab chain (after the first paint, if need be:
+    the focus policy is a ``Qt`` enum)."""
+    if painted():
+        widget.setFocusPolicy(qt().FocusPolicy.NoFocus)
+    else:
+        _deferred_no_focus.append(widget)
+
+
 def first_paint_done() -> None:
-    """The first page is on screen: give deferred labels their plain format."""
+    """The first page is on screen: give deferred labels their plain format,
+    and deferred widgets their focus policy."""
     import shiboken6
 
     _state["painted"] = True
@@ -167,6 +179,10 @@ def first_paint_done() -> None:
         if shiboken6.isValid(label):
             label.setTextFormat(plain)
     _deferred_plain.clear()
+    for widget in _deferred_no_focus:
+        if shiboken6.isValid(widget):
+            no_tab_stop(widget)
+    _deferred_no_focus.clear()
 
 
 # --- small widgets ------------------------------------------------------------------
@@ -225,6 +241,91 @@ def clear_layout(layout: QLayout) -> None:
             clear_layout(child)
 
 
+# --- the button row -----------------------------------------------------------------
+
+
+class ButtonRow(QLayout):
+    """The page's buttons, left to right, the primary one last and at the right
+    edge; when the row is too narrow for all of them (a long translation, the
+    minimum window size) they wrap onto more rows instead of being cut.
+
+    A flow layout (Qt's "Flow Layout" example, trimmed): no stretch items, the
+    last item is the primary button.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = 6
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        if 0 <= index < len(self._items):
+            return self._items.pop(index)
+        return None
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def sizeHint(self) -> QSize:
+        shown = self._shown()
+        width = sum(i.sizeHint().width() for i in shown)
+        width += self._gap * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        shown = self._shown()
+        width = max((i.minimumSize().width() for i in shown), default=0)
+        height = max((i.minimumSize().height() for i in shown), default=0)
+        return QSize(width, height)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out in rows within ``rect``; the height used."""
+        shown = self._shown()
+        rows: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in shown:
+            width = item.sizeHint().width()
+            if rows[-1] and used + self._gap + width > rect.width():
+                rows.append([])
+                used = 0
+            used += (self._gap if rows[-1] else 0) + width
+            rows[-1].append(item)
+        y = rect.y()
+        for row in rows:
+            height = max((i.sizeHint().height() for i in row), default=0)
+            x = rect.x()
+            for item in row:
+                size = item.sizeHint()
+                width = min(size.width(), rect.width())
+                if item is shown[-1]:  # the primary: at the right edge
+                    x = rect.x() + rect.width() - width
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+                x += width + self._gap
+            y += height + self._gap
+        return max(0, y - rect.y() - self._gap)
+
+
 # --- the page frame -----------------------------------------------------------------
 
 
@@ -232,7 +333,14 @@ class Page(QWidget):
     """A wizard page: a title, a scrolling body, and a row of buttons.
 
     Subclasses fill :attr:`body` and call :meth:`set_buttons`; :meth:`render`
-    receives every new journey view.
+    receives every new journey view. Extra notices (a pre-flight warning, the
+    next reminder, a release request...) go in :attr:`notices` with
+    :meth:`add_notice`: at the top of the body, above the page's own content.
+
+    The scrolling area itself is no Tab stop (it shows no focus, so Tab seemed
+    lost there): Tab moves between the controls, and the area scrolls to the
+    control that has the focus; Page Up and Page Down scroll it from anywhere
+    on the page.
     """
 
     name: ClassVar[str] = ""
@@ -253,19 +361,54 @@ class Page(QWidget):
         self.scroll_area.setAccessibleName(
             translate("Common", "Page content"),
         )
+        no_tab_stop(self.scroll_area)
         self.body = QWidget(self.scroll_area)
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.addLayout(self.notices)
         self.scroll_area.setWidget(self.body)
         outer.addWidget(self.scroll_area, 1)
-        self.button_row = QHBoxLayout()
+        self.button_row = ButtonRow()
         outer.addLayout(self.button_row)
         self.primary: QPushButton | None = None
         self.secondary: list[QPushButton] = []
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Tab into the body from the button row: scroll the control into view
+        (the scroll area does it only for moves that start inside it)."""
+        del old
+        if new is not None and self.body.isAncestorOf(new):
+            self._scroll_to(new)
+            # Again once pending layouts are done (a control just shown).
+            QTimer.singleShot(0, self, lambda: self._scroll_to(new))
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(widget) or not widget.isVisible():
+            return
+        # Qt's default 50 px margin would cut a control nearly as tall as the
+        # viewport (the technical details): less margin then.
+        room = self.scroll_area.viewport().height() - widget.height()
+        margin = max(0, min(50, room // 2))
+        self.scroll_area.ensureWidgetVisible(widget, margin, margin)
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
         self.setAccessibleName(text)
+
+    def add_notice(self, widget: QWidget) -> None:
+        """Show ``widget`` in the page's notice area (top of the body); Tab
+        reaches its controls first, in reading order."""
+        widget.setParent(self.body)
+        self.notices.addWidget(widget)
+        self.update_tab_order()
 
     def set_buttons(
         self, secondary: Iterable[QPushButton], primary: QPushButton | None
@@ -279,7 +422,6 @@ class Page(QWidget):
         for button in self.secondary:
             button.setParent(self)
             self.button_row.addWidget(button)
-        self.button_row.addStretch(1)
         self.primary = primary
         if primary is not None:
             primary.setParent(self)
@@ -291,12 +433,18 @@ class Page(QWidget):
         """The page's focusable widgets in reading order (body first).
 
         Body widgets come in creation order (``findChildren`` is depth-first in
-        child order), which the pages keep equal to the visual order.
+        child order), which the pages keep equal to the visual order; the
+        notice area's come first, since it is at the top (added later).
         """
-        found: list[QWidget] = [self.scroll_area]
+        items = (self.notices.itemAt(i) for i in range(self.notices.count()))
+        notices = [w for i in items if i is not None and (w := i.widget()) is not None]
+        top: list[QWidget] = []
+        found: list[QWidget] = []
         for widget in self.body.findChildren(QWidget):
-            if _takes_tab(widget) and not widget.isHidden() and widget.isEnabled():
-                found.append(widget)
+            if _takes_tab(widget) and widget.isVisibleTo(self) and widget.isEnabled():
+                in_notice = any(n is widget or n.isAncestorOf(widget) for n in notices)
+                (top if in_notice else found).append(widget)
+        found[:0] = top
         found.extend(self.secondary)
         if self.primary is not None:
             found.append(self.primary)
@@ -314,7 +462,7 @@ class Page(QWidget):
             self.primary.setFocus()
             return
         for widget in self.focusables():
-            if widget.isEnabled() and widget is not self.scroll_area:
+            if widget.isEnabled():
                 widget.setFocus()
                 return
 
@@ -341,6 +489,14 @@ class Page(QWidget):
                 primary.click()
                 event.accept()
                 return
+        if event.key() in (key.Key_PageUp, key.Key_PageDown):
+            bar = self.scroll_area.verticalScrollBar()
+            step = (
+                bar.pageStep() if event.key() == key.Key_PageDown else -bar.pageStep()
+            )
+            bar.setValue(bar.value() + step)
+            event.accept()
+            return
         super().keyPressEvent(event)
 
 

@@ -25,7 +25,7 @@ from ui.pages.common import (
     step_text,
     wrapped_label,
 )
-from ui.pages.steps import HintList
+from ui.pages.steps import HintList, StepRow
 
 if TYPE_CHECKING:
     from helper.journey.engine import JourneyView
@@ -139,9 +139,15 @@ class ContactItPage(Page):
             step = step_view.step
             if step.kind == "verify" and step.check in ENGINE_CHECKS:
                 continue  # that is the "Check again" button
-            mark = "✓ " if step_view.status == "done" else "• "
+            # A row: "IT needs to act" (or done), the first sentence, "More".
             self.ask_layout.addWidget(
-                wrapped_label(mark + step_text(step, view, lang), self.ask)
+                StepRow(
+                    step,
+                    step_view.status,
+                    step_text(step, view, lang),
+                    framed=False,
+                    parent=self.ask,
+                )
             )
         clear_layout(self.hints_layout)
         hints = []

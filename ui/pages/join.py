@@ -30,11 +30,7 @@ class JoinPage(StagePage):
         return self.tr("Join Microsoft Intune")
 
     def intro_text(self, view: JourneyView) -> str:
-        if view.retry:
-            return self.tr(
-                "Microsoft Intune does not manage this device yet. Enrollment can "
-                "take a few minutes; try the hints below, then check again."
-            )
+        del view  # after a failed check, the failure card speaks instead
         return self.tr(
             "First the helper checks that this device can enroll. Then follow "
             "the steps to enroll it in Microsoft Intune, and press “I’ve done it "

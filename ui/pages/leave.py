@@ -24,14 +24,7 @@ class LeavePage(StagePage):
         return words.arg(self.tr("Leave %1"), self.window_.vendor_name())
 
     def intro_text(self, view: JourneyView) -> str:
-        if view.retry:
-            return words.arg(
-                self.tr(
-                    "%1 is still on this device. Try the steps again, or the "
-                    "hints below, then check again."
-                ),
-                self.window_.vendor_name(),
-            )
+        del view  # after a failed check, the failure card speaks instead
         return words.arg(
             self.tr(
                 "Follow these steps to remove %1 from this device. When you have "

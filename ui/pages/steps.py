@@ -19,7 +19,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -43,6 +42,7 @@ from ui.pages.common import (
     step_text,
     wrapped_label,
 )
+from ui.pages.parts import Fold, StatusIcon, split_summary
 
 if TYPE_CHECKING:
     from helper.journey.checks import CheckResult
@@ -54,16 +54,35 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-def status_symbol(status: str) -> str:
-    """The mark in front of a step (its status in words is its accessible name)."""
-    return {"done": "✓", "failed": "✗", "skipped": "\u2013"}.get(status, "○")
-
-
 # --- step rows ------------------------------------------------------------------------
 
 
+def row_status(
+    step: Step, status: str, *, outcome: str, outcome_ok: bool, checking: bool
+) -> str:
+    """What a row's icon shows: the step's status, refined by what the window
+    saw (a check running, a launch or check that did not work, a step only IT
+    can do)."""
+    if checking:
+        return "running"
+    if status == "done":
+        return "done"
+    if outcome and not outcome_ok:
+        return "failed"
+    if step.kind == "contact-it":
+        return "needs-it"
+    if outcome and step.kind == "verify":
+        return "done"  # a passed pre-enrollment check
+    return status
+
+
 class StepRow(QFrame):
-    """One plan step: its status, its words, its button and the last outcome.
+    """One plan step: a status icon, its first sentence, its button, the last
+    outcome, and the rest of its words (and a failed check's hints) folded
+    away under "More".
+
+    Reusable: a page that lists steps, a checklist (``framed=False``, no
+    button) or an addition that needs a row with a status and an action.
 
     Args:
         step: the plan step.
@@ -74,7 +93,9 @@ class StepRow(QFrame):
         outcome: words about the last launch or check of this step.
         outcome_ok: whether that outcome is good news.
         checking: its pre-enrollment check is running.
-        hints: what to try, shown under a failed check (the plan's hints).
+        hints: what to try, shown under a failed check (the plan's hints);
+            the fold is open when there are some.
+        framed: drawn as a card of its own (rows in a list card are not).
     """
 
     def __init__(
@@ -89,35 +110,48 @@ class StepRow(QFrame):
         outcome_ok: bool = True,
         checking: bool = False,
         hints: list[str] | None = None,
+        framed: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        theme.style_card(self)
+        if framed:
+            theme.style_card(self)
         self.step = step
         self.button: QPushButton | None = None
-        grid = QGridLayout(self)
-        icon = QLabel(status_symbol(status), self)
-        icon.setAccessibleName(words.step_status(status))
-        icon.setAlignment(qt().AlignmentFlag.AlignTop | qt().AlignmentFlag.AlignHCenter)
-        icon.setMinimumWidth(icon.fontMetrics().horizontalAdvance("MM"))
-        grid.addWidget(icon, 0, 0, 2, 1)
-        self.label = wrapped_label(text, self)
-        self.label.setAccessibleDescription(words.step_status(status))
-        grid.addWidget(self.label, 0, 1)
+        # The icon, then a column: the first line (first sentence, button or
+        # "More"), the outcome, "More" under a button, the folded detail.
+        outer = QHBoxLayout(self)
+        if not framed:
+            outer.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        first_line = QHBoxLayout()
+        column.addLayout(first_line)
+        shown = row_status(
+            step, status, outcome=outcome, outcome_ok=outcome_ok, checking=checking
+        )
+        self.icon = StatusIcon(shown, self)
+        outer.addWidget(self.icon, 0, qt().AlignmentFlag.AlignTop)
+        outer.addLayout(column, 1)
+        summary, rest = split_summary(text)
+        self.label = wrapped_label(summary, self)
+        self.label.setAccessibleDescription(words.step_status(shown))
+        first_line.addWidget(self.label, 1)
         self.outcome = wrapped_label(outcome, self)
-        self.outcome.setVisible(bool(outcome) or checking)
+        # A passed check says so with its icon (✓, "done"): one line less.
+        passed = bool(outcome) and outcome_ok and step.kind == "verify"
+        if passed:
+            self.icon.setToolTip(outcome)
+            self.icon.setAccessibleName(outcome)
+        self.outcome.setVisible((bool(outcome) and not passed) or checking)
         if checking:
             self.outcome.setText(translate("Common", "Checking…"))
         if outcome and not outcome_ok:
             font = QFont(self.outcome.font())
             font.setBold(True)
             self.outcome.setFont(font)
-        grid.addWidget(self.outcome, 1, 1)
-        self.hints: HintList | None = None
-        if hints:
-            self.hints = HintList(hints, self)
-            grid.addWidget(self.hints, 2, 1)
-        grid.setColumnStretch(1, 1)
+        column.addWidget(self.outcome)
+        # The button before the fold: Tab follows reading order.
         label = ""
         slot: Callable[[], None] | None = None
         if step.kind == "open" and on_launch is not None:
@@ -135,12 +169,28 @@ class StepRow(QFrame):
             label, slot = translate("Common", "Check again"), lambda: on_check(step)
         if slot is not None:
             self.button = make_button(label, slot, description=text, parent=self)
-            grid.addWidget(
-                self.button,
-                0,
-                2,
-                qt().AlignmentFlag.AlignTop | qt().AlignmentFlag.AlignRight,
-            )
+            first_line.addWidget(self.button, 0, qt().AlignmentFlag.AlignTop)
+        self.detail: QLabel | None = None
+        self.hints: HintList | None = None
+        self.fold: Fold | None = None
+        if rest or hints:
+            self.fold = Fold(summary, self, opened=bool(hints))
+            if rest:
+                self.detail = wrapped_label(rest, self.fold.content)
+                self.fold.add(self.detail)
+            if hints:
+                self.hints = HintList(hints, self.fold.content)
+                self.fold.add(self.hints)
+            if self.button is None:  # beside the first sentence: one line less
+                first_line.addWidget(self.fold.button, 0, qt().AlignmentFlag.AlignTop)
+            else:
+                column.addWidget(self.fold.button, 0, qt().AlignmentFlag.AlignLeft)
+            column.addWidget(self.fold.content)
+
+    def full_text(self) -> str:
+        """The step's words as shown, first sentence and folded rest."""
+        rest = self.detail.text() if self.detail is not None else ""
+        return f"{self.label.text()} {rest}".strip()
 
 
 class HintList(QFrame):
@@ -154,9 +204,14 @@ class HintList(QFrame):
         layout.addWidget(title)
         self.labels: list[QLabel] = []
         for hint in hints:
-            label = wrapped_label("• " + hint, self)
+            label = wrapped_label(self.bullet(hint), self)
             layout.addWidget(label)
             self.labels.append(label)
+
+    @staticmethod
+    def bullet(hint: str) -> str:
+        """A hint as the list shows it."""
+        return "• " + hint
 
 
 # --- the command confirmation -------------------------------------------------------
@@ -286,6 +341,7 @@ class StepListBuilder:
                     outcome_ok=ok,
                     checking=step.id in self.checking,
                     hints=hints,
+                    framed=False,
                     parent=parent,
                 )
             )
@@ -321,8 +377,14 @@ class StagePage(Page):
         self.hints_layout = failure_layout
         self.failure.hide()
         body.addWidget(self.failure)
-        self.steps_box, self.steps_layout = _column(self)
+        # One card for the steps, the rows inside it unframed: a list the eye
+        # runs down, and the first step's button higher up.
+        self.steps_box, self.steps_layout = card(self.body)
         body.addWidget(self.steps_box)
+        # Below the rows, so that the first step's button shows without
+        # scrolling: what to try after a failed check.
+        self.hints_box, self.hints_box_layout = _column(self)
+        body.addWidget(self.hints_box)
         body.addStretch(1)
         self.help_button = make_button(
             translate("StagePage", "Contact &IT"),
@@ -364,8 +426,49 @@ class StagePage(Page):
         self._view = view
         window = self.window_
         self.set_title(self.title_text())
-        self.intro.setText(self.intro_text(view))
+        # After a failed check, the failure card says what went wrong instead.
+        self.intro.setText("" if view.retry else self.intro_text(view))
+        self.intro.setVisible(not view.retry)
+        clear_layout(self.steps_layout)
+        shown = view.retry_steps if view.retry else view.steps
+        # After a failed check the steps are to be tried again, not "done".
+        steps = [
+            (sv.step, "pending" if view.retry else sv.status)
+            for sv in shown
+            if not (sv.step.kind == "verify" and sv.step.check in ENGINE_CHECKS)
+        ]
+        self.rows = []
+        for row in self.builder.rows(
+            steps,
+            view,
+            window.lang,
+            on_launch=window.confirm_and_launch,
+            on_check=window.controller.run_check,
+            parent=self.steps_box,
+        ):
+            self.steps_layout.addWidget(row)
+            self.rows.append(row)
+        self._show_failure(view, self.row_hints())
+        self.help_button.setVisible("contact-it" in view.actions)
+        self.set_busy(window.controller.busy)
+        self.update_tab_order()
+        self.after_render(view)
+
+    def row_hints(self) -> set[str]:
+        """The hints the rows show already (a failed pre-enrollment check's)."""
+        return {
+            label.text()
+            for row in self.rows
+            if row.hints is not None
+            for label in row.hints.labels
+        }
+
+    def _show_failure(self, view: JourneyView, on_rows: set[str]) -> None:
+        """What went wrong, how many checks are left, and the hints not already
+        under a row: each hint shows once (a failed network check's hints are
+        under its row, not repeated here)."""
         clear_layout(self.hints_layout)
+        clear_layout(self.hints_box_layout)
         # Back in the old management (engine.RETURN_CODES): say what happened
         # and what to ask IT above the leave steps, as a failed check would.
         from helper.journey.engine import RETURN_CODES
@@ -395,36 +498,16 @@ class StagePage(Page):
                         self.failure,
                     )
                 )
-            hints = hint_texts(
-                [sv.step for sv in [*view.steps, *view.retry_steps]], view, window.lang
-            )
+            steps = [sv.step for sv in [*view.steps, *view.retry_steps]]
+            hints = [
+                h
+                for h in hint_texts(steps, view, self.window_.lang)
+                if HintList.bullet(h) not in on_rows
+            ]
             if hints and view.retry:
-                self.hints_layout.addWidget(HintList(hints, self.failure))
+                self.hints_box_layout.addWidget(HintList(hints, self.hints_box))
         self.failure.setVisible(view.retry or returned)
-
-        clear_layout(self.steps_layout)
-        shown = view.retry_steps if view.retry else view.steps
-        # After a failed check the steps are to be tried again, not "done".
-        steps = [
-            (sv.step, "pending" if view.retry else sv.status)
-            for sv in shown
-            if not (sv.step.kind == "verify" and sv.step.check in ENGINE_CHECKS)
-        ]
-        self.rows = []
-        for row in self.builder.rows(
-            steps,
-            view,
-            window.lang,
-            on_launch=window.confirm_and_launch,
-            on_check=window.controller.run_check,
-            parent=self.steps_box,
-        ):
-            self.steps_layout.addWidget(row)
-            self.rows.append(row)
-        self.help_button.setVisible("contact-it" in view.actions)
-        self.set_busy(window.controller.busy)
-        self.update_tab_order()
-        self.after_render(view)
+        self.hints_box.setVisible(view.retry)
 
     def after_render(self, view: JourneyView) -> None:
         """Hook for subclasses (the join page starts its checks)."""
