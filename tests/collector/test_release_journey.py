@@ -7,21 +7,24 @@ approved), and the journey detects again as always."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from collector.storage.base import Store
 from helper.config.model import Config, Reporting
 from helper.journey.scenarios import load_scenario
 from helper.report.event import serial_digest
-from helper.report.release import ReleaseClient
+from helper.report.release import STAGES, ReleaseClient, new_request_id, parse_answer
 from helper.report.token import StaticTokenProvider
 from helper.server_release import ServerRelease, offered
 from tests.collector.fakes.vendors import Device, FakeVendors, Vendor
 from tests.collector.release_support import ReleaseHarness, harness
-from tests.collector.support import Certs, JwksServer, Keys
+from tests.collector.support import Certs, JwksServer, Keys, free_port
 from tests.helper.journey_driver import make_journey, planner_named, walk
 
 SERIAL = "C02XK1ABCDEF"
@@ -133,3 +136,94 @@ def test_the_journey_ends_in_intune_without_contacting_it(
     if approval:
         expected = ["server-release-waiting-approval", "server-release-done"]
     assert codes == expected
+
+
+# --- the helper's client, against the same collector ----------------------------
+
+
+def test_an_expired_token_is_refreshed_once_then_the_request_goes(
+    release: ReleaseHarness, certs: Certs
+) -> None:
+    release.fake.kandji.devices = [
+        Device("03f81208-aaaa-bbbb-cccc-0123456789ab", SERIAL)
+    ]
+    release.report(SERIAL, entra=ENTRA)
+    expired = release.keys.mint(deviceid=ENTRA, exp=1)
+    tokens = StaticTokenProvider([expired, release.keys.mint(deviceid=ENTRA)])
+    with httpx.Client(verify=certs.client_context(), timeout=10) as http:
+        client = ReleaseClient(http, release.running.url, tokens)
+        progress = client.ask(new_request_id(), serial_digest(SERIAL) or "", "kandji")
+    assert progress.stage == "done"
+    assert tokens.calls == [False, True]
+
+
+def test_what_the_collector_cannot_do_is_unavailable_and_an_unknown_device_is_retried(
+    release: ReleaseHarness, certs: Certs
+) -> None:
+    release.report(SERIAL, entra=ENTRA)
+    tokens = StaticTokenProvider([release.keys.mint(deviceid=ENTRA)] * 4)
+    with httpx.Client(verify=certs.client_context(), timeout=10) as http:
+        client = ReleaseClient(http, release.running.url, tokens)
+        digest = serial_digest(SERIAL) or ""
+        other_vendor = client.ask(new_request_id(), digest, "jamf")
+        unknown = client.ask(
+            new_request_id(), serial_digest("NEVERREPORTED1") or "", "kandji"
+        )
+    assert (other_vendor.stage, other_vendor.outcome) == (
+        "unavailable",
+        "vendor-mismatch",
+    )
+    assert (unknown.stage, unknown.outcome) == ("retry", "device-unknown")
+
+
+def test_an_unreachable_collector_is_retried_later(certs: Certs) -> None:
+    tokens = StaticTokenProvider(["token"])
+    with httpx.Client(verify=certs.client_context(), timeout=2) as http:
+        client = ReleaseClient(http, f"https://127.0.0.1:{free_port()}", tokens)
+        progress = client.poll(new_request_id())
+    assert (progress.stage, progress.outcome) == ("retry", "unreachable")
+    assert progress.poll_after == 30
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    status=st.sampled_from([200, 201, 400, 401, 403, 404, 409, 429, 500, 503]),
+    body=st.one_of(
+        st.binary(max_size=200),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+            lambda children: (
+                st.lists(children, max_size=4)
+                | st.dictionaries(
+                    st.sampled_from(
+                        [
+                            "state",
+                            "code",
+                            "warnings",
+                            "poll_after_seconds",
+                            "outcome",
+                            "dry_run",
+                            "request_id",
+                            "x",
+                        ]
+                    ),
+                    children,
+                    max_size=6,
+                )
+            ),
+            max_leaves=15,
+        ).map(lambda value: json.dumps(value).encode()),
+    ),
+    retry_after=st.one_of(
+        st.none(), st.text(max_size=8), st.integers(0, 10**9).map(str)
+    ),
+)
+def test_any_answer_becomes_a_progress_never_an_exception(
+    status: int, body: bytes, retry_after: str | None
+) -> None:
+    progress = parse_answer(status, body, retry_after, "req")
+    assert progress.stage in STAGES
+    if progress.poll_after is not None:
+        assert 0 <= progress.poll_after <= 3600
+    if progress.final:
+        assert progress.poll_after is None
