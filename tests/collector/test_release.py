@@ -231,7 +231,7 @@ def test_a_user_cannot_ask_for_a_device_they_never_reported(
     reused = release.ask("OTHERSERIAL9", oid=OTHER_USER, request_id=mine["request_id"])
     assert (reused.status_code, reused.json()["code"]) == (409, "request-id-conflict")
     # Nor name another vendor than the device reported.
-    other = release.ask("OTHERSERIAL9", oid=OTHER_USER, vendor="jamf")
+    other = release.ask("OTHERSERIAL9", oid=OTHER_USER, vendor="jamf-pro")
     assert (other.status_code, other.json()["code"]) == (409, "vendor-mismatch")
 
 

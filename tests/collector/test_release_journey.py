@@ -165,7 +165,7 @@ def test_what_the_collector_cannot_do_is_unavailable_and_an_unknown_device_is_re
     with httpx.Client(verify=certs.client_context(), timeout=10) as http:
         client = ReleaseClient(http, release.running.url, tokens)
         digest = serial_digest(SERIAL) or ""
-        other_vendor = client.ask(new_request_id(), digest, "jamf")
+        other_vendor = client.ask(new_request_id(), digest, "jamf-pro")
         unknown = client.ask(
             new_request_id(), serial_digest("NEVERREPORTED1") or "", "kandji"
         )
