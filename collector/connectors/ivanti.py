@@ -118,17 +118,9 @@ class IvantiEpmm(_Ivanti):
             return results, body.get("hasMore") is True
 
         for item in pages(page):
-            if not isinstance(item, dict):
-                continue
-            uuid, serial = item.get("common.uuid"), item.get("common.SerialNumber")
-            if isinstance(uuid, str) and uuid and isinstance(serial, str):
-                status = item.get("common.status")
-                state = (
-                    _EPMM_STATES.get(status, "managed")
-                    if isinstance(status, str)
-                    else "managed"
-                )
-                yield serial, VendorDevice(uuid, state)
+            entry = epmm_entry(item)
+            if entry is not None:
+                yield entry
 
     def send(self, device: VendorDevice, target: Target) -> Outcome:
         response = self.http.request(
@@ -180,21 +172,9 @@ class IvantiNeurons(_Ivanti):
             return found, more
 
         for item in pages(page):
-            if not isinstance(item, dict):
-                continue
-            ident, serial = item.get("id"), item.get("serialNumber")
-            if (
-                isinstance(ident, int | str)
-                and not isinstance(ident, bool)
-                and isinstance(serial, str)
-            ):
-                status = item.get("registrationState")
-                state = (
-                    _NEURONS_STATES.get(status, "managed")
-                    if isinstance(status, str)
-                    else "managed"
-                )
-                yield serial, VendorDevice(str(ident), state)
+            entry = neurons_entry(item)
+            if entry is not None:
+                yield entry
 
     def send(self, device: VendorDevice, target: Target) -> Outcome:
         data = {"ids": device.ref}
@@ -220,4 +200,34 @@ class IvantiNeurons(_Ivanti):
         )
 
 
-__all__ = ["IvantiEpmm", "IvantiNeurons"]
+def epmm_entry(item: Any) -> tuple[str, VendorDevice] | None:
+    """One EPMM v2 search result (flat ``common.*`` keys), or None."""
+    if not isinstance(item, dict):
+        return None
+    uuid, serial = item.get("common.uuid"), item.get("common.SerialNumber")
+    if not isinstance(uuid, str) or not uuid or not isinstance(serial, str):
+        return None
+    status = item.get("common.status")
+    state = (
+        _EPMM_STATES.get(status, "managed") if isinstance(status, str) else "managed"
+    )
+    return serial, VendorDevice(uuid, state)
+
+
+def neurons_entry(item: Any) -> tuple[str, VendorDevice] | None:
+    """One Neurons ``searchResults`` item, or None."""
+    if not isinstance(item, dict):
+        return None
+    ident, serial = item.get("id"), item.get("serialNumber")
+    if not isinstance(ident, int | str) or isinstance(ident, bool):
+        return None
+    if not isinstance(serial, str):
+        return None
+    status = item.get("registrationState")
+    state = (
+        _NEURONS_STATES.get(status, "managed") if isinstance(status, str) else "managed"
+    )
+    return serial, VendorDevice(str(ident), state)
+
+
+__all__ = ["IvantiEpmm", "IvantiNeurons", "epmm_entry", "neurons_entry"]

@@ -452,9 +452,40 @@ def test_the_hashed_inventory_finds_exactly_the_serials_it_was_given(
     )
 )
 def test_vendor_records_of_any_shape_never_crash_the_parsers(record: Any) -> None:
-    from collector.connectors import jamf, kandji, workspace_one
+    from collector.connectors import ivanti, jamf, kandji, workspace_one
 
-    for parse in (workspace_one._entry, jamf._entry, kandji._entry):
+    for parse in (
+        workspace_one._entry,
+        jamf._entry,
+        kandji._entry,
+        ivanti.epmm_entry,
+        ivanti.neurons_entry,
+    ):
         entry = parse(record)
         assert entry is None or isinstance(entry[1], VendorDevice)
     assert isinstance(Outcome("released"), Outcome)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.none(),
+        st.integers(),
+        st.lists(st.text(max_size=5), max_size=3),
+        st.dictionaries(
+            st.sampled_from(["request_id", "serial_digest", "vendor", "extra"]),
+            st.one_of(st.none(), st.integers(), st.text(max_size=70)),
+            max_size=4,
+        ),
+    )
+)
+def test_any_release_request_body_is_parsed_or_refused_by_name(body: Any) -> None:
+    from collector.release.flow import ReleaseError, parse_submission
+
+    try:
+        submission = parse_submission(body)
+    except ReleaseError as exc:
+        assert (exc.status, exc.code) == (400, "bad-request")
+        assert exc.detail
+    else:
+        assert len(submission.serial_digest) == 64
