@@ -29,12 +29,15 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
 import httpx
 
 from helper.report.event import serial_hmac
 from helper.report.retry import parse_retry_after
+
+if TYPE_CHECKING:
+    from collector.connectors.settings import ConnectorConfig
 
 OutcomeCode = Literal[
     "released",
@@ -479,16 +482,63 @@ def pages(
             return
 
 
+def counted_page(
+    body: Any, items: str, total: str, number: int, size: int
+) -> tuple[list[Any], bool]:
+    """Page ``number`` of ``size`` items under ``body[items]``, with the count
+    of all items in ``body[total]``: ``(items, more)``; ``([], False)`` when the
+    body is not that shape."""
+    found = body.get(items) if isinstance(body, dict) else None
+    if not isinstance(found, list):
+        return [], False
+    count = body.get(total)
+    return found, isinstance(count, int) and (number + 1) * size < count
+
+
+def parsed(
+    fetch: Callable[[int], tuple[list[Any], bool]],
+    parse: Callable[[Any], tuple[str, VendorDevice] | None],
+) -> Iterator[tuple[str, VendorDevice]]:
+    """The inventory's ``(serial, device)`` pairs, page after page; records
+    ``parse`` cannot read are skipped."""
+    for item in pages(fetch):
+        entry = parse(item)
+        if entry is not None:
+            yield entry
+
+
 class HttpConnector:
     """The common shape: a :class:`VendorHttp`, a :class:`HashedInventory`,
-    and two methods each vendor writes (:meth:`listing`, :meth:`send`)."""
+    and two methods each vendor writes (:meth:`listing`, :meth:`send`).
+
+    Args:
+        settings: the connector's configuration.
+        key: ``devices.serial_hmac_key``.
+        auth: adds the credentials to each call (see :class:`VendorHttp`).
+        transport: an httpx transport (tests only).
+    """
 
     vendor: str = ""
     kind: str = ""
 
-    def __init__(self, http: VendorHttp, inventory: HashedInventory) -> None:
-        self.http = http
-        self.inventory = inventory
+    def __init__(
+        self,
+        settings: ConnectorConfig,
+        key: str,
+        *,
+        auth: Callable[[httpx.Client, bool], dict[str, str]] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.vendor = settings.vendor
+        self.settings = settings
+        self.http = VendorHttp(
+            settings.base_url,
+            ca_file=settings.ca_file,
+            timeout=settings.timeout_seconds,
+            auth=auth,
+            transport=transport,
+        )
+        self.inventory = HashedInventory(key, ttl=float(settings.inventory_ttl_seconds))
 
     def listing(self) -> Iterable[tuple[str, VendorDevice]]:
         """``(serial, device)`` pairs of the vendor's inventory, paged."""
@@ -550,8 +600,10 @@ __all__ = [
     "VendorDevice",
     "VendorFailure",
     "VendorHttp",
+    "counted_page",
     "failure_for",
     "pages",
+    "parsed",
     "tls_context",
     "token_answer",
     "token_call",

@@ -35,13 +35,12 @@ import httpx
 
 from collector.connectors.base import (
     DeviceState,
-    HashedInventory,
     HttpConnector,
     Outcome,
     Target,
     VendorDevice,
-    VendorHttp,
-    pages,
+    counted_page,
+    parsed,
 )
 from collector.connectors.secrets import Secret
 from collector.connectors.settings import ConnectorConfig
@@ -69,8 +68,6 @@ class _Ivanti(HttpConnector):
         *,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self.vendor = settings.vendor
-        self.settings = settings
         user, password = secrets["username"], secrets["password"]
 
         def basic(_client: httpx.Client, _refresh: bool) -> dict[str, str]:
@@ -80,16 +77,7 @@ class _Ivanti(HttpConnector):
                 "Accept": "application/json",
             }
 
-        http = VendorHttp(
-            settings.base_url,
-            ca_file=settings.ca_file,
-            timeout=settings.timeout_seconds,
-            auth=basic,
-            transport=transport,
-        )
-        super().__init__(
-            http, HashedInventory(key, ttl=float(settings.inventory_ttl_seconds))
-        )
+        super().__init__(settings, key, auth=basic, transport=transport)
 
 
 class IvantiEpmm(_Ivanti):
@@ -117,10 +105,7 @@ class IvantiEpmm(_Ivanti):
                 return [], False
             return results, body.get("hasMore") is True
 
-        for item in pages(page):
-            entry = epmm_entry(item)
-            if entry is not None:
-                yield entry
+        return parsed(page, epmm_entry)
 
     def send(self, device: VendorDevice, target: Target) -> Outcome:
         response = self.http.request(
@@ -164,17 +149,11 @@ class IvantiNeurons(_Ivanti):
             response = self.http.request("GET", "/api/v1/device", params=params)
             body = self.http.json(response)
             result = body.get("result") if isinstance(body, dict) else None
-            found = result.get("searchResults") if isinstance(result, dict) else None
-            if not isinstance(found, list) or not isinstance(result, dict):
-                return [], False
-            total = result.get("totalCount")
-            more = isinstance(total, int) and (number + 1) * NEURONS_PAGE < total
-            return found, more
+            return counted_page(
+                result, "searchResults", "totalCount", number, NEURONS_PAGE
+            )
 
-        for item in pages(page):
-            entry = neurons_entry(item)
-            if entry is not None:
-                yield entry
+        return parsed(page, neurons_entry)
 
     def send(self, device: VendorDevice, target: Target) -> Outcome:
         data = {"ids": device.ref}

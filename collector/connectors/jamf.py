@@ -35,14 +35,13 @@ import httpx
 
 from collector.connectors.base import (
     CachedToken,
-    HashedInventory,
     HttpConnector,
     Outcome,
     Target,
     VendorDevice,
     VendorFailure,
-    VendorHttp,
-    pages,
+    counted_page,
+    parsed,
     token_answer,
     token_call,
 )
@@ -65,20 +64,10 @@ class Jamf(HttpConnector):
         *,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self.vendor = settings.vendor
         self._secrets = secrets
         self._mark_unmanaged = settings.jamf_mark_unmanaged
         self._token = CachedToken(self._fetch_token)
-        http = VendorHttp(
-            settings.base_url,
-            ca_file=settings.ca_file,
-            timeout=settings.timeout_seconds,
-            auth=self._token.headers,
-            transport=transport,
-        )
-        super().__init__(
-            http, HashedInventory(key, ttl=float(settings.inventory_ttl_seconds))
-        )
+        super().__init__(settings, key, auth=self._token.headers, transport=transport)
 
     def _fetch_token(self, client: httpx.Client) -> tuple[str, float]:
         response = token_call(
@@ -109,17 +98,9 @@ class Jamf(HttpConnector):
                 ),
             )
             body = self.http.json(response)
-            results = body.get("results") if isinstance(body, dict) else None
-            if not isinstance(results, list):
-                return [], False
-            total = body.get("totalCount")
-            more = isinstance(total, int) and (number + 1) * PAGE_SIZE < total
-            return results, more
+            return counted_page(body, "results", "totalCount", number, PAGE_SIZE)
 
-        for item in pages(page):
-            entry = _entry(item)
-            if entry is not None:
-                yield entry
+        return parsed(page, _entry)
 
     def send(self, device: VendorDevice, target: Target) -> Outcome:
         response = self.http.request(

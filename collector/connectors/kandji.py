@@ -33,14 +33,12 @@ from typing import Any, Final
 import httpx
 
 from collector.connectors.base import (
-    HashedInventory,
     HttpConnector,
     Outcome,
     Target,
     VendorDevice,
     VendorFailure,
-    VendorHttp,
-    pages,
+    parsed,
 )
 from collector.connectors.secrets import Secret
 from collector.connectors.settings import ConnectorConfig
@@ -63,20 +61,15 @@ class Kandji(HttpConnector):
         *,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self.vendor = settings.vendor
         token = secrets["token"]
-        http = VendorHttp(
-            settings.base_url,
-            ca_file=settings.ca_file,
-            timeout=settings.timeout_seconds,
+        super().__init__(
+            settings,
+            key,
             auth=lambda _client, _refresh: {
                 "Authorization": f"Bearer {token.reveal()}",
                 "Accept": "application/json",
             },
             transport=transport,
-        )
-        super().__init__(
-            http, HashedInventory(key, ttl=float(settings.inventory_ttl_seconds))
         )
 
     def listing(self) -> Iterable[tuple[str, VendorDevice]]:
@@ -91,10 +84,7 @@ class Kandji(HttpConnector):
                 return [], False
             return body, len(body) >= PAGE_SIZE
 
-        for item in pages(page):
-            entry = _entry(item)
-            if entry is not None:
-                yield entry
+        return parsed(page, _entry)
 
     def warnings(self, device: VendorDevice) -> tuple[str, ...]:
         if device.extra.get("platform") != "Mac":

@@ -35,13 +35,12 @@ import httpx
 from collector.connectors.base import (
     CachedToken,
     DeviceState,
-    HashedInventory,
     HttpConnector,
     Outcome,
     Target,
     VendorDevice,
-    VendorHttp,
-    pages,
+    counted_page,
+    parsed,
     token_answer,
     token_call,
 )
@@ -72,20 +71,10 @@ class WorkspaceOne(HttpConnector):
         *,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self.vendor = settings.vendor
         self._secrets = secrets
         self._token_url = settings.token_url
         self._token = CachedToken(self._fetch_token) if settings.token_url else None
-        http = VendorHttp(
-            settings.base_url,
-            ca_file=settings.ca_file,
-            timeout=settings.timeout_seconds,
-            auth=self._headers,
-            transport=transport,
-        )
-        super().__init__(
-            http, HashedInventory(key, ttl=float(settings.inventory_ttl_seconds))
-        )
+        super().__init__(settings, key, auth=self._headers, transport=transport)
 
     def _fetch_token(self, client: httpx.Client) -> tuple[str, float]:
         response = token_call(
@@ -126,17 +115,9 @@ class WorkspaceOne(HttpConnector):
             if response.status_code == 204 or not response.content:
                 return [], False
             body = self.http.json(response)
-            devices = body.get("Devices") if isinstance(body, dict) else None
-            if not isinstance(devices, list):
-                return [], False
-            total = body.get("Total")
-            more = isinstance(total, int) and (number + 1) * PAGE_SIZE < total
-            return devices, more
+            return counted_page(body, "Devices", "Total", number, PAGE_SIZE)
 
-        for item in pages(page):
-            entry = _entry(item)
-            if entry is not None:
-                yield entry
+        return parsed(page, _entry)
 
     def send(self, device: VendorDevice, target: Target) -> Outcome:
         response = self.http.request(

@@ -480,32 +480,25 @@ class ReleaseService:
 
         return self.store.transaction(claim)
 
-    def _hold(
-        self, row: db.RequestRow, reason: str, wait: float, actor_kind: str, actor: str
+    def _record(
+        self,
+        row: db.RequestRow,
+        changes: dict[str, Any],
+        audit: dict[str, Any] | None,
     ) -> db.RequestRow:
-        now = self._text()
-        retry = self._text(wait)
+        """Change the request and write its audit row in one transaction;
+        returns the request as stored."""
 
         def write(conn: Connection) -> db.RequestRow:
-            db.update_request(
-                conn,
-                row.request_id,
-                reason=reason,
-                next_attempt_utc=retry,
-                updated_utc=now,
-            )
-            if row.reason != reason:
-                # One audit row when a hold starts, not one per poll.
+            db.update_request(conn, row.request_id, **changes)
+            if audit is not None:
                 db.audit(
                     conn,
                     request_id=row.request_id,
-                    at=now,
-                    actor_kind=actor_kind,
-                    actor=actor,
-                    action="held",
+                    at=changes["updated_utc"],
                     vendor=row.vendor,
-                    reason=reason,
                     dry_run=bool(row.dry_run),
+                    **audit,
                 )
             found = db.get_request(conn, row.request_id)
             assert found is not None
@@ -513,10 +506,23 @@ class ReleaseService:
 
         return self.store.transaction(write)
 
+    def _hold(
+        self, row: db.RequestRow, reason: str, wait: float, actor_kind: str, actor: str
+    ) -> db.RequestRow:
+        changes = {
+            "reason": reason,
+            "next_attempt_utc": self._text(wait),
+            "updated_utc": self._text(),
+        }
+        # One audit row when a hold starts, not one per poll.
+        audit = {"actor_kind": actor_kind, "actor": actor, "action": "held"}
+        return self._record(
+            row, changes, {**audit, "reason": reason} if row.reason != reason else None
+        )
+
     def _finish(
         self, row: db.RequestRow, outcome: Outcome, actor_kind: str, actor: str
     ) -> db.RequestRow:
-        now = self._text()
         state = _STATE_OF.get(outcome.code, db.IN_PROGRESS)
         retry: str | None = None
         if state == db.IN_PROGRESS:
@@ -525,38 +531,26 @@ class ReleaseService:
             else:
                 wait = outcome.retry_after or float(self.settings.retry_seconds)
                 retry = self._text(wait)
-
-        def write(conn: Connection) -> db.RequestRow:
-            db.update_request(
-                conn,
-                row.request_id,
-                state=state,
-                outcome=outcome.code,
-                vendor_status=outcome.status or None,
-                reason=outcome.reason or None,
-                warnings=",".join(outcome.warnings) or None,
-                next_attempt_utc=retry,
-                updated_utc=now,
-            )
-            db.audit(
-                conn,
-                request_id=row.request_id,
-                at=now,
-                actor_kind=actor_kind,
-                actor=actor,
-                action="vendor-call",
-                vendor=row.vendor,
-                outcome=outcome.code,
-                vendor_status=outcome.status or None,
-                reason=outcome.reason or None,
-                warnings=outcome.warnings,
-                dry_run=bool(row.dry_run),
-            )
-            found = db.get_request(conn, row.request_id)
-            assert found is not None
-            return found
-
-        result = self.store.transaction(write)
+        answer = {
+            "outcome": outcome.code,
+            "vendor_status": outcome.status or None,
+            "reason": outcome.reason or None,
+        }
+        changes = {
+            **answer,
+            "state": state,
+            "warnings": ",".join(outcome.warnings) or None,
+            "next_attempt_utc": retry,
+            "updated_utc": self._text(),
+        }
+        audit = {
+            **answer,
+            "actor_kind": actor_kind,
+            "actor": actor,
+            "action": "vendor-call",
+            "warnings": outcome.warnings,
+        }
+        result = self._record(row, changes, audit)
         log_event(
             log,
             logging.INFO if state != db.FAILED else logging.WARNING,

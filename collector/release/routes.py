@@ -231,20 +231,15 @@ class Queue:
     ) -> Markup:
         if not rows:
             return tag("p", words.t("rel_none"), id="no-waiting")
-        head = tag(
-            "tr",
-            *(
-                tag("th", words.t(k), scope="col")
-                for k in (
-                    "rel_col_created",
-                    "rel_col_vendor",
-                    "rel_col_os",
-                    "rel_col_wave",
-                    "rel_col_identity",
-                    "rel_col_why",
-                    "rel_col_action",
-                )
-            ),
+        head = _head(
+            words,
+            "rel_col_created",
+            "rel_col_vendor",
+            "rel_col_os",
+            "rel_col_wave",
+            "rel_col_identity",
+            "rel_col_why",
+            "rel_col_action",
         )
         body = []
         for row in rows:
@@ -308,18 +303,13 @@ class Queue:
     def _recent(self, words: Words, rows: list[db.RequestRow]) -> Markup:
         if not rows:
             return tag("p", words.t("rel_none_recent"))
-        head = tag(
-            "tr",
-            *(
-                tag("th", words.t(k), scope="col")
-                for k in (
-                    "rel_col_created",
-                    "rel_col_vendor",
-                    "rel_col_state",
-                    "rel_col_outcome",
-                    "rel_col_decided",
-                )
-            ),
+        head = _head(
+            words,
+            "rel_col_created",
+            "rel_col_vendor",
+            "rel_col_state",
+            "rel_col_outcome",
+            "rel_col_decided",
         )
         body = []
         for row in rows:
@@ -409,6 +399,11 @@ class Queue:
             ),
         )
         return self._page(request, words, main, status)
+
+
+def _head(words: Words, *keys: str) -> Markup:
+    """A table's header row."""
+    return tag("tr", *(tag("th", words.t(k), scope="col") for k in keys))
 
 
 def _known() -> Any:

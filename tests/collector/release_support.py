@@ -66,7 +66,10 @@ def connectors(fake: FakeVendors, certs: Certs) -> tuple[ConnectorConfig, ...]:
             vendor="jamf-pro", kind="jamf", base_url=f"{fake.url}/jamf", ca_file=ca
         ),
         ConnectorConfig(
-            vendor="ivanti-mobileiron", kind="ivanti-epmm", base_url=f"{fake.url}/epmm", ca_file=ca
+            vendor="ivanti-mobileiron",
+            kind="ivanti-epmm",
+            base_url=f"{fake.url}/epmm",
+            ca_file=ca,
         ),
     )
 

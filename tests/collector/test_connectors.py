@@ -51,8 +51,7 @@ def fake(certs: Certs) -> Iterator[FakeVendors]:
 
 @pytest.fixture(autouse=True)
 def _fresh(fake: FakeVendors) -> None:
-    for name in ("ws1", "jamf", "kandji", "epmm", "neurons", "hook"):
-        setattr(fake, name, Vendor())
+    fake.reset()
 
 
 SECRETS: dict[str, dict[str, str]] = {

@@ -17,7 +17,7 @@ import pytest
 
 from collector.release import store as db
 from collector.storage.base import Store
-from tests.collector.fakes.vendors import Device, FakeVendors, Vendor
+from tests.collector.fakes.vendors import Device, FakeVendors
 from tests.collector.release_support import (
     APPROVER,
     OTHER_USER,
@@ -40,8 +40,7 @@ def fake(certs: Certs) -> Iterator[FakeVendors]:
 
 @pytest.fixture(autouse=True)
 def _fresh(fake: FakeVendors) -> None:
-    for name in ("ws1", "jamf", "kandji", "epmm", "neurons", "hook"):
-        setattr(fake, name, Vendor())
+    fake.reset()
     fake.kandji.devices = [Device("03f81208-aaaa-bbbb-cccc-0123456789ab", SERIAL)]
 
 

@@ -62,8 +62,7 @@ def release(  # noqa: PLR0917 - pytest passes fixtures by position
     fake: FakeVendors,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[ReleaseHarness]:
-    for name in ("ws1", "jamf", "kandji", "epmm", "neurons", "hook"):
-        setattr(fake, name, Vendor())
+    fake.reset()
     yield from harness(
         store, jwks=jwks, certs=certs, keys=keys, fake=fake, monkeypatch=monkeypatch
     )

@@ -195,6 +195,11 @@ class FakeVendors:
         )
         self._thread.start()
 
+    def reset(self) -> None:
+        """Every vendor empty again (between tests)."""
+        for name in ("ws1", "jamf", "kandji", "epmm", "neurons", "hook"):
+            setattr(self, name, Vendor())
+
     def close(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
