@@ -29,7 +29,7 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, get_args
 
 import httpx
 
@@ -48,15 +48,7 @@ OutcomeCode = Literal[
     "auth-failed",
     "vendor-error",
 ]
-OUTCOME_CODES: Final[tuple[OutcomeCode, ...]] = (
-    "released",
-    "not-found",
-    "pending",
-    "refused",
-    "rate-limited",
-    "auth-failed",
-    "vendor-error",
-)
+OUTCOME_CODES: Final[tuple[OutcomeCode, ...]] = get_args(OutcomeCode)
 DeviceState = Literal["managed", "pending", "released"]
 # Outcomes worth trying again later without anyone changing anything.
 RETRYABLE: Final = frozenset({"rate-limited", "vendor-error"})

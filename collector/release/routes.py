@@ -269,13 +269,7 @@ class Queue:
                     data_request=row.request_id,
                 )
             )
-        return tag(
-            "table",
-            tag("thead", head),
-            tag("tbody", join(body)),
-            id="waiting",
-            class_="data",
-        )
+        return _table(head, body, "waiting")
 
     def _form(
         self, request: Request, words: Words, request_id: str, decision: str, token: str
@@ -332,13 +326,7 @@ class Queue:
                     data_request=row.request_id,
                 )
             )
-        return tag(
-            "table",
-            tag("thead", head),
-            tag("tbody", join(body)),
-            id="recent",
-            class_="data",
-        )
+        return _table(head, body, "recent")
 
     async def decide(self, request: Request) -> Response:
         """``POST /dashboard/releases/{request_id}/approve|refuse``."""
@@ -404,6 +392,12 @@ class Queue:
 def _head(words: Words, *keys: str) -> Markup:
     """A table's header row."""
     return tag("tr", *(tag("th", words.t(k), scope="col") for k in keys))
+
+
+def _table(head: Markup, rows: list[Markup], ident: str) -> Markup:
+    return tag(
+        "table", tag("thead", head), tag("tbody", join(rows)), id=ident, class_="data"
+    )
 
 
 def _known() -> Any:

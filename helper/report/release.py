@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, get_args
 
 from helper.report.token import SignInNeeded
 
@@ -52,16 +52,7 @@ Stage = Literal[
     "retry",
     "sign-in-needed",
 ]
-STAGES: Final[tuple[Stage, ...]] = (
-    "waiting-approval",
-    "in-progress",
-    "done",
-    "refused",
-    "failed",
-    "unavailable",
-    "retry",
-    "sign-in-needed",
-)
+STAGES: Final[tuple[Stage, ...]] = get_args(Stage)
 FINAL: Final = frozenset({"done", "refused", "failed", "unavailable"})
 _FROM_STATE: Final[dict[str, Stage]] = {
     "awaiting-approval": "waiting-approval",
