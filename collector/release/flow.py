@@ -33,6 +33,7 @@ most ``per_device_per_day`` requests per device in 24 hours.
 from __future__ import annotations
 
 import collections
+import concurrent.futures
 import datetime
 import logging
 import re
@@ -54,6 +55,8 @@ from helper.report.event import hmac_of_digest
 log = logging.getLogger(__name__)
 
 KILL_SWITCH: Final = "kill_switch"
+# Seconds a request waits for its vendor call before answering in-progress.
+INLINE_WAIT: Final = 10.0
 LEASE_SECONDS: Final = 120.0
 POLL_AWAITING: Final = 60
 POLL_IN_PROGRESS: Final = 15
@@ -185,6 +188,12 @@ class ReleaseService:
         self.connectors = dict(connectors)
         self.clock = clock
         self.limiter = VendorLimiter(clock)
+        self.inline_wait = INLINE_WAIT
+        self._pool = concurrent.futures.ThreadPoolExecutor(
+            max_workers=4, thread_name_prefix="release"
+        )
+        self._running: dict[str, concurrent.futures.Future[db.RequestRow]] = {}
+        self._lock = threading.Lock()
 
     # --- helpers -------------------------------------------------------------------
 
@@ -229,7 +238,9 @@ class ReleaseService:
         return POLL_IN_PROGRESS
 
     def close(self) -> None:
-        """Close the connectors' HTTP clients."""
+        """Wait for the vendor calls under way, then close the connectors'
+        HTTP clients."""
+        self._pool.shutdown(wait=True)
         for connector in self.connectors.values():
             connector.close()
 
@@ -356,7 +367,7 @@ class ReleaseService:
                 state=row.state,
             )
         if row.state == db.IN_PROGRESS:
-            row = self.run(row.request_id, actor_kind="system", actor="policy")
+            row = self.run_soon(row.request_id, actor_kind="system", actor="policy")
         return row, created
 
     def status(self, principal: Principal, request_id: str) -> db.RequestRow:
@@ -371,7 +382,7 @@ class ReleaseService:
         if row is None or (row.tid, row.oid) != (principal.tid, principal.oid):
             raise ReleaseError(404, "request-unknown", "no such request")
         if row.state == db.IN_PROGRESS:
-            row = self.run(request_id, actor_kind="system", actor="retry")
+            row = self.run_soon(request_id, actor_kind="system", actor="retry")
         return row
 
     # --- the approver's side -----------------------------------------------------
@@ -419,10 +430,40 @@ class ReleaseService:
 
         row = self.store.transaction(write)
         if approve:
-            row = self.run(request_id, actor_kind="approver", actor=approver.oid)
+            row = self.run_soon(request_id, actor_kind="approver", actor=approver.oid)
         return row
 
     # --- the vendor call ---------------------------------------------------------
+
+    def run_soon(
+        self, request_id: str, *, actor_kind: str, actor: str
+    ) -> db.RequestRow:
+        """:meth:`run` on the service's own threads, waited for at most
+        ``INLINE_WAIT`` seconds: a vendor call usually ends well within, and
+        the device gets the outcome at once; a long one (the first listing of
+        a large inventory: Kandji gives 300 devices a call) goes on while the
+        device gets ``in-progress`` and polls. One call per request at a time."""
+        with self._lock:
+            future = self._running.get(request_id)
+            if future is None or future.done():
+                future = self._pool.submit(
+                    self.run, request_id, actor_kind=actor_kind, actor=actor
+                )
+                self._running[request_id] = future
+                future.add_done_callback(lambda done: self._forget(request_id, done))
+        try:
+            return future.result(timeout=self.inline_wait)
+        except concurrent.futures.TimeoutError:
+            row = self.store.query(db.get_request, request_id)
+            assert row is not None
+            return row
+
+    def _forget(
+        self, request_id: str, future: concurrent.futures.Future[db.RequestRow]
+    ) -> None:
+        with self._lock:
+            if self._running.get(request_id) is future:
+                del self._running[request_id]
 
     def run(self, request_id: str, *, actor_kind: str, actor: str) -> db.RequestRow:
         """Call the vendor for an in-progress request when it is due and

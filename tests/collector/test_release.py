@@ -314,6 +314,25 @@ def test_vendor_errors_are_retried_then_the_request_fails(
     assert (final["state"], final["outcome"]) == ("failed", "vendor-error")
 
 
+def test_a_slow_vendor_answers_in_progress_at_once_and_is_called_once(
+    release: ReleaseHarness, fake: FakeVendors
+) -> None:
+    service = release.running.app.state.release
+    service.inline_wait = 0.2
+    release.report(SERIAL, entra=ENTRA)
+    fake.kandji.delay = 0.3  # each call: listing, details, delete
+    body = release.ask(SERIAL).json()
+    assert (body["state"], body["outcome"]) == ("in-progress", None)
+    polled = release.poll(body["request_id"]).json()
+    assert polled["state"] == "in-progress"  # the call under way is not repeated
+    deadline = time.monotonic() + 10
+    while polled["state"] == "in-progress" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        polled = release.poll(body["request_id"]).json()
+    assert polled["state"] == "released"
+    assert len(fake.kandji.writes) == 1
+
+
 def test_secrets_never_reach_the_logs_or_any_response(
     release: ReleaseHarness,
     fake: FakeVendors,

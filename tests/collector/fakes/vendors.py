@@ -98,6 +98,7 @@ class Vendor:
     headers: list[dict[str, str]] = field(default_factory=list)
     status: int = 200
     answer: dict[str, Any] | None = None
+    delay: float = 0.0
 
     def device(self, ref: str) -> Device | None:
         return next((d for d in self.devices if d.ref == ref), None)
@@ -229,6 +230,8 @@ class FakeVendors:
         }.get(prefix)
         if vendor is None:
             return _empty(404)
+        if vendor.delay:
+            time.sleep(vendor.delay)  # a slow vendor (a large inventory)
         vendor.requests.append((method, "/" + rest, query))
         vendor.headers.append(headers)
         if vendor.inject:
