@@ -913,15 +913,15 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
     <name>ServerReleasePanel</name>
     <message>
         <source>IT’s server can remove %1 from this device for you, without a call to IT. It may need IT’s approval first.</source>
-        <translation>Le serveur de l’IT peut retirer %1 de cet appareil pour vous, sans appel à l’IT. Il lui faudra peut-être d’abord l’accord de l’IT.</translation>
+        <translation>Le serveur du service informatique peut retirer %1 de cet appareil pour vous, sans appel au service informatique. Il lui faudra peut-être d’abord l’accord du service informatique.</translation>
     </message>
     <message>
         <source>Ask IT’s server to remove %1</source>
-        <translation>Demander au serveur de l’IT de retirer %1</translation>
+        <translation>Demander au serveur du service informatique de retirer %1</translation>
     </message>
     <message>
         <source>Asks IT’s server to release this device from its old management</source>
-        <translation>Demande au serveur de l’IT de libérer cet appareil de son ancienne gestion</translation>
+        <translation>Demande au serveur du service informatique de libérer cet appareil de son ancienne gestion</translation>
     </message>
     <message>
         <source>Remove %1?</source>
@@ -929,15 +929,15 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
     </message>
     <message>
         <source>IT’s server will ask %1 to stop managing this device. Its apps, settings and Wi-Fi or VPN profiles from %1 go with it. Keep this device switched on and connected until the helper says it is done.</source>
-        <translation>Le serveur de l’IT va demander à %1 de ne plus gérer cet appareil. Les applications, réglages et profils Wi-Fi ou VPN installés par %1 partiront avec lui. Gardez cet appareil allumé et connecté jusqu’à ce que l’assistant indique que c’est terminé.</translation>
+        <translation>Le serveur du service informatique va demander à %1 de ne plus gérer cet appareil. Les applications, réglages et profils Wi-Fi ou VPN installés par %1 partiront avec lui. Gardez cet appareil allumé et connecté jusqu’à ce que l’assistant indique que c’est terminé.</translation>
     </message>
     <message>
         <source>Your request is waiting for IT’s approval. You can leave this window open: it checks by itself.</source>
-        <translation>Votre demande attend l’accord de l’IT. Vous pouvez laisser cette fenêtre ouverte&#xa0;: elle vérifie d’elle-même.</translation>
+        <translation>Votre demande attend l’accord du service informatique. Vous pouvez laisser cette fenêtre ouverte&#xa0;: elle vérifie d’elle-même.</translation>
     </message>
     <message>
         <source>IT’s server is asking %1 to release this device…</source>
-        <translation>Le serveur de l’IT demande à %1 de libérer cet appareil…</translation>
+        <translation>Le serveur du service informatique demande à %1 de libérer cet appareil…</translation>
     </message>
     <message>
         <source>%1 agreed to release this device. Checking the device…</source>
@@ -945,19 +945,19 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
     </message>
     <message>
         <source>The request was refused. Contact IT with your support code.</source>
-        <translation>La demande a été refusée. Contactez l’IT avec votre code d’assistance.</translation>
+        <translation>La demande a été refusée. Contactez le service informatique avec votre code d’assistance.</translation>
     </message>
     <message>
         <source>IT’s server could not release this device from %1. Contact IT with your support code.</source>
-        <translation>Le serveur de l’IT n’a pas pu libérer cet appareil de %1. Contactez l’IT avec votre code d’assistance.</translation>
+        <translation>Le serveur du service informatique n’a pas pu libérer cet appareil de %1. Contactez le service informatique avec votre code d’assistance.</translation>
     </message>
     <message>
         <source>IT’s server cannot do this for this device. Contact IT with your support code.</source>
-        <translation>Le serveur de l’IT ne peut pas le faire pour cet appareil. Contactez l’IT avec votre code d’assistance.</translation>
+        <translation>Le serveur du service informatique ne peut pas le faire pour cet appareil. Contactez le service informatique avec votre code d’assistance.</translation>
     </message>
     <message>
         <source>IT’s server cannot be reached right now. The helper tries again in a moment.</source>
-        <translation>Le serveur de l’IT ne peut pas être joint pour l’instant. L’assistant réessaie dans un moment.</translation>
+        <translation>Le serveur du service informatique ne peut pas être joint pour l’instant. L’assistant réessaie dans un moment.</translation>
     </message>
     <message>
         <source>Sign in with your work account first, then ask again.</source>
