@@ -20,6 +20,7 @@ readers' role), under the dashboard:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import urllib.parse
 from typing import TYPE_CHECKING, Any, Final
@@ -59,6 +60,17 @@ def _json(row: db.RequestRow, service: ReleaseService, status: int = 200) -> Res
     )
 
 
+async def _small_body(request: Request) -> bytes | None:
+    """The body, or None past :data:`MAX_BODY` (a trickling client is cut by
+    the caller's timeout, as events are)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return None
+    return body
+
+
 async def _device(request: Request) -> Principal:
     from collector.app import log_fields
 
@@ -85,15 +97,19 @@ async def post_request(request: Request) -> Response:
                 415, "unsupported-media-type", "Content-Type must be application/json"
             )
         )
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            return _problem(
-                ReleaseError(
-                    413, "body-too-large", f"the body is larger than {MAX_BODY} bytes"
-                )
+    timeout = request.app.state.config.server.body_timeout_seconds
+    try:
+        body = await asyncio.wait_for(_small_body(request), timeout)
+    except TimeoutError:
+        return _problem(
+            ReleaseError(408, "body-timeout", "the body did not arrive in time")
+        )
+    if body is None:
+        return _problem(
+            ReleaseError(
+                413, "body-too-large", f"the body is larger than {MAX_BODY} bytes"
             )
+        )
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):

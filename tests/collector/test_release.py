@@ -379,6 +379,12 @@ def test_bad_bodies_are_named(release: ReleaseHarness) -> None:
         url, content=b"{}", headers={**headers, "Content-Type": "text/plain"}
     )
     assert answer.status_code == 415
+    answer = client.post(
+        url,
+        content=b"{" + b" " * 5000 + b"}",
+        headers={**headers, "Content-Type": "application/json"},
+    )
+    assert (answer.status_code, answer.json()["code"]) == (413, "body-too-large")
     # A reader (no report scope) cannot ask.
     answer = client.post(
         url, json={}, headers={"Authorization": f"Bearer {release.keys.reader()}"}
