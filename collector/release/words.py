@@ -101,7 +101,10 @@ RELEASE_MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "en": "The old EMM did not answer properly",
         "fr": "L’ancien EMM n’a pas répondu correctement",
     },
-    "rel_outcome_rejected": {"en": "Refused by IT", "fr": "Refusé par le service informatique"},
+    "rel_outcome_rejected": {
+        "en": "Refused by IT",
+        "fr": "Refusé par le service informatique",
+    },
     "rel_outcome_none": {"en": "—", "fr": "—"},
     "rel_dry_run_mark": {"en": "(dry run)", "fr": "(essai à blanc)"},
     "rel_warn_filevault-key-destroyed": {

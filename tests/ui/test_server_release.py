@@ -57,7 +57,10 @@ def test_offered_confirmed_then_says_the_server_cannot_be_reached(
     window = make_window("kandji-ade-macos", config=ON, lang="fr")
     panel = contact_it_panel(window, qtbot)
     assert panel.isVisible()
-    assert panel.button.text() == "Demander au serveur du service informatique de retirer Kandji"
+    assert (
+        panel.button.text()
+        == "Demander au serveur du service informatique de retirer Kandji"
+    )
     # No: nothing is sent.
     click(qtbot, panel.button)
     box = panel.confirm
