@@ -11,7 +11,7 @@ the device itself reported. What happens next:
 
 1. **Policy.** Automatic when the device's wave (IT's list first, else the
    reported one) is in ``release.auto_waves``, its identity is confirmed
-   (unless ``auto_requires_confirmed_identity`` is off) and no other user
+   (its ``identity`` is one of ``release.auto_identities``) and no other user
    reported the same serial; otherwise the request waits in the dashboard's
    approval queue for someone with ``release.approver_role``.
 2. **Guards** before any vendor call: the kill switch (configuration or
@@ -309,12 +309,12 @@ class ReleaseService:
                     retry_after=3600,
                 )
             contested = db.serial_owners(conn, principal.tid, serial) > 1
-            confirmed = identity != "reported"
+            confirmed = identity in settings.auto_identities
             auto = (
                 wave is not None
                 and wave in settings.auto_waves
                 and not contested
-                and (confirmed or not settings.auto_requires_confirmed_identity)
+                and confirmed
             )
             row = db.RequestRow(
                 request_id=submission.request_id,
@@ -613,7 +613,7 @@ def _why_queued(
         return "serial-contested"
     if wave is None or wave not in settings.auto_waves:
         return "wave-not-automatic"
-    if not confirmed and settings.auto_requires_confirmed_identity:
+    if not confirmed:
         return "identity-reported"
     return "policy"  # pragma: no cover - every other case is automatic
 

@@ -31,6 +31,7 @@ from helper.report.event import ID_PATTERN
 
 SECTION: Final = "release"
 _ID: Final = re.compile(ID_PATTERN)
+_IDENTITIES: Final = ("graph", "token-device-id", "reported")
 _ROLE: Final = re.compile(r"^[A-Za-z0-9._-]{1,120}$")
 
 
@@ -49,9 +50,11 @@ class ReleaseConfig(
         auto_waves: waves whose devices are released without approval (the
             wave of IT's list when the device is listed, else the reported
             one). Other devices wait in the dashboard's approval queue.
-        auto_requires_confirmed_identity: a device whose identity is only
-            ``reported`` (docs/collector.md, "Device identity") always waits
-            for approval, even in an automatic wave.
+        auto_identities: the device identities (docs/collector.md, "Device
+            identity") released automatically in those waves; others wait for
+            approval. ``["graph"]`` only once the Graph check confirms serials
+            (a ``token-device-id`` binds the Entra device, not the serial);
+            adding ``reported`` trusts what devices say.
         approver_role: the app role (``roles``) that may approve or refuse
             requests in the dashboard; separate from ``auth.read_role``.
         approver_client_ids: client ids allowed to approve (empty: any).
@@ -68,7 +71,7 @@ class ReleaseConfig(
     dry_run: bool = False
     kill_switch: bool = False
     auto_waves: tuple[str, ...] = ()
-    auto_requires_confirmed_identity: bool = True
+    auto_identities: tuple[str, ...] = ("token-device-id", "graph")
     approver_role: str = "Migration.Release"
     approver_client_ids: tuple[str, ...] = ()
     per_device_per_day: Annotated[int, msgspec.Meta(ge=1, le=100)] = 5
@@ -100,6 +103,12 @@ def release_config(config: Config) -> ReleaseConfig:
     for wave in settings.auto_waves:
         if not _ID.fullmatch(wave):
             raise fail("auto_waves", f"expected wave ids, got {wave!r}")
+    for identity in settings.auto_identities:
+        if identity not in _IDENTITIES:
+            raise fail(
+                "auto_identities",
+                f"expected some of {', '.join(_IDENTITIES)}, got {identity!r}",
+            )
     if not _ROLE.fullmatch(settings.approver_role):
         raise fail("approver_role", "expected one app role name, without spaces")
     if settings.approver_role == config.auth.read_role:

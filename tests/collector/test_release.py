@@ -215,6 +215,15 @@ def test_an_unconfirmed_identity_waits_even_in_an_automatic_wave(
     assert (body["state"], body["reason"]) == ("awaiting-approval", "identity-reported")
 
 
+def test_it_can_release_only_graph_confirmed_devices_automatically(
+    start: Callable[..., ReleaseHarness],
+) -> None:
+    release = start(auto_identities=("graph",))
+    release.report(SERIAL, entra=ENTRA)  # token-device-id: not enough here
+    body = release.ask(SERIAL).json()
+    assert (body["state"], body["reason"]) == ("awaiting-approval", "identity-reported")
+
+
 def test_a_user_cannot_ask_for_a_device_they_never_reported(
     release: ReleaseHarness, fake: FakeVendors
 ) -> None:

@@ -148,6 +148,17 @@ def test_the_approver_role_must_differ_from_the_readers(
     assert "readers must not approve" in capsys.readouterr().err
 
 
+def test_an_unknown_identity_is_refused(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("INTUNE_RELEASE_KANDJI_TOKEN", KANDJI_TOKEN)
+    monkeypatch.setenv("INTUNE_RELEASE_WEBHOOK_SECRET", WEBHOOK_SECRET)
+    config = write_config(folder, 'auto_identities = ["confirmed"]')
+    assert main(["--config", str(config), "show-config"]) == 2
+    err = capsys.readouterr().err
+    assert "release.auto_identities" in err and "'confirmed'" in err
+
+
 def test_the_kill_switch_command_turns_it_on_and_off(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
