@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 
     from collector.config import AuthConfig
 
-Need = Literal["report", "read"]
+# "any": a valid token of an allowed tenant; the caller checks its own role
+# (the release approvers, collector.release.routes).
+Need = Literal["report", "read", "any"]
 
 REALM: Final = "intune-migration-collector"
 MAX_TOKEN_BYTES: Final = 16 * 1024
@@ -397,6 +399,8 @@ class TokenValidator:
 
     def _authorize(self, principal: Principal, need: Need) -> None:
         config = self._config
+        if need == "any":
+            return
         if need == "report":
             if config.report_scope not in principal.scopes:
                 raise AuthError(

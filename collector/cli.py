@@ -186,10 +186,17 @@ def _show_config(config: Config) -> int:
     data = msgspec.to_builtins(config)
     data["storage"]["url"] = display_url(config.storage.url)
     # Never print a secret (the serial HMAC key, client secrets) to a terminal.
-    for section in data.get("extensions", {}).values():
+    for section in [data["devices"], *data.get("extensions", {}).values()]:
         for key in list(section):
             if (key.endswith("_key") or "secret" in key) and section[key]:
                 section[key] = "***"
+    # Plugins with more to hide or to say (release: connector secrets' sources).
+    from collector.config import load_plugins
+
+    for module in load_plugins():
+        hook = getattr(module, "show_config", None)
+        if callable(hook):
+            hook(data, config)
     print(json.dumps(data, indent=2, sort_keys=True))
     return EXIT_OK
 

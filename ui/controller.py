@@ -135,6 +135,21 @@ class JourneyController(QObject):
         if migration is not None:
             self._serial(migration.contacted)
 
+    def server_release(
+        self, work: Callable[[Migration], Any], on_step: Callable[[Any], None]
+    ) -> None:
+        """A server-release call (:mod:`ui.server_release`) on the state worker:
+        ``work(migration)`` returns a ``ReleaseStep``; its view is published."""
+        migration = self.migration
+        if migration is None:
+            return
+
+        def done(step: Any) -> None:
+            on_step(step)
+            self._on_view(step.view)
+
+        self._serial(lambda: work(migration), on_success=done)
+
     # --- I/O tasks -------------------------------------------------------------------
 
     def launch(self, step: Step) -> None:

@@ -112,6 +112,20 @@ class ReportingController(QObject):
         reporter: Reporter = service.reporter
         return reporter
 
+    def release_client(self) -> tuple[Any, str] | None:
+        """A release client on the reports' HTTP client and tokens, and the
+        device's serial digest; None until reporting runs or without a serial
+        (helper.server_release)."""
+        with self._lock:
+            service, tokens, http = self._service, self._tokens, self._http
+        reporter = service.journey_reporter if service is not None else None
+        digest = reporter.facts.serial_digest if reporter is not None else None
+        if reporter is None or not digest:
+            return None
+        from helper.report.release import ReleaseClient
+
+        return ReleaseClient(http, self._config.reporting.collector_url, tokens), digest
+
     def _make_tokens(self, http: Any) -> Any:
         """The token provider: a test's, the dev collector's, or Entra's."""
         reporting = self._config.reporting

@@ -142,12 +142,17 @@ class Reporting(Record):
         dev_unsigned_tokens: trials only: report tokens come from a
             ``serve --dev`` collector on this machine instead of Entra (a user
             file may set it, with a loopback ``collector_url`` only).
+        server_release: where the playbook sends the user to IT because the
+            old EMM cannot be removed on the device, offer to ask the
+            collector to release the device instead (the collector's
+            ``[release]``, docs/connectors.md).
     """
 
     enabled: bool = False
     collector_url: str = ""
     api_scope: str = ""
     device_code_fallback: bool = True
+    server_release: bool = False
     dev_unsigned_tokens: bool = False
 
 

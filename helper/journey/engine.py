@@ -359,6 +359,12 @@ class Journey:
     # --- public API ---------------------------------------------------------------
 
     @property
+    def device(self) -> DeviceSource:
+        """Where the evidence comes from (the server release tells a simulated
+        device that the old EMM let it go: :mod:`helper.server_release`)."""
+        return self._device
+
+    @property
     def state(self) -> JourneyState:
         """The current state (after :meth:`start`)."""
         if self._state is None:

@@ -991,6 +991,65 @@ Vous aide à faire passer cet appareil à Microsoft Intune.</translation>
     </message>
 </context>
 <context>
+    <name>ServerReleasePanel</name>
+    <message>
+        <source>IT’s server can remove %1 from this device for you, without a call to IT. It may need IT’s approval first.</source>
+        <translation>Le serveur du service informatique peut retirer %1 de cet appareil pour vous, sans appel au service informatique. Il lui faudra peut-être d’abord l’accord du service informatique.</translation>
+    </message>
+    <message>
+        <source>Ask IT’s server to remove %1</source>
+        <translation>Demander au serveur du service informatique de retirer %1</translation>
+    </message>
+    <message>
+        <source>Asks IT’s server to release this device from its old management</source>
+        <translation>Demande au serveur du service informatique de libérer cet appareil de son ancienne gestion</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>Retirer %1&#x202f;?</translation>
+    </message>
+    <message>
+        <source>IT’s server will ask %1 to stop managing this device. Its apps, settings and Wi-Fi or VPN profiles from %1 go with it. Keep this device switched on and connected until the helper says it is done.</source>
+        <translation>Le serveur du service informatique va demander à %1 de ne plus gérer cet appareil. Les applications, réglages et profils Wi-Fi ou VPN installés par %1 partiront avec lui. Gardez cet appareil allumé et connecté jusqu’à ce que l’assistant indique que c’est terminé.</translation>
+    </message>
+    <message>
+        <source>Your request is waiting for IT’s approval. You can leave this window open: it checks by itself.</source>
+        <translation>Votre demande attend l’accord du service informatique. Vous pouvez laisser cette fenêtre ouverte&#xa0;: elle vérifie d’elle-même.</translation>
+    </message>
+    <message>
+        <source>IT’s server is asking %1 to release this device…</source>
+        <translation>Le serveur du service informatique demande à %1 de libérer cet appareil…</translation>
+    </message>
+    <message>
+        <source>%1 agreed to release this device. Checking the device…</source>
+        <translation>%1 a accepté de libérer cet appareil. Vérification de l’appareil…</translation>
+    </message>
+    <message>
+        <source>The request was refused. Contact IT with your support code.</source>
+        <translation>La demande a été refusée. Contactez le service informatique avec votre code d’assistance.</translation>
+    </message>
+    <message>
+        <source>IT’s server could not release this device from %1. Contact IT with your support code.</source>
+        <translation>Le serveur du service informatique n’a pas pu libérer cet appareil de %1. Contactez le service informatique avec votre code d’assistance.</translation>
+    </message>
+    <message>
+        <source>IT’s server cannot do this for this device. Contact IT with your support code.</source>
+        <translation>Le serveur du service informatique ne peut pas le faire pour cet appareil. Contactez le service informatique avec votre code d’assistance.</translation>
+    </message>
+    <message>
+        <source>IT’s server cannot be reached right now. The helper tries again in a moment.</source>
+        <translation>Le serveur du service informatique ne peut pas être joint pour l’instant. L’assistant réessaie dans un moment.</translation>
+    </message>
+    <message>
+        <source>Sign in with your work account first, then ask again.</source>
+        <translation>Connectez-vous d’abord avec votre compte professionnel, puis redemandez.</translation>
+    </message>
+    <message>
+        <source>%1 will leave this device the next time it is online. Keep it connected for a few minutes, then choose Check again.</source>
+        <translation>%1 quittera cet appareil la prochaine fois qu’il sera en ligne. Gardez-le connecté quelques minutes, puis choisissez Vérifier à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>StagePage</name>
     <message>
         <source>What went wrong</source>

@@ -75,6 +75,10 @@ class ContactItPage(Page):
 
         self.ask, self.ask_layout = card(self.body)
         body.addWidget(self.ask)
+        from ui.server_release import ServerReleasePanel
+
+        self.server_release = ServerReleasePanel(window, self.body)
+        body.addWidget(self.server_release)
         self.hints_box, self.hints_layout = card(self.body)
         self.hints_box.hide()
         body.addWidget(self.hints_box)
@@ -173,6 +177,7 @@ class ContactItPage(Page):
             )
         self.contacted_button.setVisible(pending)
         self.restart_button.setVisible("restart" in view.actions)
+        self.server_release.show_view(view)
         self.set_busy(self.window_.controller.busy)
         self.update_tab_order()
 
