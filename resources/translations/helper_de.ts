@@ -1323,7 +1323,7 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     </message>
     <message>
         <source>The old management is back on this device after you had removed it: its agent or one of its policies installed it again. Remove it once more; if it comes back again, ask IT to release this device in the old management before you try again.</source>
-        <translation>Die bisherige Verwaltung ist wieder auf diesem Gerät, nachdem Sie sie entfernt hatten: Ihr Agent oder eine ihrer Richtlinien hat sie erneut installiert. Entfernen Sie sie noch einmal; wenn sie wieder zurückkommt, bitten Sie die IT, dieses Gerät in der bisherigen Verwaltung freizugeben, bevor Sie es erneut versuchen.</translation>
+        <translation>Die bisherige Verwaltung ist wieder auf diesem Gerät, nachdem Sie sie entfernt hatten: Der Agent oder eine Richtlinie der bisherigen Verwaltung hat sie erneut installiert. Entfernen Sie sie noch einmal; wenn sie wieder zurückkommt, bitten Sie die IT, dieses Gerät in der bisherigen Verwaltung freizugeben, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
         <source>The old management enrolled this device again by itself: Apple Business Manager still assigns it to the old server. Ask IT to assign this device to Microsoft Intune in Apple Business Manager and to release it in the old management, then check again.</source>
