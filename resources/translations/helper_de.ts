@@ -374,6 +374,17 @@
     </message>
 </context>
 <context>
+    <name>Fold</name>
+    <message>
+        <source>More</source>
+        <translation>Mehr anzeigen</translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>iPhone or iPad</source>
@@ -713,10 +724,6 @@
         <translation>In Microsoft Intune registrieren</translation>
     </message>
     <message>
-        <source>Microsoft Intune does not manage this device yet. Enrollment can take a few minutes; try the hints below, then check again.</source>
-        <translation>Microsoft Intune verwaltet dieses Gerät noch nicht. Die Registrierung kann einige Minuten dauern; probieren Sie die Hinweise unten aus und prüfen Sie dann erneut.</translation>
-    </message>
-    <message>
         <source>First the helper checks that this device can enroll. Then follow the steps to enroll it in Microsoft Intune, and press “I’ve done it — check again”.</source>
         <translation>Zuerst prüft der Assistent, ob dieses Gerät registriert werden kann. Folgen Sie dann den Schritten, um es in Microsoft Intune zu registrieren, und klicken Sie auf „Erledigt – erneut prüfen“.</translation>
     </message>
@@ -726,10 +733,6 @@
     <message>
         <source>Leave %1</source>
         <translation>%1 verlassen</translation>
-    </message>
-    <message>
-        <source>%1 is still on this device. Try the steps again, or the hints below, then check again.</source>
-        <translation>%1 ist noch auf diesem Gerät. Wiederholen Sie die Schritte oder probieren Sie die Hinweise unten aus und prüfen Sie dann erneut.</translation>
     </message>
     <message>
         <source>Follow these steps to remove %1 from this device. When you have done them, press “I’ve done it — check again”: the helper then checks the device.</source>
@@ -747,12 +750,20 @@
         <translation>Fortschritt</translation>
     </message>
     <message>
+        <source>Done: %1.</source>
+        <translation>Erledigt: %1.</translation>
+    </message>
+    <message>
+        <source>Still to come: %1.</source>
+        <translation>Noch ausstehend: %1.</translation>
+    </message>
+    <message>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
         <source>Next reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Erinnerung</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -917,66 +928,66 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     <name>ReminderPrompt</name>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerung</translation>
     </message>
     <message>
         <source>It is time to finish moving this device to Microsoft Intune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist Zeit, die Umstellung dieses Geräts auf Microsoft Intune abzuschließen.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Schließen</translation>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
         <source>Close this reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Erinnerung schließen</translation>
     </message>
     <message>
         <source>&amp;Remind me later</source>
-        <translation type="unfinished">Später &amp;erinnern</translation>
+        <translation>Später &amp;erinnern</translation>
     </message>
     <message>
         <source>Postpone the move; the helper reminds you</source>
-        <translation type="unfinished">Die Umstellung verschieben; der Assistent erinnert Sie daran</translation>
+        <translation>Die Umstellung verschieben; der Assistent erinnert Sie daran</translation>
     </message>
     <message>
         <source>C&amp;ontinue now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt fortfahren</translation>
     </message>
     <message>
         <source>Open the helper where you left off</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Assistenten dort öffnen, wo Sie aufgehört haben</translation>
     </message>
     <message>
         <source>“Remind me later” brings this reminder back today at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Später erinnern“ zeigt diese Erinnerung heute um %1 erneut an.</translation>
     </message>
     <message>
         <source>“Remind me later” brings this reminder back on %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Später erinnern“ zeigt diese Erinnerung am %1 um %2 erneut an.</translation>
     </message>
     <message>
         <source>The deadline has passed: this reminder can no longer be postponed. You can close it, but company apps may stop working on this device until it is moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Frist ist abgelaufen: Diese Erinnerung kann nicht mehr verschoben werden. Sie können sie schließen, aber Firmen-Apps funktionieren auf diesem Gerät möglicherweise nicht mehr, bis es umgestellt ist.</translation>
     </message>
     <message>
         <source>You have postponed as many times as IT allows: this reminder can no longer be postponed. You can close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben so oft verschoben, wie die IT es erlaubt: Diese Erinnerung kann nicht mehr verschoben werden. Sie können sie schließen.</translation>
     </message>
     <message>
         <source>This reminder cannot be postponed. You can close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Erinnerung kann nicht verschoben werden. Sie können sie schließen.</translation>
     </message>
 </context>
 <context>
     <name>Reminders</name>
     <message>
         <source>Next reminder: today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Erinnerung: heute um %1</translation>
     </message>
     <message>
         <source>Next reminder: %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Erinnerung: %1 um %2</translation>
     </message>
 </context>
 <context>
@@ -1312,11 +1323,11 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     </message>
     <message>
         <source>The old management is back on this device after you had removed it: its agent or one of its policies installed it again. Remove it once more; if it comes back again, ask IT to release this device in the old management before you try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisherige Verwaltung ist wieder auf diesem Gerät, nachdem Sie sie entfernt hatten: Der Agent oder eine Richtlinie der bisherigen Verwaltung hat sie erneut installiert. Entfernen Sie sie noch einmal; wenn sie wieder zurückkommt, bitten Sie die IT, dieses Gerät in der bisherigen Verwaltung freizugeben, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
         <source>The old management enrolled this device again by itself: Apple Business Manager still assigns it to the old server. Ask IT to assign this device to Microsoft Intune in Apple Business Manager and to release it in the old management, then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisherige Verwaltung hat dieses Gerät von selbst erneut registriert: Apple Business Manager weist es noch immer dem alten Server zu. Bitten Sie die IT, dieses Gerät in Apple Business Manager Microsoft Intune zuzuweisen und es in der bisherigen Verwaltung freizugeben, und prüfen Sie dann erneut.</translation>
     </message>
     <message>
         <source>Nothing has changed on this device yet. If you have just done the step, wait a minute and check again.</source>
@@ -1371,12 +1382,20 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
         <translation>zu erledigen</translation>
     </message>
     <message>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
         <source>did not work</source>
         <translation>hat nicht funktioniert</translation>
+    </message>
+    <message>
+        <source>IT needs to act</source>
+        <translation>die IT muss handeln</translation>
     </message>
     <message>
         <source>not needed</source>
@@ -1482,27 +1501,27 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     </message>
     <message>
         <source>This device is on a Wi-Fi network the old management installed, and it has gone with it. Connect to another network (your home Wi-Fi or your phone&apos;s hotspot), then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gerät ist mit einem WLAN verbunden, das die bisherige Verwaltung eingerichtet hatte und das mit ihr verschwunden ist. Verbinden Sie sich mit einem anderen Netzwerk (Ihrem WLAN zu Hause oder dem Hotspot Ihres Smartphones) und prüfen Sie dann erneut.</translation>
     </message>
     <message>
         <source>Microsoft Intune holds this device&apos;s recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wiederherstellungsschlüssel dieses Geräts ist in Microsoft Intune hinterlegt.</translation>
     </message>
     <message>
         <source>A new FileVault recovery key was made for Intune on this Mac; Intune receives it the next time the Mac checks in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Intune wurde auf diesem Mac ein neuer FileVault-Wiederherstellungsschlüssel erstellt; Intune erhält ihn, wenn sich der Mac das nächste Mal meldet.</translation>
     </message>
     <message>
         <source>Intune has not set up FileVault&apos;s recovery key for this Mac yet. Check again later today; if nothing changes, ask IT to check FileVault for this Mac in Intune. Keep FileVault on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intune hat den FileVault-Wiederherstellungsschlüssel für diesen Mac noch nicht eingerichtet. Prüfen Sie später am Tag erneut; wenn sich nichts ändert, bitten Sie die IT, FileVault für diesen Mac in Intune zu überprüfen. Lassen Sie FileVault eingeschaltet.</translation>
     </message>
     <message>
         <source>Intune needs a new FileVault recovery key for this Mac: log out and log back in (or restart), then check again. If Intune still has no key, ask IT to check FileVault for this Mac in Intune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intune braucht einen neuen FileVault-Wiederherstellungsschlüssel für diesen Mac: Melden Sie sich ab und wieder an (oder starten Sie neu) und prüfen Sie dann erneut. Wenn Intune noch immer keinen Schlüssel hat, bitten Sie die IT, FileVault für diesen Mac in Intune zu überprüfen.</translation>
     </message>
     <message>
         <source>This PC does not show that its BitLocker recovery key was saved in your organization&apos;s Microsoft Entra ID. Ask IT to check that Intune holds it. Keep BitLocker on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser PC zeigt nicht an, dass sein BitLocker-Wiederherstellungsschlüssel in der Microsoft Entra ID Ihrer Organisation gespeichert wurde. Bitten Sie die IT zu prüfen, ob er in Intune hinterlegt ist. Lassen Sie BitLocker eingeschaltet.</translation>
     </message>
     <message>
         <source>Connection to Microsoft Intune</source>

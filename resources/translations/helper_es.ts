@@ -374,6 +374,17 @@
     </message>
 </context>
 <context>
+    <name>Fold</name>
+    <message>
+        <source>More</source>
+        <translation>Mostrar más</translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation>Mostrar menos</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>iPhone or iPad</source>
@@ -713,10 +724,6 @@
         <translation>Unirse a Microsoft Intune</translation>
     </message>
     <message>
-        <source>Microsoft Intune does not manage this device yet. Enrollment can take a few minutes; try the hints below, then check again.</source>
-        <translation>Microsoft Intune aún no gestiona este dispositivo. La inscripción puede tardar unos minutos; pruebe las sugerencias de abajo y vuelva a comprobar.</translation>
-    </message>
-    <message>
         <source>First the helper checks that this device can enroll. Then follow the steps to enroll it in Microsoft Intune, and press “I’ve done it — check again”.</source>
         <translation>Primero el asistente comprueba que este dispositivo se puede inscribir. Después, siga los pasos para inscribirlo en Microsoft Intune y pulse «Ya lo he hecho — volver a comprobar».</translation>
     </message>
@@ -726,10 +733,6 @@
     <message>
         <source>Leave %1</source>
         <translation>Salir de %1</translation>
-    </message>
-    <message>
-        <source>%1 is still on this device. Try the steps again, or the hints below, then check again.</source>
-        <translation>%1 sigue en este dispositivo. Vuelva a hacer los pasos, o pruebe las sugerencias de abajo, y vuelva a comprobar.</translation>
     </message>
     <message>
         <source>Follow these steps to remove %1 from this device. When you have done them, press “I’ve done it — check again”: the helper then checks the device.</source>
@@ -747,12 +750,20 @@
         <translation>Progreso</translation>
     </message>
     <message>
+        <source>Done: %1.</source>
+        <translation>Hecho: %1.</translation>
+    </message>
+    <message>
+        <source>Still to come: %1.</source>
+        <translation>Pendiente: %1.</translation>
+    </message>
+    <message>
         <source>Notice</source>
         <translation>Aviso</translation>
     </message>
     <message>
         <source>Next reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo recordatorio</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -917,66 +928,66 @@ Le ayuda a migrar este dispositivo a Microsoft Intune.</translation>
     <name>ReminderPrompt</name>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordatorio</translation>
     </message>
     <message>
         <source>It is time to finish moving this device to Microsoft Intune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es hora de terminar la migración de este dispositivo a Microsoft Intune.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Cerrar</translation>
+        <translation>&amp;Cerrar</translation>
     </message>
     <message>
         <source>Close this reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar este recordatorio</translation>
     </message>
     <message>
         <source>&amp;Remind me later</source>
-        <translation type="unfinished">&amp;Recordármelo más tarde</translation>
+        <translation>&amp;Recordármelo más tarde</translation>
     </message>
     <message>
         <source>Postpone the move; the helper reminds you</source>
-        <translation type="unfinished">Aplazar la migración; el asistente se lo recordará</translation>
+        <translation>Aplazar la migración; el asistente se lo recordará</translation>
     </message>
     <message>
         <source>C&amp;ontinue now</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar &amp;ahora</translation>
     </message>
     <message>
         <source>Open the helper where you left off</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el asistente donde lo dejó</translation>
     </message>
     <message>
         <source>“Remind me later” brings this reminder back today at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Recordármelo más tarde» volverá a mostrar este recordatorio hoy a las %1.</translation>
     </message>
     <message>
         <source>“Remind me later” brings this reminder back on %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Recordármelo más tarde» volverá a mostrar este recordatorio el %1 a las %2.</translation>
     </message>
     <message>
         <source>The deadline has passed: this reminder can no longer be postponed. You can close it, but company apps may stop working on this device until it is moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha límite ha pasado: este recordatorio ya no se puede aplazar. Puede cerrarlo, pero es posible que las aplicaciones de la empresa dejen de funcionar en este dispositivo hasta que se migre.</translation>
     </message>
     <message>
         <source>You have postponed as many times as IT allows: this reminder can no longer be postponed. You can close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya ha aplazado todas las veces que permite el departamento de TI: este recordatorio ya no se puede aplazar. Puede cerrarlo.</translation>
     </message>
     <message>
         <source>This reminder cannot be postponed. You can close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este recordatorio no se puede aplazar. Puede cerrarlo.</translation>
     </message>
 </context>
 <context>
     <name>Reminders</name>
     <message>
         <source>Next reminder: today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo recordatorio: hoy a las %1</translation>
     </message>
     <message>
         <source>Next reminder: %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo recordatorio: %1 a las %2</translation>
     </message>
 </context>
 <context>
@@ -1312,11 +1323,11 @@ Le ayuda a migrar este dispositivo a Microsoft Intune.</translation>
     </message>
     <message>
         <source>The old management is back on this device after you had removed it: its agent or one of its policies installed it again. Remove it once more; if it comes back again, ask IT to release this device in the old management before you try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La gestión anterior ha vuelto a este dispositivo después de que usted la quitara: el agente o una de las directivas de esa gestión la ha vuelto a instalar. Quítela una vez más; si vuelve de nuevo, pida al departamento de TI que libere este dispositivo en la gestión anterior antes de volver a intentarlo.</translation>
     </message>
     <message>
         <source>The old management enrolled this device again by itself: Apple Business Manager still assigns it to the old server. Ask IT to assign this device to Microsoft Intune in Apple Business Manager and to release it in the old management, then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La gestión anterior ha vuelto a inscribir este dispositivo por sí sola: Apple Business Manager todavía lo asigna al servidor anterior. Pida al departamento de TI que asigne este dispositivo a Microsoft Intune en Apple Business Manager y que lo libere en la gestión anterior; después, vuelva a comprobar.</translation>
     </message>
     <message>
         <source>Nothing has changed on this device yet. If you have just done the step, wait a minute and check again.</source>
@@ -1371,12 +1382,20 @@ Le ayuda a migrar este dispositivo a Microsoft Intune.</translation>
         <translation>pendiente</translation>
     </message>
     <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
         <source>did not work</source>
         <translation>no ha funcionado</translation>
+    </message>
+    <message>
+        <source>IT needs to act</source>
+        <translation>el departamento de TI debe intervenir</translation>
     </message>
     <message>
         <source>not needed</source>
@@ -1482,27 +1501,27 @@ Le ayuda a migrar este dispositivo a Microsoft Intune.</translation>
     </message>
     <message>
         <source>This device is on a Wi-Fi network the old management installed, and it has gone with it. Connect to another network (your home Wi-Fi or your phone&apos;s hotspot), then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo está conectado a una red Wi-Fi que instaló la gestión anterior, y esa red ha desaparecido con ella. Conéctese a otra red (la Wi-Fi de su casa o el punto de acceso Wi-Fi de su teléfono) y vuelva a comprobar.</translation>
     </message>
     <message>
         <source>Microsoft Intune holds this device&apos;s recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft Intune custodia la clave de recuperación de este dispositivo.</translation>
     </message>
     <message>
         <source>A new FileVault recovery key was made for Intune on this Mac; Intune receives it the next time the Mac checks in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha creado en este Mac una nueva clave de recuperación de FileVault para Intune; Intune la recibirá la próxima vez que el Mac se sincronice.</translation>
     </message>
     <message>
         <source>Intune has not set up FileVault&apos;s recovery key for this Mac yet. Check again later today; if nothing changes, ask IT to check FileVault for this Mac in Intune. Keep FileVault on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intune todavía no ha configurado la clave de recuperación de FileVault de este Mac. Vuelva a comprobar más tarde hoy; si nada cambia, pida al departamento de TI que revise FileVault para este Mac en Intune. Mantenga FileVault activado.</translation>
     </message>
     <message>
         <source>Intune needs a new FileVault recovery key for this Mac: log out and log back in (or restart), then check again. If Intune still has no key, ask IT to check FileVault for this Mac in Intune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intune necesita una nueva clave de recuperación de FileVault para este Mac: cierre la sesión y vuelva a iniciarla (o reinicie) y vuelva a comprobar. Si Intune sigue sin tener ninguna clave, pida al departamento de TI que revise FileVault para este Mac en Intune.</translation>
     </message>
     <message>
         <source>This PC does not show that its BitLocker recovery key was saved in your organization&apos;s Microsoft Entra ID. Ask IT to check that Intune holds it. Keep BitLocker on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este PC no indica que su clave de recuperación de BitLocker se haya guardado en el Microsoft Entra ID de su organización. Pida al departamento de TI que compruebe que Intune la custodia. Mantenga BitLocker activado.</translation>
     </message>
     <message>
         <source>Connection to Microsoft Intune</source>

@@ -374,6 +374,17 @@
     </message>
 </context>
 <context>
+    <name>Fold</name>
+    <message>
+        <source>More</source>
+        <translation>Mostra di più</translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation>Mostra di meno</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>iPhone or iPad</source>
@@ -713,10 +724,6 @@
         <translation>Passare a Microsoft Intune</translation>
     </message>
     <message>
-        <source>Microsoft Intune does not manage this device yet. Enrollment can take a few minutes; try the hints below, then check again.</source>
-        <translation>Microsoft Intune non gestisce ancora questo dispositivo. La registrazione può richiedere alcuni minuti; provi i suggerimenti qui sotto, poi verifichi di nuovo.</translation>
-    </message>
-    <message>
         <source>First the helper checks that this device can enroll. Then follow the steps to enroll it in Microsoft Intune, and press “I’ve done it — check again”.</source>
         <translation>Per prima cosa l’assistente verifica che questo dispositivo possa essere registrato. Poi segua i passaggi per registrarlo in Microsoft Intune e prema «Fatto — verifica di nuovo».</translation>
     </message>
@@ -726,10 +733,6 @@
     <message>
         <source>Leave %1</source>
         <translation>Lasciare %1</translation>
-    </message>
-    <message>
-        <source>%1 is still on this device. Try the steps again, or the hints below, then check again.</source>
-        <translation>%1 è ancora presente su questo dispositivo. Ripeta i passaggi, o provi i suggerimenti qui sotto, poi verifichi di nuovo.</translation>
     </message>
     <message>
         <source>Follow these steps to remove %1 from this device. When you have done them, press “I’ve done it — check again”: the helper then checks the device.</source>
@@ -747,12 +750,20 @@
         <translation>Avanzamento</translation>
     </message>
     <message>
+        <source>Done: %1.</source>
+        <translation>Fatto: %1.</translation>
+    </message>
+    <message>
+        <source>Still to come: %1.</source>
+        <translation>Ancora da fare: %1.</translation>
+    </message>
+    <message>
         <source>Notice</source>
         <translation>Avviso</translation>
     </message>
     <message>
         <source>Next reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Prossimo promemoria</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -917,66 +928,66 @@ La aiuta a migrare questo dispositivo a Microsoft Intune.</translation>
     <name>ReminderPrompt</name>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Promemoria</translation>
     </message>
     <message>
         <source>It is time to finish moving this device to Microsoft Intune.</source>
-        <translation type="unfinished"></translation>
+        <translation>È il momento di completare la migrazione di questo dispositivo a Microsoft Intune.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Chiudi</translation>
+        <translation>&amp;Chiudi</translation>
     </message>
     <message>
         <source>Close this reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiudere questo promemoria</translation>
     </message>
     <message>
         <source>&amp;Remind me later</source>
-        <translation type="unfinished">&amp;Ricordamelo più tardi</translation>
+        <translation>&amp;Ricordamelo più tardi</translation>
     </message>
     <message>
         <source>Postpone the move; the helper reminds you</source>
-        <translation type="unfinished">Rimandare la migrazione; l’assistente glielo ricorderà</translation>
+        <translation>Rimandare la migrazione; l’assistente glielo ricorderà</translation>
     </message>
     <message>
         <source>C&amp;ontinue now</source>
-        <translation type="unfinished"></translation>
+        <translation>Continua &amp;ora</translation>
     </message>
     <message>
         <source>Open the helper where you left off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprire l’assistente dal punto in cui aveva lasciato</translation>
     </message>
     <message>
         <source>“Remind me later” brings this reminder back today at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Ricordamelo più tardi» riproporrà questo promemoria oggi alle %1.</translation>
     </message>
     <message>
         <source>“Remind me later” brings this reminder back on %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Ricordamelo più tardi» riproporrà questo promemoria il %1 alle %2.</translation>
     </message>
     <message>
         <source>The deadline has passed: this reminder can no longer be postponed. You can close it, but company apps may stop working on this device until it is moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La scadenza è passata: questo promemoria non può più essere rimandato. Può chiuderlo, ma le app aziendali potrebbero smettere di funzionare su questo dispositivo finché non viene migrato.</translation>
     </message>
     <message>
         <source>You have postponed as many times as IT allows: this reminder can no longer be postponed. You can close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha già rimandato tutte le volte consentite dal reparto IT: questo promemoria non può più essere rimandato. Può chiuderlo.</translation>
     </message>
     <message>
         <source>This reminder cannot be postponed. You can close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo promemoria non può essere rimandato. Può chiuderlo.</translation>
     </message>
 </context>
 <context>
     <name>Reminders</name>
     <message>
         <source>Next reminder: today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prossimo promemoria: oggi alle %1</translation>
     </message>
     <message>
         <source>Next reminder: %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prossimo promemoria: %1 alle %2</translation>
     </message>
 </context>
 <context>
@@ -1312,11 +1323,11 @@ La aiuta a migrare questo dispositivo a Microsoft Intune.</translation>
     </message>
     <message>
         <source>The old management is back on this device after you had removed it: its agent or one of its policies installed it again. Remove it once more; if it comes back again, ask IT to release this device in the old management before you try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La gestione precedente è tornata su questo dispositivo dopo che lei l’aveva rimossa: l’agente o uno dei criteri della gestione precedente l’ha reinstallata. La rimuova ancora una volta; se torna di nuovo, chieda al reparto IT di rilasciare questo dispositivo nella gestione precedente prima di riprovare.</translation>
     </message>
     <message>
         <source>The old management enrolled this device again by itself: Apple Business Manager still assigns it to the old server. Ask IT to assign this device to Microsoft Intune in Apple Business Manager and to release it in the old management, then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La gestione precedente ha registrato di nuovo questo dispositivo da sola: Apple Business Manager lo assegna ancora al server precedente. Chieda al reparto IT di assegnare questo dispositivo a Microsoft Intune in Apple Business Manager e di rilasciarlo nella gestione precedente, poi verifichi di nuovo.</translation>
     </message>
     <message>
         <source>Nothing has changed on this device yet. If you have just done the step, wait a minute and check again.</source>
@@ -1371,12 +1382,20 @@ La aiuta a migrare questo dispositivo a Microsoft Intune.</translation>
         <translation>da fare</translation>
     </message>
     <message>
+        <source>in progress</source>
+        <translation>in corso</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>fatto</translation>
     </message>
     <message>
         <source>did not work</source>
         <translation>non ha funzionato</translation>
+    </message>
+    <message>
+        <source>IT needs to act</source>
+        <translation>serve il reparto IT</translation>
     </message>
     <message>
         <source>not needed</source>
@@ -1482,27 +1501,27 @@ La aiuta a migrare questo dispositivo a Microsoft Intune.</translation>
     </message>
     <message>
         <source>This device is on a Wi-Fi network the old management installed, and it has gone with it. Connect to another network (your home Wi-Fi or your phone&apos;s hotspot), then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo dispositivo è connesso a una rete Wi-Fi installata dalla gestione precedente, che è sparita insieme a essa. Si connetta a un’altra rete (il Wi-Fi di casa o l’hotspot del suo telefono), poi verifichi di nuovo.</translation>
     </message>
     <message>
         <source>Microsoft Intune holds this device&apos;s recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft Intune custodisce la chiave di ripristino di questo dispositivo.</translation>
     </message>
     <message>
         <source>A new FileVault recovery key was made for Intune on this Mac; Intune receives it the next time the Mac checks in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su questo Mac è stata creata una nuova chiave di recupero FileVault per Intune; Intune la riceverà alla prossima sincronizzazione del Mac.</translation>
     </message>
     <message>
         <source>Intune has not set up FileVault&apos;s recovery key for this Mac yet. Check again later today; if nothing changes, ask IT to check FileVault for this Mac in Intune. Keep FileVault on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intune non ha ancora configurato la chiave di recupero FileVault di questo Mac. Verifichi di nuovo più tardi in giornata; se non cambia nulla, chieda al reparto IT di controllare FileVault per questo Mac in Intune. Lasci FileVault attivo.</translation>
     </message>
     <message>
         <source>Intune needs a new FileVault recovery key for this Mac: log out and log back in (or restart), then check again. If Intune still has no key, ask IT to check FileVault for this Mac in Intune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intune ha bisogno di una nuova chiave di recupero FileVault per questo Mac: esca dalla sessione e acceda di nuovo (o riavvii), poi verifichi di nuovo. Se Intune non ha ancora nessuna chiave, chieda al reparto IT di controllare FileVault per questo Mac in Intune.</translation>
     </message>
     <message>
         <source>This PC does not show that its BitLocker recovery key was saved in your organization&apos;s Microsoft Entra ID. Ask IT to check that Intune holds it. Keep BitLocker on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo PC non indica che la sua chiave di ripristino BitLocker sia stata salvata nel Microsoft Entra ID della sua organizzazione. Chieda al reparto IT di verificare che Intune la custodisca. Lasci BitLocker attivo.</translation>
     </message>
     <message>
         <source>Connection to Microsoft Intune</source>

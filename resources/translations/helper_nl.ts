@@ -374,6 +374,17 @@
     </message>
 </context>
 <context>
+    <name>Fold</name>
+    <message>
+        <source>More</source>
+        <translation>Meer weergeven</translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation>Minder weergeven</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>iPhone or iPad</source>
@@ -713,10 +724,6 @@
         <translation>Inschrijven in Microsoft Intune</translation>
     </message>
     <message>
-        <source>Microsoft Intune does not manage this device yet. Enrollment can take a few minutes; try the hints below, then check again.</source>
-        <translation>Microsoft Intune beheert dit apparaat nog niet. Inschrijven kan een paar minuten duren; probeer de tips hieronder en controleer dan opnieuw.</translation>
-    </message>
-    <message>
         <source>First the helper checks that this device can enroll. Then follow the steps to enroll it in Microsoft Intune, and press “I’ve done it — check again”.</source>
         <translation>Eerst controleert de assistent of dit apparaat kan worden ingeschreven. Volg daarna de stappen om het in te schrijven in Microsoft Intune en klik op “Klaar — opnieuw controleren”.</translation>
     </message>
@@ -726,10 +733,6 @@
     <message>
         <source>Leave %1</source>
         <translation>%1 verlaten</translation>
-    </message>
-    <message>
-        <source>%1 is still on this device. Try the steps again, or the hints below, then check again.</source>
-        <translation>%1 staat nog op dit apparaat. Probeer de stappen opnieuw, of de tips hieronder, en controleer dan opnieuw.</translation>
     </message>
     <message>
         <source>Follow these steps to remove %1 from this device. When you have done them, press “I’ve done it — check again”: the helper then checks the device.</source>
@@ -747,12 +750,20 @@
         <translation>Voortgang</translation>
     </message>
     <message>
+        <source>Done: %1.</source>
+        <translation>Gedaan: %1.</translation>
+    </message>
+    <message>
+        <source>Still to come: %1.</source>
+        <translation>Nog te gaan: %1.</translation>
+    </message>
+    <message>
         <source>Notice</source>
         <translation>Melding</translation>
     </message>
     <message>
         <source>Next reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende herinnering</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -917,66 +928,66 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
     <name>ReminderPrompt</name>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Herinnering</translation>
     </message>
     <message>
         <source>It is time to finish moving this device to Microsoft Intune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het is tijd om de overstap van dit apparaat naar Microsoft Intune af te ronden.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Sluiten</translation>
+        <translation>&amp;Sluiten</translation>
     </message>
     <message>
         <source>Close this reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze herinnering sluiten</translation>
     </message>
     <message>
         <source>&amp;Remind me later</source>
-        <translation type="unfinished">&amp;Herinner me later</translation>
+        <translation>&amp;Herinner me later</translation>
     </message>
     <message>
         <source>Postpone the move; the helper reminds you</source>
-        <translation type="unfinished">De overstap uitstellen; de assistent herinnert u eraan</translation>
+        <translation>De overstap uitstellen; de assistent herinnert u eraan</translation>
     </message>
     <message>
         <source>C&amp;ontinue now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu &amp;doorgaan</translation>
     </message>
     <message>
         <source>Open the helper where you left off</source>
-        <translation type="unfinished"></translation>
+        <translation>De assistent openen waar u was gebleven</translation>
     </message>
     <message>
         <source>“Remind me later” brings this reminder back today at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>“Herinner me later” toont deze herinnering vandaag om %1 opnieuw.</translation>
     </message>
     <message>
         <source>“Remind me later” brings this reminder back on %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“Herinner me later” toont deze herinnering op %1 om %2 opnieuw.</translation>
     </message>
     <message>
         <source>The deadline has passed: this reminder can no longer be postponed. You can close it, but company apps may stop working on this device until it is moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>De uiterste datum is verstreken: deze herinnering kan niet meer worden uitgesteld. U kunt haar sluiten, maar bedrijfsapps werken op dit apparaat mogelijk niet meer totdat het is overgezet.</translation>
     </message>
     <message>
         <source>You have postponed as many times as IT allows: this reminder can no longer be postponed. You can close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>U hebt zo vaak uitgesteld als IT toestaat: deze herinnering kan niet meer worden uitgesteld. U kunt haar sluiten.</translation>
     </message>
     <message>
         <source>This reminder cannot be postponed. You can close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze herinnering kan niet worden uitgesteld. U kunt haar sluiten.</translation>
     </message>
 </context>
 <context>
     <name>Reminders</name>
     <message>
         <source>Next reminder: today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende herinnering: vandaag om %1</translation>
     </message>
     <message>
         <source>Next reminder: %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende herinnering: %1 om %2</translation>
     </message>
 </context>
 <context>
@@ -1312,11 +1323,11 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
     </message>
     <message>
         <source>The old management is back on this device after you had removed it: its agent or one of its policies installed it again. Remove it once more; if it comes back again, ask IT to release this device in the old management before you try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het oude beheer is terug op dit apparaat nadat u het had verwijderd: de agent of een van de beleidsregels ervan heeft het opnieuw geïnstalleerd. Verwijder het nog een keer; komt het weer terug, vraag IT dan dit apparaat vrij te geven in het oude beheer voordat u het opnieuw probeert.</translation>
     </message>
     <message>
         <source>The old management enrolled this device again by itself: Apple Business Manager still assigns it to the old server. Ask IT to assign this device to Microsoft Intune in Apple Business Manager and to release it in the old management, then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het oude beheer heeft dit apparaat uit zichzelf opnieuw ingeschreven: Apple Business Manager wijst het nog steeds toe aan de oude server. Vraag IT dit apparaat in Apple Business Manager toe te wijzen aan Microsoft Intune en het vrij te geven in het oude beheer, en controleer daarna opnieuw.</translation>
     </message>
     <message>
         <source>Nothing has changed on this device yet. If you have just done the step, wait a minute and check again.</source>
@@ -1371,12 +1382,20 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
         <translation>te doen</translation>
     </message>
     <message>
+        <source>in progress</source>
+        <translation>bezig</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>gedaan</translation>
     </message>
     <message>
         <source>did not work</source>
         <translation>werkte niet</translation>
+    </message>
+    <message>
+        <source>IT needs to act</source>
+        <translation>IT moet iets doen</translation>
     </message>
     <message>
         <source>not needed</source>
@@ -1482,27 +1501,27 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
     </message>
     <message>
         <source>This device is on a Wi-Fi network the old management installed, and it has gone with it. Connect to another network (your home Wi-Fi or your phone&apos;s hotspot), then check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit apparaat is verbonden met een wifi-netwerk dat het oude beheer had geïnstalleerd, en dat netwerk is samen met het beheer verdwenen. Maak verbinding met een ander netwerk (uw wifi thuis of de hotspot van uw telefoon) en controleer dan opnieuw.</translation>
     </message>
     <message>
         <source>Microsoft Intune holds this device&apos;s recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft Intune bewaart de herstelsleutel van dit apparaat.</translation>
     </message>
     <message>
         <source>A new FileVault recovery key was made for Intune on this Mac; Intune receives it the next time the Mac checks in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is op deze Mac een nieuwe FileVault-herstelsleutel voor Intune gemaakt; Intune ontvangt die de volgende keer dat de Mac synchroniseert.</translation>
     </message>
     <message>
         <source>Intune has not set up FileVault&apos;s recovery key for this Mac yet. Check again later today; if nothing changes, ask IT to check FileVault for this Mac in Intune. Keep FileVault on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intune heeft de FileVault-herstelsleutel voor deze Mac nog niet ingesteld. Controleer later vandaag opnieuw; verandert er niets, vraag IT dan FileVault voor deze Mac in Intune te controleren. Laat FileVault aan staan.</translation>
     </message>
     <message>
         <source>Intune needs a new FileVault recovery key for this Mac: log out and log back in (or restart), then check again. If Intune still has no key, ask IT to check FileVault for this Mac in Intune.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intune heeft een nieuwe FileVault-herstelsleutel voor deze Mac nodig: meld u af en weer aan (of start opnieuw op) en controleer dan opnieuw. Heeft Intune nog steeds geen sleutel, vraag IT dan FileVault voor deze Mac in Intune te controleren.</translation>
     </message>
     <message>
         <source>This PC does not show that its BitLocker recovery key was saved in your organization&apos;s Microsoft Entra ID. Ask IT to check that Intune holds it. Keep BitLocker on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze pc laat niet zien dat de BitLocker-herstelsleutel is opgeslagen in de Microsoft Entra ID van uw organisatie. Vraag IT te controleren of Intune die bewaart. Laat BitLocker aan staan.</translation>
     </message>
     <message>
         <source>Connection to Microsoft Intune</source>
