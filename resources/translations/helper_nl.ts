@@ -991,6 +991,65 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
     </message>
 </context>
 <context>
+    <name>ServerReleasePanel</name>
+    <message>
+        <source>IT’s server can remove %1 from this device for you, without a call to IT. It may need IT’s approval first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask IT’s server to remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks IT’s server to release this device from its old management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT’s server will ask %1 to stop managing this device. Its apps, settings and Wi-Fi or VPN profiles from %1 go with it. Keep this device switched on and connected until the helper says it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request is waiting for IT’s approval. You can leave this window open: it checks by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT’s server is asking %1 to release this device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agreed to release this device. Checking the device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was refused. Contact IT with your support code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT’s server could not release this device from %1. Contact IT with your support code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT’s server cannot do this for this device. Contact IT with your support code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT’s server cannot be reached right now. The helper tries again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your work account first, then ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will leave this device the next time it is online. Keep it connected for a few minutes, then choose Check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StagePage</name>
     <message>
         <source>What went wrong</source>
