@@ -994,59 +994,59 @@ Hilft Ihnen, dieses Gerät auf Microsoft Intune umzustellen.</translation>
     <name>ServerReleasePanel</name>
     <message>
         <source>IT’s server can remove %1 from this device for you, without a call to IT. It may need IT’s approval first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der IT kann %1 für Sie von diesem Gerät entfernen, ohne dass Sie die IT anrufen müssen. Möglicherweise muss die IT dies zuerst genehmigen.</translation>
     </message>
     <message>
         <source>Ask IT’s server to remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server der IT bitten, %1 zu entfernen</translation>
     </message>
     <message>
         <source>Asks IT’s server to release this device from its old management</source>
-        <translation type="unfinished"></translation>
+        <translation>Bittet den Server der IT, dieses Gerät aus seiner bisherigen Verwaltung freizugeben</translation>
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen?</translation>
     </message>
     <message>
         <source>IT’s server will ask %1 to stop managing this device. Its apps, settings and Wi-Fi or VPN profiles from %1 go with it. Keep this device switched on and connected until the helper says it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der IT bittet %1, dieses Gerät nicht mehr zu verwalten. Die Apps, Einstellungen und WLAN- oder VPN-Profile von %1 werden dabei ebenfalls entfernt. Lassen Sie dieses Gerät eingeschaltet und verbunden, bis der Assistent meldet, dass der Vorgang abgeschlossen ist.</translation>
     </message>
     <message>
         <source>Your request is waiting for IT’s approval. You can leave this window open: it checks by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Anfrage wartet auf die Genehmigung der IT. Sie können dieses Fenster geöffnet lassen: Es prüft den Stand von selbst.</translation>
     </message>
     <message>
         <source>IT’s server is asking %1 to release this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der IT bittet %1, dieses Gerät freizugeben…</translation>
     </message>
     <message>
         <source>%1 agreed to release this device. Checking the device…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat zugestimmt, dieses Gerät freizugeben. Das Gerät wird geprüft…</translation>
     </message>
     <message>
         <source>The request was refused. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde abgelehnt. Wenden Sie sich mit Ihrem Supportcode an die IT.</translation>
     </message>
     <message>
         <source>IT’s server could not release this device from %1. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der IT konnte nicht erreichen, dass %1 dieses Gerät freigibt. Wenden Sie sich mit Ihrem Supportcode an die IT.</translation>
     </message>
     <message>
         <source>IT’s server cannot do this for this device. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der IT kann das für dieses Gerät nicht erledigen. Wenden Sie sich mit Ihrem Supportcode an die IT.</translation>
     </message>
     <message>
         <source>IT’s server cannot be reached right now. The helper tries again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server der IT ist gerade nicht erreichbar. Der Assistent versucht es gleich noch einmal.</translation>
     </message>
     <message>
         <source>Sign in with your work account first, then ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich zuerst mit Ihrem Arbeitskonto an und stellen Sie die Anfrage dann erneut.</translation>
     </message>
     <message>
         <source>%1 will leave this device the next time it is online. Keep it connected for a few minutes, then choose Check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird von diesem Gerät entfernt, sobald das Gerät das nächste Mal online ist. Lassen Sie es einige Minuten verbunden und klicken Sie dann auf „Erneut prüfen“.</translation>
     </message>
 </context>
 <context>
