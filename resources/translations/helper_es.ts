@@ -994,59 +994,59 @@ Le ayuda a migrar este dispositivo a Microsoft Intune.</translation>
     <name>ServerReleasePanel</name>
     <message>
         <source>IT’s server can remove %1 from this device for you, without a call to IT. It may need IT’s approval first.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del departamento de TI puede quitar %1 de este dispositivo por usted, sin que tenga que llamar al departamento de TI. Puede que antes necesite la aprobación del departamento de TI.</translation>
     </message>
     <message>
         <source>Ask IT’s server to remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedir al servidor del departamento de TI que quite %1</translation>
     </message>
     <message>
         <source>Asks IT’s server to release this device from its old management</source>
-        <translation type="unfinished"></translation>
+        <translation>Pide al servidor del departamento de TI que libere este dispositivo de su gestión anterior</translation>
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar %1?</translation>
     </message>
     <message>
         <source>IT’s server will ask %1 to stop managing this device. Its apps, settings and Wi-Fi or VPN profiles from %1 go with it. Keep this device switched on and connected until the helper says it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del departamento de TI pedirá a %1 que deje de gestionar este dispositivo. Las aplicaciones, la configuración y los perfiles de Wi-Fi o VPN de %1 se quitarán con él. Mantenga este dispositivo encendido y conectado hasta que el asistente indique que ha terminado.</translation>
     </message>
     <message>
         <source>Your request is waiting for IT’s approval. You can leave this window open: it checks by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su solicitud está pendiente de la aprobación del departamento de TI. Puede dejar esta ventana abierta: comprobará el estado por sí sola.</translation>
     </message>
     <message>
         <source>IT’s server is asking %1 to release this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del departamento de TI está pidiendo a %1 que libere este dispositivo…</translation>
     </message>
     <message>
         <source>%1 agreed to release this device. Checking the device…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ha aceptado liberar este dispositivo. Comprobando el dispositivo…</translation>
     </message>
     <message>
         <source>The request was refused. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha rechazado la solicitud. Póngase en contacto con el departamento de TI e indíqueles su código de soporte.</translation>
     </message>
     <message>
         <source>IT’s server could not release this device from %1. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del departamento de TI no ha podido liberar este dispositivo de %1. Póngase en contacto con el departamento de TI e indíqueles su código de soporte.</translation>
     </message>
     <message>
         <source>IT’s server cannot do this for this device. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del departamento de TI no puede hacerlo para este dispositivo. Póngase en contacto con el departamento de TI e indíqueles su código de soporte.</translation>
     </message>
     <message>
         <source>IT’s server cannot be reached right now. The helper tries again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el servidor del departamento de TI en este momento. El asistente volverá a intentarlo dentro de un momento.</translation>
     </message>
     <message>
         <source>Sign in with your work account first, then ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión primero con su cuenta profesional y, después, vuelva a solicitarlo.</translation>
     </message>
     <message>
         <source>%1 will leave this device the next time it is online. Keep it connected for a few minutes, then choose Check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se quitará de este dispositivo la próxima vez que el dispositivo esté en línea. Manténgalo conectado unos minutos y, después, pulse «Volver a comprobar».</translation>
     </message>
 </context>
 <context>
