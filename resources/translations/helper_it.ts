@@ -994,59 +994,59 @@ La aiuta a migrare questo dispositivo a Microsoft Intune.</translation>
     <name>ServerReleasePanel</name>
     <message>
         <source>IT’s server can remove %1 from this device for you, without a call to IT. It may need IT’s approval first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server del reparto IT può rimuovere %1 da questo dispositivo al posto suo, senza bisogno di chiamare il reparto IT. Potrebbe essere necessaria prima l’approvazione del reparto IT.</translation>
     </message>
     <message>
         <source>Ask IT’s server to remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiedere al server del reparto IT di rimuovere %1</translation>
     </message>
     <message>
         <source>Asks IT’s server to release this device from its old management</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiede al server del reparto IT di rilasciare questo dispositivo dalla sua gestione precedente</translation>
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovere %1?</translation>
     </message>
     <message>
         <source>IT’s server will ask %1 to stop managing this device. Its apps, settings and Wi-Fi or VPN profiles from %1 go with it. Keep this device switched on and connected until the helper says it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server del reparto IT chiederà a %1 di smettere di gestire questo dispositivo. Le app, le impostazioni e i profili Wi-Fi o VPN di %1 verranno rimossi insieme. Tenga questo dispositivo acceso e connesso finché l’assistente non indica che l’operazione è terminata.</translation>
     </message>
     <message>
         <source>Your request is waiting for IT’s approval. You can leave this window open: it checks by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sua richiesta è in attesa dell’approvazione del reparto IT. Può lasciare aperta questa finestra: verifica lo stato da sola.</translation>
     </message>
     <message>
         <source>IT’s server is asking %1 to release this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server del reparto IT sta chiedendo a %1 di rilasciare questo dispositivo…</translation>
     </message>
     <message>
         <source>%1 agreed to release this device. Checking the device…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ha accettato di rilasciare questo dispositivo. Verifica del dispositivo in corso…</translation>
     </message>
     <message>
         <source>The request was refused. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>La richiesta è stata rifiutata. Contatti il reparto IT e comunichi il suo codice di assistenza.</translation>
     </message>
     <message>
         <source>IT’s server could not release this device from %1. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server del reparto IT non è riuscito a far rilasciare questo dispositivo da %1. Contatti il reparto IT e comunichi il suo codice di assistenza.</translation>
     </message>
     <message>
         <source>IT’s server cannot do this for this device. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server del reparto IT non può farlo per questo dispositivo. Contatti il reparto IT e comunichi il suo codice di assistenza.</translation>
     </message>
     <message>
         <source>IT’s server cannot be reached right now. The helper tries again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server del reparto IT non è raggiungibile in questo momento. L’assistente riproverà tra poco.</translation>
     </message>
     <message>
         <source>Sign in with your work account first, then ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceda prima con il suo account aziendale, poi invii di nuovo la richiesta.</translation>
     </message>
     <message>
         <source>%1 will leave this device the next time it is online. Keep it connected for a few minutes, then choose Check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La rimozione di %1 avverrà la prossima volta che il dispositivo sarà online. Lo tenga connesso per qualche minuto, poi prema «Verifica di nuovo».</translation>
     </message>
 </context>
 <context>
