@@ -994,59 +994,59 @@ Helpt u dit apparaat over te zetten naar Microsoft Intune.</translation>
     <name>ServerReleasePanel</name>
     <message>
         <source>IT’s server can remove %1 from this device for you, without a call to IT. It may need IT’s approval first.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server van IT kan %1 voor u van dit apparaat verwijderen, zonder dat u IT hoeft te bellen. Mogelijk is eerst goedkeuring van IT nodig.</translation>
     </message>
     <message>
         <source>Ask IT’s server to remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De server van IT vragen %1 te verwijderen</translation>
     </message>
     <message>
         <source>Asks IT’s server to release this device from its old management</source>
-        <translation type="unfinished"></translation>
+        <translation>Vraagt de server van IT dit apparaat vrij te geven uit het oude beheer</translation>
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwijderen?</translation>
     </message>
     <message>
         <source>IT’s server will ask %1 to stop managing this device. Its apps, settings and Wi-Fi or VPN profiles from %1 go with it. Keep this device switched on and connected until the helper says it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server van IT vraagt %1 dit apparaat niet langer te beheren. De apps, instellingen en wifi- of VPN-profielen van %1 verdwijnen daarmee ook. Houd dit apparaat ingeschakeld en verbonden totdat de assistent meldt dat het klaar is.</translation>
     </message>
     <message>
         <source>Your request is waiting for IT’s approval. You can leave this window open: it checks by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw verzoek wacht op goedkeuring van IT. U kunt dit venster open laten: het controleert dit zelf.</translation>
     </message>
     <message>
         <source>IT’s server is asking %1 to release this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>De server van IT vraagt %1 dit apparaat vrij te geven…</translation>
     </message>
     <message>
         <source>%1 agreed to release this device. Checking the device…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heeft ingestemd met het vrijgeven van dit apparaat. Het apparaat wordt gecontroleerd…</translation>
     </message>
     <message>
         <source>The request was refused. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het verzoek is geweigerd. Neem contact op met IT en geef uw ondersteuningscode door.</translation>
     </message>
     <message>
         <source>IT’s server could not release this device from %1. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server van IT kon dit apparaat niet laten vrijgeven door %1. Neem contact op met IT en geef uw ondersteuningscode door.</translation>
     </message>
     <message>
         <source>IT’s server cannot do this for this device. Contact IT with your support code.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server van IT kan dit niet doen voor dit apparaat. Neem contact op met IT en geef uw ondersteuningscode door.</translation>
     </message>
     <message>
         <source>IT’s server cannot be reached right now. The helper tries again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server van IT is op dit moment niet bereikbaar. De assistent probeert het zo opnieuw.</translation>
     </message>
     <message>
         <source>Sign in with your work account first, then ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meld u eerst aan met uw werkaccount en vraag het daarna opnieuw.</translation>
     </message>
     <message>
         <source>%1 will leave this device the next time it is online. Keep it connected for a few minutes, then choose Check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wordt van dit apparaat verwijderd zodra het apparaat weer online is. Houd het een paar minuten verbonden en klik daarna op “Opnieuw controleren”.</translation>
     </message>
 </context>
 <context>
