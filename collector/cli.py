@@ -185,10 +185,12 @@ def _show_config(config: Config) -> int:
 
     data = msgspec.to_builtins(config)
     data["storage"]["url"] = display_url(config.storage.url)
-    # Never print a secret (the serial HMAC key, client secrets) to a terminal.
-    for section in data.get("extensions", {}).values():
+    # Never print a secret (the serial HMAC key, client secrets, a
+    # certificate's password) to a terminal.
+    for section in [data["devices"], *data.get("extensions", {}).values()]:
         for key in list(section):
-            if (key.endswith("_key") or "secret" in key) and section[key]:
+            secret = key.endswith("_key") or "secret" in key or "password" in key
+            if secret and section[key]:
                 section[key] = "***"
     print(json.dumps(data, indent=2, sort_keys=True))
     return EXIT_OK

@@ -276,6 +276,7 @@ PLUGIN_MODULES: Final = (
     "collector.dashboard",
     "collector.expected",
     "collector.forward",
+    "collector.graph",
 )
 
 
