@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import hypothesis.strategies as st
+import jsonschema
 import msgspec
 import pytest
 from hypothesis import given, settings
@@ -50,6 +51,11 @@ from tests.collector.support import (
     serial_hmac,
 )
 
+SELF_SCHEMA = json.loads(
+    (
+        Path(__file__).parents[2] / "resources" / "openapi" / "collector-v1.json"
+    ).read_text("utf-8")
+)["components"]["schemas"]["SelfStatus"]
 T0 = datetime.datetime(2026, 5, 4, 9, 0, tzinfo=datetime.UTC).timestamp()
 
 
@@ -388,6 +394,7 @@ def test_a_device_back_in_the_old_emm_is_re_enrolled(
 
 
 def self_status(collector: Running, digest: str | None, **token: Any) -> Any:
+    """The device's own answer, checked against the published contract."""
     response = collector.client.get(
         f"{collector.url}/api/v1/devices/self",
         params={"serial_digest": digest},
@@ -395,7 +402,9 @@ def self_status(collector: Running, digest: str | None, **token: Any) -> Any:
     )
     assert response.status_code == 200, response.text
     assert response.headers["cache-control"] == "no-store"
-    return response.json()
+    body = response.json()
+    jsonschema.validate(body, SELF_SCHEMA)
+    return body
 
 
 def test_self_answers_only_the_token_s_user_and_only_when_confirmed(
