@@ -563,3 +563,41 @@ def test_graph_objects_of_any_shape_are_read_or_skipped(item: Any) -> None:
 def test_graph_times_are_read_or_none(text: str) -> None:
     value = lookups.utc_text(text)
     assert value is None or (len(value) == 27 and value.endswith("Z"))
+
+
+# --- the helper's side ------------------------------------------------------------
+
+
+def test_the_helper_reads_its_own_confirmation(
+    running: tuple[Running, Clock], graph: FakeGraph, certs: Certs
+) -> None:
+    from helper.report.confirmation import fetch_confirmation
+    from helper.report.http import make_http_client
+    from helper.report.token import StaticTokenProvider
+
+    collector, clock = running
+    digest = serial_digest("SN-HELPER")
+    collector.post_events([left_event("SN-HELPER", seq=1, still=False)])
+    with make_http_client(verify=certs.client_context()) as http:
+
+        def ask(*tokens: str, url: str = collector.url, serial: Any = digest) -> Any:
+            return fetch_confirmation(http, url, StaticTokenProvider(tokens), serial)
+
+        token = collector.keys.mint()
+        assert ask(token).state == "off"  # no sync has run yet
+        graph.managed = [managed_device("SN-HELPER", user=USER)]
+        run_sync(collector, clock)
+        found = ask(token)
+        assert (found.state, found.compliance, found.hours) == (
+            "confirmed",
+            "compliant",
+            24,
+        )
+        # An expired token: a new one, once.
+        assert ask("expired", token).state == "confirmed"
+        # Another user's token, no serial, no collector: nothing to show.
+        stranger = collector.keys.mint(oid="1d1d1d1d-0000-4000-8000-000000000000")
+        assert ask(stranger).state == "unavailable"
+        assert ask(token, serial=None).state == "unavailable"
+        assert ask(token, url="https://127.0.0.1:9").state == "unavailable"
+        assert ask().state == "unavailable"  # never signed in
