@@ -37,7 +37,8 @@ from collector.graph.store import TABLE
 from collector.storage.base import Connection, Row
 
 _JOIN: Final = f"LEFT JOIN {TABLE} i ON i.serial_hmac = s.serial_hmac"
-_CONFIRMED: Final = "i.present = 1"
+# Intune's verdict as the sync copies it onto device_state (collector.graph.store).
+_CONFIRMED: Final = "s.intune_confirmed = 1"
 _REENROLLED: Final = "s.reenrolled_utc IS NOT NULL AND s.legacy_status = 'present'"
 COUNT_KEYS: Final = (
     "devices",
@@ -67,10 +68,7 @@ LIST_COLUMNS: Final = (
 def _limbo_sql(cutoff: str | None) -> str:
     if cutoff is None:
         return "0 = 1"
-    return (
-        "s.legacy_status = 'left' AND s.left_utc <= ? "
-        "AND (i.present IS NULL OR i.present = 0)"
-    )
+    return "s.legacy_status = 'left' AND s.intune_confirmed = 0 AND s.left_utc <= ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +91,16 @@ def wave_counts(conn: Connection, cutoff: str | None) -> list[WaveCounts]:
         "count(*)",
         flag("s.in_intune = 1"),
         flag(_CONFIRMED),
-        flag(f"{_CONFIRMED} AND i.compliance = 'compliant'"),
-        flag(f"{_CONFIRMED} AND i.compliance = 'noncompliant'"),
-        flag(f"{_CONFIRMED} AND i.key_escrow = 'yes'"),
+        flag("s.intune_compliance = 'compliant'"),
+        flag("s.intune_compliance = 'noncompliant'"),
+        flag("s.intune_escrow = 'yes'"),
         flag(_limbo_sql(cutoff)),
         flag(_REENROLLED),
     ]
+    # One covering index (collector.graph.store's intune_counts), no join.
     sql = (
         f"SELECT {WAVE_SQL}, {', '.join(figures)} "
-        f"FROM device_state s {_JOIN} GROUP BY {WAVE_SQL}"
+        f"FROM device_state s GROUP BY {WAVE_SQL}"
     )
     params = () if cutoff is None else (cutoff,)
     out = []

@@ -10,17 +10,24 @@ unknown), ``compliance_state`` (Graph's value), ``last_sync_utc``,
 ``enrolled_utc``, ``join_type`` (from the Entra device's ``trustType``),
 ``key_escrow`` (yes / no / unknown), ``records`` (Intune records of that
 serial; more than 1 after a re-enrollment), ``confirmed_utc`` (when a sync
-first found it), ``seen_utc`` (the latest sync that found it) and ``present``
-(1: the latest full sync found it; 0: Intune no longer lists it).
+first found it), ``updated_utc`` (when a sync last changed the row: only what
+changed is written) and ``present`` (1: the latest full sync found it; 0:
+Intune no longer lists it).
 
 ``device_state`` gets two columns, kept in every ingest transaction
 (:func:`keep_flags`): ``left_utc``, when the collector received the first
 report saying the device left the old EMM (``legacy_status`` ``left``), and
 ``reenrolled_utc``, when a device that had left reported the old EMM again
 (``present``); that report clears ``left_utc``, so leaving again starts a new
-limbo clock.
+limbo clock. And three copies of Intune's verdict (written by the sync with
+the rows that changed, and by the ingest hook for the devices just written):
+``intune_confirmed`` (0/1), ``intune_compliance`` and ``intune_escrow``
+(NULL unless confirmed), so the dashboard counts them from one covering
+index instead of joining 200,000 rows (figures in
+docs/intune-confirmation.md).
 
-- **confirmed by Intune**: an ``intune_device`` row with ``present = 1``;
+- **confirmed by Intune**: an ``intune_device`` row with ``present = 1``
+  (``device_state.intune_confirmed = 1``);
 - **limbo**: ``legacy_status = 'left'``, ``left_utc`` older than
   ``intune.limbo_hours``, and not confirmed by Intune;
 - **re-enrolled**: ``reenrolled_utc`` set and ``legacy_status = 'present'``.
@@ -30,10 +37,15 @@ limbo clock.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+# Imported first for its migrations: they add device_state.listed_wave (the
+# wave IT's list gives), which this component's count index reads, so the
+# expected module's must be registered (and applied) before ours.
+from collector import expected as _expected  # noqa: F401
 from collector.storage import Migration, register_migrations
 from collector.storage.base import Connection
 
@@ -53,9 +65,30 @@ COLUMNS: Final = (
     "key_escrow",
     "records",
     "confirmed_utc",
-    "seen_utc",
+    "updated_utc",
     "present",
 )
+
+# The dashboard's per-wave counts, written as collector.dashboard.intune reads
+# them (the wave is the expected module's: IT's list, else the reported one).
+COUNT_COLUMNS: Final = (
+    "in_intune, intune_confirmed, intune_compliance, intune_escrow, "
+    "legacy_status, left_utc, reenrolled_utc"
+)
+
+
+def _index_counts(conn: Connection) -> None:
+    """SQLite reads an index on the very expressions in order; PostgreSQL
+    reads one alone only when it holds the plain columns (as the expected
+    module's dashboard indexes)."""
+    if conn.dialect.name == "postgres":
+        wave = "listed_wave, wave_id"
+    else:
+        wave = "(COALESCE(listed_wave, wave_id))"
+    conn.execute(
+        f"CREATE INDEX intune_counts ON device_state ({wave}, {COUNT_COLUMNS})"
+    )
+
 
 register_migrations(
     COMPONENT,
@@ -78,7 +111,7 @@ register_migrations(
                     key_escrow TEXT NOT NULL,
                     records {{int}} NOT NULL,
                     confirmed_utc TEXT NOT NULL,
-                    seen_utc TEXT NOT NULL,
+                    updated_utc TEXT NOT NULL,
                     present {{int}} NOT NULL
                 )
                 """,
@@ -94,27 +127,50 @@ register_migrations(
                 """,
                 "ALTER TABLE device_state ADD COLUMN left_utc TEXT",
                 "ALTER TABLE device_state ADD COLUMN reenrolled_utc TEXT",
+                "ALTER TABLE device_state ADD COLUMN intune_confirmed {int} NOT NULL "
+                "DEFAULT 0",
+                "ALTER TABLE device_state ADD COLUMN intune_compliance TEXT",
+                "ALTER TABLE device_state ADD COLUMN intune_escrow TEXT",
                 # Devices that left before this migration: dated by their
                 # latest report (the first one saying so was not recorded).
                 "UPDATE device_state SET left_utc = last_received_utc "
                 "WHERE legacy_status = 'left'",
-                # The limbo and re-enrolled counts and lists read these.
-                "CREATE INDEX intune_left ON device_state (legacy_status, left_utc, "
-                "serial_hmac)",
+                # The limbo and re-enrolled lists read these.
+                "CREATE INDEX intune_limbo ON device_state (legacy_status, "
+                "intune_confirmed, device_key, left_utc)",
                 "CREATE INDEX intune_reenrolled ON device_state (reenrolled_utc, "
                 "legacy_status)",
             ),
+            run=_index_counts,
         )
     ],
 )
 
 
+_MIRROR: Final = (
+    "UPDATE device_state SET "
+    "intune_confirmed = COALESCE((SELECT i.present FROM {table} i "
+    "WHERE i.serial_hmac = device_state.serial_hmac), 0), "
+    "intune_compliance = (SELECT i.compliance FROM {table} i "
+    "WHERE i.serial_hmac = device_state.serial_hmac AND i.present = 1), "
+    "intune_escrow = (SELECT i.key_escrow FROM {table} i "
+    "WHERE i.serial_hmac = device_state.serial_hmac AND i.present = 1) "
+    "WHERE {where}"
+).replace("{table}", TABLE)
+
+
 def keep_flags(conn: Connection, keys: Sequence[str]) -> None:
-    """The ingest hook: date leaving the old EMM and coming back to it for
-    the devices whose state was just written (their latest report)."""
+    """The ingest hook: date leaving the old EMM and coming back to it, and
+    copy Intune's verdict, for the devices whose state was just written."""
     if not keys:
         return
     marks = ", ".join("?" for _ in keys)
+    conn.execute(
+        _MIRROR.replace(
+            "{where}", f"device_key IN ({marks}) AND serial_hmac IS NOT NULL"
+        ),
+        list(keys),
+    )
     conn.execute(
         "UPDATE device_state SET reenrolled_utc = last_received_utc, left_utc = NULL "
         f"WHERE device_key IN ({marks}) AND legacy_status = 'present' "
@@ -163,48 +219,93 @@ class Confirmation:
     records: int
 
 
-def save(
-    conn: Connection, found: Sequence[Confirmation], now: str, *, full: bool
-) -> None:
-    """Store what a sync found; a full sync also marks the devices it did not
-    find as no longer in Intune (``present = 0``)."""
-    for item in found:
-        conn.execute(
-            f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) "
-            f"VALUES ({', '.join('?' for _ in COLUMNS)}) "
-            "ON CONFLICT (serial_hmac) DO UPDATE SET "
-            "managed_device_id = excluded.managed_device_id, "
-            "entra_device_id = excluded.entra_device_id, os = excluded.os, "
-            "compliance = excluded.compliance, "
-            "compliance_state = excluded.compliance_state, "
-            "last_sync_utc = excluded.last_sync_utc, "
-            "enrolled_utc = excluded.enrolled_utc, join_type = excluded.join_type, "
-            # A key once seen in Entra stays escrowed when a later sync could
-            # not tell (BitLocker check off or forbidden).
-            f"key_escrow = CASE WHEN excluded.key_escrow = 'unknown' "
-            f"THEN {TABLE}.key_escrow ELSE excluded.key_escrow END, "
-            "records = excluded.records, seen_utc = excluded.seen_utc, present = 1",
-            (
-                item.serial_hmac,
-                item.managed_device_id,
-                item.entra_device_id,
-                item.os,
-                item.compliance,
-                item.compliance_state,
-                item.last_sync_utc,
-                item.enrolled_utc,
-                item.join_type,
-                item.key_escrow,
-                item.records,
-                now,
-                now,
-                1,
-            ),
-        )
-    if full:
-        conn.execute(
-            f"UPDATE {TABLE} SET present = 0 WHERE present = 1 AND seen_utc < ?", (now,)
-        )
+# What a sync compares with Graph's answer (the times it writes aside).
+_COMPARED: Final = (
+    "managed_device_id",
+    "entra_device_id",
+    "os",
+    "compliance",
+    "compliance_state",
+    "last_sync_utc",
+    "enrolled_utc",
+    "join_type",
+    "key_escrow",
+    "records",
+    "present",
+)
+_ESCROW: Final = _COMPARED.index("key_escrow")
+
+
+def stored(conn: Connection) -> dict[str, tuple[object, ...]]:
+    """Each stored serial's values of :data:`_COMPARED`."""
+    rows = conn.fetchall(f"SELECT serial_hmac, {', '.join(_COMPARED)} FROM {TABLE}")
+    return {str(r[0]): tuple(r[1:]) for r in rows}
+
+
+def _values(item: Confirmation) -> tuple[object, ...]:
+    return (
+        item.managed_device_id,
+        item.entra_device_id,
+        item.os,
+        item.compliance,
+        item.compliance_state,
+        item.last_sync_utc,
+        item.enrolled_utc,
+        item.join_type,
+        item.key_escrow,
+        item.records,
+        1,
+    )
+
+
+def changes(
+    found: Sequence[Confirmation], before: Mapping[str, tuple[object, ...]]
+) -> tuple[list[Confirmation], list[str]]:
+    """What a full sync must write: the confirmations that differ from what
+    is stored, and the serials Intune no longer lists. A key once seen in
+    Entra stays escrowed when a later sync could not tell (the BitLocker
+    check off or forbidden)."""
+    changed = []
+    for given in found:
+        old = before.get(given.serial_hmac)
+        item = given
+        if given.key_escrow == "unknown" and old is not None:
+            item = dataclasses.replace(given, key_escrow=str(old[_ESCROW]))
+        if old != _values(item):
+            changed.append(item)
+    listed = {item.serial_hmac for item in found}
+    gone = sorted(s for s, old in before.items() if old[-1] == 1 and s not in listed)
+    return changed, gone
+
+
+def upsert(conn: Connection, items: Sequence[Confirmation], now: str) -> None:
+    """Store confirmations (``confirmed_utc`` kept from the first) and copy
+    their verdicts onto ``device_state``."""
+    assignments = ", ".join(f"{c} = excluded.{c}" for c in (*_COMPARED, "updated_utc"))
+    conn.executemany(
+        f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) "
+        f"VALUES ({', '.join('?' for _ in COLUMNS)}) "
+        f"ON CONFLICT (serial_hmac) DO UPDATE SET {assignments}",
+        [(item.serial_hmac, *_values(item)[:-1], now, now, 1) for item in items],
+    )
+    conn.executemany(
+        "UPDATE device_state SET intune_confirmed = 1, intune_compliance = ?, "
+        "intune_escrow = ? WHERE serial_hmac = ?",
+        [(item.compliance, item.key_escrow, item.serial_hmac) for item in items],
+    )
+
+
+def mark_gone(conn: Connection, serials: Sequence[str], now: str) -> None:
+    """Intune no longer lists these serials (``present = 0``)."""
+    conn.executemany(
+        f"UPDATE {TABLE} SET present = 0, updated_utc = ? WHERE serial_hmac = ?",
+        [(now, serial) for serial in serials],
+    )
+    conn.executemany(
+        "UPDATE device_state SET intune_confirmed = 0, intune_compliance = NULL, "
+        "intune_escrow = NULL WHERE serial_hmac = ?",
+        [(serial,) for serial in serials],
+    )
 
 
 def record_sync(
@@ -249,10 +350,13 @@ __all__ = [
     "SYNCS",
     "TABLE",
     "Confirmation",
+    "changes",
     "confirmation_of",
     "keep_flags",
     "known_serials",
     "last_sync",
+    "mark_gone",
     "record_sync",
-    "save",
+    "stored",
+    "upsert",
 ]

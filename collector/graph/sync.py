@@ -24,11 +24,20 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
 from collector.graph import lookups
 from collector.graph.client import GraphClient, GraphError
 from collector.graph.settings import IntuneConfig
-from collector.graph.store import Confirmation, known_serials, record_sync, save
+from collector.graph.store import (
+    Confirmation,
+    changes,
+    known_serials,
+    mark_gone,
+    record_sync,
+    stored,
+    upsert,
+)
 from collector.ingest import confirm_device
 from collector.logging import log_event
 from collector.storage.base import Connection, Store, utc_now_text
@@ -36,6 +45,9 @@ from collector.storage.schema import CONFIRMED_BY_GRAPH, REPORTED
 from helper.report.event import serial_hmac
 
 log = logging.getLogger(__name__)
+
+# Rows per write transaction.
+WRITE_CHUNK: Final = 2000
 
 
 @dataclass(slots=True)
@@ -52,6 +64,8 @@ class SyncReport:
         escrow: ``checked``, ``off`` or the error code of the BitLocker listing.
         identities: reports newly confirmed by Intune's user.
         requests: Graph calls (tokens not counted).
+        changed: confirmations written (new or different).
+        gone: devices Intune no longer lists.
     """
 
     outcome: str = "ok"
@@ -62,6 +76,8 @@ class SyncReport:
     escrow: str = "off"
     identities: int = 0
     requests: int = 0
+    changed: int = 0
+    gone: int = 0
     found: list[Confirmation] = field(default_factory=list)
 
 
@@ -168,9 +184,18 @@ def sync(
         report.matched = len(report.found)
     finished = utc_now_text(clock)
 
+    if report.outcome == "ok":
+        # Only what changed, in short transactions: an SQLite collector keeps
+        # taking reports meanwhile (its one writer is never held for long).
+        changed, gone = changes(report.found, store.query(stored))
+        for start in range(0, len(changed), WRITE_CHUNK):
+            store.transaction(upsert, changed[start : start + WRITE_CHUNK], finished)
+        for start in range(0, len(gone), WRITE_CHUNK):
+            store.transaction(mark_gone, gone[start : start + WRITE_CHUNK], finished)
+        report.changed, report.gone = len(changed), len(gone)
+
     def write(conn: Connection) -> None:
         if report.outcome == "ok":
-            save(conn, report.found, finished, full=True)
             reported = _reported(conn)
             for digest, group in records.items():
                 if digest not in reported:
@@ -205,6 +230,8 @@ def sync(
         duplicates=report.duplicates,
         escrow=report.escrow,
         identities=report.identities,
+        changed=report.changed,
+        gone=report.gone,
         requests=report.requests,
     )
     return report

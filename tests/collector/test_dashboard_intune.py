@@ -161,3 +161,33 @@ def test_with_the_graph_check_off_nobody_is_in_limbo(
         assert found.rows("intune")["wave-01"]["limbo"] == "0"
         assert "limbo" not in found.tables  # an empty list has no table
         assert any("[intune] enabled = false" in t for t in found.texts)
+
+
+def test_a_listed_device_confirmed_before_it_reports_counts_once_it_does(
+    dashboard: tuple[Running, Clock],
+    graph: FakeGraph,  # noqa: F811
+) -> None:
+    from collector.expected import ExpectedRow, store_expected
+    from tests.collector.support import serial_hmac
+
+    collector, clock = dashboard
+    store_expected(
+        collector.store, [ExpectedRow(serial_hmac("SN-L"), "wave-09", None, 2)]
+    )
+    graph.managed = [managed_device("SN-L", user=USER, compliance="noncompliant")]
+    assert run_sync(collector, clock).matched == 1  # known from IT's list only
+    report(collector, "SN-L", 1, still=False, wave_id="wave-01")
+    waves = Page(collector.get("/dashboard").text).rows("intune")
+    # IT's list gives the wave; the verdict was copied when the device reported.
+    assert (waves["wave-09"]["confirmed"], waves["wave-09"]["noncompliant"]) == (
+        "1",
+        "1",
+    )
+    # Gone from Intune at the next sync: no longer counted.
+    graph.managed = []
+    run_sync(collector, clock)
+    waves = Page(collector.get("/dashboard").text).rows("intune")
+    assert (waves["wave-09"]["confirmed"], waves["wave-09"]["noncompliant"]) == (
+        "0",
+        "0",
+    )
