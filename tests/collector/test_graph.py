@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -601,3 +602,85 @@ def test_the_helper_reads_its_own_confirmation(
         assert ask(token, serial=None).state == "unavailable"
         assert ask(token, url="https://127.0.0.1:9").state == "unavailable"
         assert ask().state == "unavailable"  # never signed in
+
+
+# --- the commands and the background task ---------------------------------------
+
+
+def test_the_commands_sync_and_check_one_serial(
+    graph: FakeGraph,
+    certs: Certs,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from collector.cli import main
+
+    database = tmp_path / "collector.sqlite3"
+    config = tmp_path / "collector.toml"
+    settings = intune_settings(graph, certs)
+    lines = [f'[storage]\nurl = "sqlite:///{database}"', "[devices]"]
+    lines.append(f'serial_hmac_key = "{SERIAL_KEY}"')
+    lines.append("[intune]")
+    for key in ("tenant_id", "client_id", "certificate_file", "authority"):
+        lines.append(f'{key} = "{getattr(settings, key)}"')
+    lines.append(f'graph_url = "{graph.url}"\nca_file = "{certs.ca_file}"')
+    config.write_text("\n".join(lines) + "\n")
+    base = ["--config", str(config)]
+    assert main([*base, "intune-sync"]) == 2  # intune.enabled is false
+    assert "intune.enabled is false" in capsys.readouterr().err
+    config.write_text(config.read_text() + "enabled = true\n")
+    device = managed_device("C02XK1ABCDEF", os="macOS")
+    graph.managed = [device]
+    graph.add_entra(device, "Workplace")
+    assert main([*base, "intune-check", "C02XK1ABCDEF"]) == 0
+    out = capsys.readouterr().out
+    assert "1 Intune record(s)" in out and "registered" in out
+    assert "key escrowed:      unknown" in out
+    assert main([*base, "init-db"]) == 0
+    assert main([*base, "intune-sync"]) == 0
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .startswith("ok: 1 Intune devices read, 0 known to the collector")
+    )
+    graph.granted.clear()
+    assert main([*base, "intune-sync"]) == 1
+    assert "forbidden" in capsys.readouterr().out
+
+
+def test_the_background_sync_runs_while_the_collector_serves(
+    store: Store, jwks: JwksServer, certs: Certs, keys: Keys, graph: FakeGraph
+) -> None:
+    config = msgspec.structs.replace(
+        make_config(store.display_url, jwks, certs),
+        devices=DevicesConfig(serial_hmac_key=SERIAL_KEY),
+        extensions={"intune": intune_settings(graph, certs, sync_interval_minutes=60)},
+    )
+    graph.managed = [managed_device("SN-1")]
+    for collector in start_collector(store, config, certs, keys):
+        worker = collector.app.state.intune_worker
+        deadline = time.monotonic() + 20
+        while worker.runs == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert worker.runs == 1
+        with store.read() as conn:
+            assert conn.scalar("SELECT outcome FROM intune_sync") == "ok"
+
+
+def test_serve_refuses_to_start_without_a_usable_credential(
+    store: Store, jwks: JwksServer, certs: Certs, graph: FakeGraph, tmp_path: Path
+) -> None:
+    from collector.app import create_app
+
+    loose = tmp_path / "loose.pem"
+    loose.write_bytes(Path(graph.certificate_path).read_bytes())  # type: ignore[attr-defined]
+    loose.chmod(0o644)
+    settings = intune_settings(graph, certs, sync_interval_minutes=60)
+    config = msgspec.structs.replace(
+        make_config(store.display_url, jwks, certs),
+        extensions={
+            "intune": msgspec.structs.replace(settings, certificate_file=str(loose))
+        },
+    )
+    with pytest.raises(CredentialError, match="chmod 600"):
+        create_app(config, store=store)
