@@ -51,9 +51,16 @@ def check_config(config: Config) -> None:
     """Check ``[intune]`` beyond its types (for the configuration loader).
 
     Raises:
-        ConfigError: a bad id or URL while enabled.
+        ConfigError: a bad id or URL while enabled, or no serial key to match
+            Intune's serial numbers with.
     """
-    _settings.intune_config(config)
+    from collector.config import ConfigError
+
+    if _settings.intune_config(config).enabled and not config.devices.serial_hmac_key:
+        raise ConfigError(
+            "configuration: intune.enabled: devices.serial_hmac_key must be set "
+            "(devices are matched to Intune's serial numbers by it)"
+        )
 
 
 def graph_client(

@@ -684,3 +684,18 @@ def test_serve_refuses_to_start_without_a_usable_credential(
     )
     with pytest.raises(CredentialError, match="chmod 600"):
         create_app(config, store=store)
+
+
+def test_enabled_without_a_serial_key_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from collector.cli import main
+
+    config = tmp_path / "collector.toml"
+    config.write_text(
+        f'[intune]\nenabled = true\ntenant_id = "{TENANT}"\nclient_id = "{CLIENT_ID}"\n'
+    )
+    assert main(["--config", str(config), "show-config"]) == 2
+    err = capsys.readouterr().err
+    assert "intune.enabled: devices.serial_hmac_key must be set" in err
+    assert "Traceback" not in err
