@@ -16,10 +16,9 @@ device's own answer).
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from collector.graph import settings as _settings
@@ -123,20 +122,9 @@ def register(app: Starlette, store: Store, config: Config) -> SyncWorker | None:
         settings.sync_interval_minutes * 60.0,
     )
     app.state.intune_worker = worker
-    inner = app.router.lifespan_context
+    from collector.app import run_beside
 
-    @contextlib.asynccontextmanager
-    async def lifespan(application: Any) -> AsyncIterator[Any]:
-        async with inner(application) as state:
-            worker.start()
-            try:
-                yield state
-            finally:
-                from starlette.concurrency import run_in_threadpool
-
-                await run_in_threadpool(worker.stop)
-
-    app.router.lifespan_context = lifespan
+    run_beside(app, worker.start, worker.stop)
     return worker
 
 

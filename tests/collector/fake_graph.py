@@ -39,7 +39,7 @@ import urllib.parse
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import jwt
@@ -48,6 +48,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
+from tests.collector.loopback import LoopbackHttps
 from tests.collector.support import Certs
 
 TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -159,46 +160,19 @@ class FakeGraph:
         self._failures: deque[tuple[int, dict[str, str]]] = deque()
         self._tokens: set[str] = set()
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._https: LoopbackHttps | None = None
         self.url = ""
 
     def start(self) -> FakeGraph:
         """Serve on a free port of 127.0.0.1 (URL with ``localhost``)."""
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                fake._get(self)
-
-            def do_POST(self) -> None:
-                fake._post(self)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        server.socket = self.certs.server_context().wrap_socket(
-            server.socket, server_side=True
-        )
-        self._server = server
-        self.url = f"https://localhost:{server.server_address[1]}"
-        self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._https = LoopbackHttps(self.certs, self._get, self._post)
+        self.url = self._https.start()
         return self
 
     def close(self) -> None:
         """Stop serving."""
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(5)
+        if self._https is not None:
+            self._https.close()
 
     def fail_next(self, status: int, headers: dict[str, str] | None = None) -> None:
         """Answer the next Graph call with ``status`` (queued in order)."""

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 
 from collector.config import Config, DevicesConfig
 from collector.graph import lookups
-from collector.graph.client import GraphClient
+from collector.graph.client import GraphClient, GraphError
 from collector.graph.credentials import (
     Credential,
     CredentialError,
@@ -188,7 +188,7 @@ def test_a_wrong_secret_is_refused_with_entra_s_code(
     settings = intune_settings(
         graph, certs, certificate_file="", client_secret_file=str(secret_file)
     )
-    with client_for(settings) as client, pytest.raises(lookups.GraphError) as caught:
+    with client_for(settings) as client, pytest.raises(GraphError) as caught:
         list(lookups.managed_devices(client))
     assert caught.value.code == "auth-failed"
     assert "AADSTS7000215" in str(caught.value)
@@ -226,7 +226,7 @@ def test_throttled_for_good_gives_up_with_a_code(
     for _ in range(3):
         graph.fail_next(500)
     with client_for(intune_settings(graph, certs, max_attempts=3)) as client:
-        with pytest.raises(lookups.GraphError) as caught:
+        with pytest.raises(GraphError) as caught:
             list(lookups.managed_devices(client))
     assert caught.value.code == "unavailable"
 
@@ -263,7 +263,7 @@ def test_a_filter_intune_ignores_is_not_believed(
     graph.managed = [managed_device(f"SN-{i}") for i in range(30)]
     graph.ignored_filters.add("serialNumber")
     with client_for(intune_settings(graph, certs)) as client:
-        with pytest.raises(lookups.GraphError) as caught:
+        with pytest.raises(GraphError) as caught:
             lookups.by_serial(client, "SN-1")
     assert caught.value.code == "bad-response"
 

@@ -18,10 +18,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from helper.config.model import Config
-from helper.journey.transitions import RecordingReporter
 from helper.report.confirmation import UNAVAILABLE, Confirmation, parse_confirmation
-from tests.ui.conftest import TIMEOUT_MS, Fakes, click, settle
+from tests.ui.conftest import WindowFactory, click, settle
 from ui import i18n
 from ui.main_window import MainWindow
 
@@ -54,38 +52,10 @@ class Reporting:
 
 
 def done_window(
-    qtbot: QtBot,
-    fakes: Fakes,
-    recording: RecordingReporter,
-    reporting: Reporting,
-    lang: str = "en",
+    make_window: WindowFactory, qtbot: QtBot, reporting: Reporting, lang: str = "en"
 ) -> MainWindow:
     """The intune-macos scenario walked to the done page with real clicks."""
-    from helper.migration import scenario_migration
-    from ui.demo import demo_config
-
-    shown = demo_config(Config())
-    window = MainWindow(
-        shown,
-        lang=lang,
-        demo="intune-macos",
-        reporting=reporting,
-        migration_factory=lambda: scenario_migration(
-            "intune-macos",
-            shown,
-            reporter=recording,
-            runner=fakes,
-            spawn=fakes.spawn,
-            open_uri=fakes.open_uri,
-            shell_execute=fakes.shell_execute,
-            check=fakes.check,
-        ),
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.controller.view is not None, timeout=TIMEOUT_MS)
-    settle(qtbot)
+    window = make_window("intune-macos", lang=lang, reporting=reporting)
     click(qtbot, window.current_page().primary)  # Start
     click(qtbot, window.current_page().primary)  # Continue
     assert window.current_page_name() == "done"
@@ -101,10 +71,10 @@ def card_texts(window: MainWindow) -> list[str]:
 
 
 def test_confirmed_and_compliant_apart_from_the_device_s_verdict(
-    qtbot: QtBot, fakes: Fakes, recording: RecordingReporter
+    make_window: WindowFactory, qtbot: QtBot
 ) -> None:
     reporting = Reporting(answer("confirmed", compliance="compliant"))
-    window = done_window(qtbot, fakes, recording, reporting)
+    window = done_window(make_window, qtbot, reporting)
     assert reporting.asked == 1
     assert card_texts(window) == [
         "What Intune says",
@@ -117,11 +87,11 @@ def test_confirmed_and_compliant_apart_from_the_device_s_verdict(
 
 
 def test_not_yet_confirmed_says_how_long_it_can_take(
-    qtbot: QtBot, fakes: Fakes, recording: RecordingReporter, qapp: QApplication
+    make_window: WindowFactory, qtbot: QtBot, qapp: QApplication
 ) -> None:
     i18n.install_translators(qapp, "en")  # the English plural forms
     window = done_window(
-        qtbot, fakes, recording, Reporting(answer("not-found", limbo=False))
+        make_window, qtbot, Reporting(answer("not-found", limbo=False))
     )
     assert card_texts(window)[1:] == [
         "Not yet confirmed by Intune (it can take up to 24 hours)"
@@ -132,24 +102,20 @@ def test_not_yet_confirmed_says_how_long_it_can_take(
     "confirmation", [UNAVAILABLE, answer("not-checked")], ids=["offline", "off"]
 )
 def test_nothing_true_to_say_shows_nothing(
+    make_window: WindowFactory,
     qtbot: QtBot,
-    fakes: Fakes,
-    recording: RecordingReporter,
     confirmation: Confirmation,
 ) -> None:
-    window = done_window(qtbot, fakes, recording, Reporting(confirmation))
+    window = done_window(make_window, qtbot, Reporting(confirmation))
     assert card_texts(window) == []
 
 
-def test_french(
-    qtbot: QtBot, fakes: Fakes, recording: RecordingReporter, qapp: QApplication
-) -> None:
+def test_french(make_window: WindowFactory, qtbot: QtBot, qapp: QApplication) -> None:
     i18n.install_translators(qapp, "fr")
     try:
         window = done_window(
+            make_window,
             qtbot,
-            fakes,
-            recording,
             Reporting(answer("removed", reenrolled=True)),
             lang="fr",
         )
