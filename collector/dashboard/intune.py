@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from collector.dashboard.html import Markup, escape, join, tag
-from collector.dashboard.i18n import Words
+from collector.dashboard.i18n import MESSAGES, Words
 from collector.dashboard.queries import WAVE_SQL
 from collector.dashboard.views import (
     Cell,
@@ -257,7 +257,9 @@ def status_note(
     else:
         when = parse_time(last[1])
         shown = words.moment(when) if when else last[1]
-        parts.append(tag("p", words.t("intune_last", time=shown, outcome=last[2])))
+        key = f"sync_{last[2]}"
+        outcome = words.t(key) if key in MESSAGES else last[2]
+        parts.append(tag("p", words.t("intune_last", time=shown, outcome=outcome)))
     return join(parts)
 
 

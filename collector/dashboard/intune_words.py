@@ -72,6 +72,26 @@ INTUNE_MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "intune_removed": {"en": "no longer listed", "fr": "plus répertorié"},
     "intune_absent": {"en": "not found", "fr": "introuvable"},
     "intune_present": {"en": "confirmed", "fr": "confirmé"},
+    # A sync's outcome (collector.graph.sync.SyncReport.outcome).
+    "sync_ok": {"en": "succeeded", "fr": "réussie"},
+    "sync_auth-failed": {
+        "en": "the sign-in was refused: check the tenant, the client id and the "
+        "certificate or secret",
+        "fr": "la connexion a été refusée : vérifiez le locataire, l’identifiant "
+        "d’application et le certificat ou le secret",
+    },
+    "sync_forbidden": {
+        "en": "a permission is missing: grant admin consent",
+        "fr": "une autorisation manque : accordez le consentement administrateur",
+    },
+    "sync_throttled": {
+        "en": "Microsoft Graph kept throttling",
+        "fr": "Microsoft Graph a limité les requêtes",
+    },
+    "sync_unavailable": {
+        "en": "Microsoft Graph could not be reached",
+        "fr": "Microsoft Graph était injoignable",
+    },
 }
 
 __all__ = ["INTUNE_MESSAGES"]

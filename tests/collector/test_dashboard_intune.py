@@ -143,6 +143,10 @@ def test_csv_and_french(
     french = Page(collector.get("/dashboard", lang="fr").text)
     assert "Confirmé par Intune (Microsoft Graph)" in french.texts
     assert "Dans les limbes : ont quitté l’ancien EMM, absents d’Intune" in french.texts
+    assert any(
+        t.startswith("Dernière synchronisation Microsoft Graph") and "(réussie)" in t
+        for t in french.texts
+    )
 
 
 def test_with_the_graph_check_off_nobody_is_in_limbo(
