@@ -315,8 +315,13 @@ def _serve(config: Config, worker_args: dict[str, Any]) -> int:
             pass
         return EXIT_OK
     from collector.app import create_app
+    from collector.config import ConfigError
 
-    app = create_app(config)
+    try:
+        app = create_app(config)
+    except ConfigError as exc:  # an optional module's section, checked deeper
+        _error(str(exc))
+        return EXIT_USAGE
     server = uvicorn.Server(uvicorn.Config(app, **options))
     sockets: list[socket.socket] | None = None
     if config.dev:

@@ -99,9 +99,9 @@ def register(app: Starlette, store: Store, config: Config) -> SyncWorker | None:
     interval, the background sync (``create_app`` calls it).
 
     Raises:
-        ConfigError: an unusable ``[intune]`` value.
-        CredentialError: enabled without a usable credential (the collector
-            refuses to start rather than run without telling).
+        ConfigError: an unusable ``[intune]`` value, or enabled without a
+            usable credential (the collector refuses to start rather than run
+            a check that cannot succeed).
     """
     from starlette.routing import Route
 
@@ -112,10 +112,14 @@ def register(app: Starlette, store: Store, config: Config) -> SyncWorker | None:
     app.router.routes.insert(0, Route(PATH, get_self, methods=["GET"]))
     if not settings.enabled or not settings.sync_interval_minutes:
         return None
-    from collector.graph.credentials import load_credential
+    from collector.config import ConfigError
+    from collector.graph.credentials import CredentialError, load_credential
     from collector.graph.worker import SyncWorker
 
-    load_credential(settings)  # fail at start-up, not an hour later
+    try:
+        load_credential(settings)  # fail at start-up, not an hour later
+    except CredentialError as exc:
+        raise ConfigError(f"configuration: intune: {exc}") from None
     clock = app.state.clock
     worker = SyncWorker(
         lambda: run_sync(store, config, clock=clock),

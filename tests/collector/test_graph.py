@@ -671,6 +671,7 @@ def test_serve_refuses_to_start_without_a_usable_credential(
     store: Store, jwks: JwksServer, certs: Certs, graph: FakeGraph, tmp_path: Path
 ) -> None:
     from collector.app import create_app
+    from collector.config import ConfigError
 
     loose = tmp_path / "loose.pem"
     loose.write_bytes(Path(graph.certificate_path).read_bytes())  # type: ignore[attr-defined]
@@ -682,7 +683,7 @@ def test_serve_refuses_to_start_without_a_usable_credential(
             "intune": msgspec.structs.replace(settings, certificate_file=str(loose))
         },
     )
-    with pytest.raises(CredentialError, match="chmod 600"):
+    with pytest.raises(ConfigError, match=r"intune: .*chmod 600"):
         create_app(config, store=store)
 
 
