@@ -546,6 +546,26 @@ def create_app(
     return app
 
 
+def run_beside(
+    app: Starlette, start: Callable[[], None], stop: Callable[[], None]
+) -> None:
+    """Run an optional module's background thread for the application's
+    lifetime: ``start()`` once the app has started, ``stop()`` (in a worker
+    thread: it may wait) when it shuts down."""
+    inner = app.router.lifespan_context
+
+    @contextlib.asynccontextmanager
+    async def lifespan(application: Any) -> AsyncIterator[Any]:
+        async with inner(application) as state:
+            start()
+            try:
+                yield state
+            finally:
+                await run_in_threadpool(stop)
+
+    app.router.lifespan_context = lifespan
+
+
 def register_plugins(app: Starlette, store: Store, config: Config) -> None:
     """Let the optional modules add their routes and listeners.
 
@@ -569,4 +589,5 @@ __all__ = [
     "log_fields",
     "problem",
     "register_plugins",
+    "run_beside",
 ]

@@ -185,10 +185,12 @@ def _show_config(config: Config) -> int:
 
     data = msgspec.to_builtins(config)
     data["storage"]["url"] = display_url(config.storage.url)
-    # Never print a secret (the serial HMAC key, client secrets) to a terminal.
+    # Never print a secret (the serial HMAC key, client secrets, a
+    # certificate's password) to a terminal.
     for section in [data["devices"], *data.get("extensions", {}).values()]:
         for key in list(section):
-            if (key.endswith("_key") or "secret" in key) and section[key]:
+            secret = key.endswith("_key") or "secret" in key or "password" in key
+            if secret and section[key]:
                 section[key] = "***"
     # Plugins with more to hide or to say (release: connector secrets' sources).
     from collector.config import load_plugins
@@ -320,8 +322,13 @@ def _serve(config: Config, worker_args: dict[str, Any]) -> int:
             pass
         return EXIT_OK
     from collector.app import create_app
+    from collector.config import ConfigError
 
-    app = create_app(config)
+    try:
+        app = create_app(config)
+    except ConfigError as exc:  # an optional module's section, checked deeper
+        _error(str(exc))
+        return EXIT_USAGE
     server = uvicorn.Server(uvicorn.Config(app, **options))
     sockets: list[socket.socket] | None = None
     if config.dev:

@@ -277,6 +277,7 @@ PLUGIN_MODULES: Final = (
     "collector.expected",
     "collector.forward",
     "collector.release",
+    "collector.graph",
 )
 
 

@@ -56,7 +56,7 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Protocol
 
@@ -1066,20 +1066,9 @@ def register(app: Starlette, store: Store, config: Config) -> Forwarder | None:
     else:
         ingestor.add_listener(forwarder.listener)
     app.state.forwarder = forwarder
-    inner = app.router.lifespan_context
+    from collector.app import run_beside
 
-    @contextlib.asynccontextmanager
-    async def lifespan(application: Any) -> AsyncIterator[Any]:
-        async with inner(application) as state:
-            forwarder.start()
-            try:
-                yield state
-            finally:
-                from starlette.concurrency import run_in_threadpool
-
-                await run_in_threadpool(forwarder.stop)
-
-    app.router.lifespan_context = lifespan
+    run_beside(app, forwarder.start, forwarder.stop)
     return forwarder
 
 

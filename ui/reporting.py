@@ -150,6 +150,22 @@ class ReportingController(QObject):
             service = self._service
         return service.status() if service is not None else None
 
+    def confirmation(self) -> object:
+        """How Intune sees this device, from the collector
+        (:mod:`helper.report.confirmation`; ``unavailable`` before the service
+        exists). Uses the network: call it from a worker (the done page does).
+        """
+        from helper.report.confirmation import UNAVAILABLE, fetch_confirmation
+
+        with self._lock:
+            service, tokens, http = self._service, self._tokens, self._http
+        if service is None or http is None:
+            return UNAVAILABLE
+        reporter = service.journey_reporter
+        digest = reporter.facts.serial_digest if reporter is not None else None
+        url = self._config.reporting.collector_url
+        return fetch_confirmation(http, url, tokens, digest)
+
     # --- GUI side ------------------------------------------------------------------
 
     @Slot()

@@ -14,6 +14,7 @@ import re
 import string
 from typing import Final
 
+from collector.dashboard.intune_words import INTUNE_MESSAGES
 from collector.dashboard.settings import Language
 from collector.logging import DEV_WARNING
 
@@ -588,6 +589,10 @@ class Words:
         if days > 0:
             return self.t("days_in", n=self.number(days))
         return self.t("days_ago", n=self.number(-days))
+
+
+# The "Confirmed by Intune" section's words live beside it (issue 16).
+MESSAGES.update(INTUNE_MESSAGES)
 
 
 def placeholders(text: str) -> set[str]:

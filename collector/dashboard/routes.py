@@ -44,7 +44,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from collector.auth import Principal, authenticate
-from collector.dashboard import charts, history, queries, views
+from collector.dashboard import charts, history, intune, queries, views
 from collector.dashboard.html import Markup, escape, join, render, tag
 from collector.dashboard.i18n import Words, negotiate
 from collector.dashboard.settings import DashboardConfig
@@ -57,7 +57,10 @@ from collector.expected import (
     store_expected,
 )
 from collector.export import QueryError
-from collector.storage.base import Connection, Store
+from collector.graph.settings import SECTION as INTUNE_SECTION
+from collector.graph.settings import IntuneConfig
+from collector.graph.store import last_sync
+from collector.storage.base import Connection, Store, utc_text
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -90,6 +93,9 @@ CSV_TABLES: Final = (
     "stale",
     "never-ran",
     "ready",
+    "intune",
+    "limbo",
+    "re-enrolled",
 )
 _SORT: Final = re.compile(r"^([a-z-]{1,20}):([a-z_-]{1,30})(?::(asc|desc))?$")
 _PAGE_PARAMS: Final = frozenset({"lang", "stale_days", "sort"})
@@ -110,6 +116,7 @@ class Dashboard:
         self.store = store
         self.config = config
         self.settings = settings
+        self.intune = config.section(INTUNE_SECTION, IntuneConfig)
         self._static: dict[str, tuple[bytes, str]] = {}
         for name in STATIC:
             data = (
@@ -287,6 +294,23 @@ class Dashboard:
             ),
         )
 
+    def _limbo_cutoff(self, request: Request) -> str | None:
+        """Now minus ``intune.limbo_hours``; None while the Graph check is off
+        (no device is in limbo then)."""
+        if not self.intune.enabled:
+            return None
+        hours = datetime.timedelta(hours=self.intune.limbo_hours)
+        return utc_text(self._now(request) - hours)
+
+    def _gather_intune(self, conn: Connection, cutoff: str | None) -> tuple[Any, ...]:
+        rows = self.settings.list_rows
+        return (
+            intune.wave_counts(conn, cutoff),
+            intune.limbo_devices(conn, cutoff, limit=rows),
+            intune.reenrolled_devices(conn, limit=rows),
+            last_sync(conn) if self.intune.enabled else None,
+        )
+
     async def _gather(self, cutoff: str, wave_order: Sequence[str]) -> tuple[Any, ...]:
         """The page's queries, in three groups read at the same time on
         their own connections (each query was already its own snapshot):
@@ -317,6 +341,11 @@ class Dashboard:
         stale_days, sorts = self._page_params(request)
         today = self._today(request)
         cutoff = self._cutoff(request, stale_days)
+        # The Intune section's queries run beside the others.
+        gathered, confirmed = await asyncio.gather(
+            self._gather(cutoff, self._wave_order()),
+            self.store.run_query(self._gather_intune, self._limbo_cutoff(request)),
+        )
         (
             cube,
             expected,
@@ -326,7 +355,7 @@ class Dashboard:
             never_rows,
             identity,
             history_rows,
-        ) = await self._gather(cutoff, self._wave_order())
+        ) = gathered
         data = views.overview(
             self.settings,
             cube,
@@ -344,6 +373,7 @@ class Dashboard:
             never_rows=never_rows,
             today=today,
         )
+        tables.update(self._intune_tables(confirmed, words, self._now(request)))
         for table_id, column, descending in sorts:
             for table in tables.values():
                 if table.id == table_id:
@@ -361,6 +391,12 @@ class Dashboard:
             stale_days=stale_days,
             keep=keep,
             histories=histories,
+            intune_note=intune.status_note(
+                words,
+                enabled=self.intune.enabled,
+                last=confirmed[3],
+                hours=self.intune.limbo_hours,
+            ),
         )
         nav = self._nav(words)
         switch = dict(keep)
@@ -399,11 +435,31 @@ class Dashboard:
             ),
         }
 
+    @staticmethod
+    def _intune_tables(
+        gathered: Sequence[Any], words: Words, now: datetime.datetime
+    ) -> dict[str, views.Table]:
+        counts, limbo, back = gathered[:3]
+        return {
+            "intune": intune.waves_table(counts, words),
+            "limbo": intune.devices_table(
+                "limbo", limbo, words, now, total=sum(w.counts["limbo"] for w in counts)
+            ),
+            "re-enrolled": intune.devices_table(
+                "re-enrolled",
+                back,
+                words,
+                now,
+                total=sum(w.counts["reenrolled"] for w in counts),
+            ),
+        }
+
     def _nav(self, words: Words) -> Markup:
         items = [
             ("summary", words.t("sec_summary")),
             ("history", words.t("sec_history_short")),
             ("waves", words.t("sec_waves")),
+            ("intune", words.t("sec_intune_short")),
             ("wave-states", words.t("sec_wave_states")),
             ("vendors", words.t("sec_vendors")),
             ("os", words.t("sec_os")),
@@ -428,6 +484,7 @@ class Dashboard:
         stale_days: int,
         keep: Mapping[str, Any],
         histories: Sequence[history.WaveHistory] = (),
+        intune_note: Markup | None = None,
     ) -> Markup:
         def csv_link(table: str, **params: Any) -> str:
             return self._url(request, f"/dashboard/csv/{table}", params)
@@ -502,6 +559,18 @@ class Dashboard:
                     words.t("sec_waves"),
                     tag("p", words.t("waves_intro"), class_="intro"),
                     views.render_table(tables["waves"], words, csv_link("waves")),
+                ),
+                section(
+                    "intune",
+                    words.t("sec_intune"),
+                    intune_note,
+                    views.render_table(tables["intune"], words, csv_link("intune")),
+                    tag("h3", words.t("sec_limbo"), id="limbo"),
+                    views.render_table(tables["limbo"], words, csv_link("limbo")),
+                    tag("h3", words.t("sec_reenrolled"), id="re-enrolled"),
+                    views.render_table(
+                        tables["re-enrolled"], words, csv_link("re-enrolled")
+                    ),
                 ),
                 section(
                     "wave-states",
@@ -705,6 +774,12 @@ class Dashboard:
         if name == "history":
             body = await self._history_csv(today)
             return Response(body, media_type=media, headers=headers)
+        if name in ("intune", "limbo", "re-enrolled"):
+            return StreamingResponse(
+                self._intune_rows(name, self._limbo_cutoff(request), words),
+                media_type=media,
+                headers=headers,
+            )
         if name == "stale":
             days_text = params.get("stale_days") or str(self.settings.stale_days)
             if not days_text.isdigit() or not 1 <= int(days_text) <= 3650:
@@ -784,6 +859,35 @@ class Dashboard:
                     ]
                 )
         return out.getvalue().encode("utf-8")
+
+    async def _intune_rows(
+        self, name: str, cutoff: str | None, words: Words
+    ) -> AsyncIterator[bytes]:
+        """The Intune section's CSV: per wave, or the limbo or re-enrolled
+        devices (whole ids, keyset pages)."""
+        if name == "intune":
+            counts = await self.store.run_query(intune.wave_counts, cutoff)
+            table = intune.waves_table(counts, words)
+            yield _csv_line([c.key for c in table.columns])
+            for _, cells in table.rows:
+                yield _csv_line([cells[c.key].csv for c in table.columns])
+            return
+        yield _csv_line(intune.LIST_COLUMNS)
+        after: str | None = None
+        while True:
+            if name == "limbo":
+                rows = await self.store.run_query(
+                    intune.limbo_devices, cutoff, limit=queries.PAGE, after=after
+                )
+            else:
+                rows = await self.store.run_query(
+                    intune.reenrolled_devices, limit=queries.PAGE, after=after
+                )
+            for row in rows:
+                yield _csv_line(row)
+            if len(rows) < queries.PAGE:
+                return
+            after = str(rows[-1][0])
 
     async def _stale_rows(
         self, cutoff: str, today: datetime.date

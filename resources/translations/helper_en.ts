@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>IntuneStatusCard</name>
+    <message numerus="yes">
+        <source>Not yet confirmed by Intune (it can take up to %n hour(s))</source>
+        <translation>
+            <numerusform>Not yet confirmed by Intune (it can take up to %n hour)</numerusform>
+            <numerusform>Not yet confirmed by Intune (it can take up to %n hours)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message numerus="yes">
         <source>Please move this device by %1 (%n day(s) left).</source>

@@ -718,6 +718,48 @@
     </message>
 </context>
 <context>
+    <name>IntuneStatusCard</name>
+    <message>
+        <source>What Intune says</source>
+        <translation>Ce que dit Intune</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed by Intune</source>
+        <translation>✓ Confirmé par Intune</translation>
+    </message>
+    <message>
+        <source>✓ Compliant with your organization’s rules</source>
+        <translation>✓ Conforme aux règles de votre organisation</translation>
+    </message>
+    <message>
+        <source>Not compliant yet: some of your organization’s rules are not met on this device</source>
+        <translation>Pas encore conforme&#xa0;: certaines règles de votre organisation ne sont pas respectées sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Compliance not evaluated yet</source>
+        <translation>Conformité pas encore évaluée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet confirmed by Intune (it can take up to %n hour(s))</source>
+        <translation>
+            <numerusform>Pas encore confirmé par Intune (cela peut prendre jusqu’à %n heure)</numerusform>
+            <numerusform>Pas encore confirmé par Intune (cela peut prendre jusqu’à %n heures)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is taking longer than it should: contact IT with your support code.</source>
+        <translation>Cela prend plus de temps que prévu&#xa0;: contactez le service informatique en indiquant votre code d’assistance.</translation>
+    </message>
+    <message>
+        <source>Intune no longer lists this device: contact IT with your support code.</source>
+        <translation>Intune ne répertorie plus cet appareil&#xa0;: contactez le service informatique en indiquant votre code d’assistance.</translation>
+    </message>
+    <message>
+        <source>Your old device management is back on this device: contact IT with your support code.</source>
+        <translation>L’ancienne gestion est revenue sur cet appareil&#xa0;: contactez le service informatique en indiquant votre code d’assistance.</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <source>Join Microsoft Intune</source>

@@ -32,11 +32,12 @@ import urllib.parse
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import jwt
 
+from tests.collector.loopback import LoopbackHttps
 from tests.collector.support import Certs
 
 DCR = "dcr-0123456789abcdef0123456789abcdef"
@@ -90,48 +91,21 @@ class FakeLogsIngestion:
         self._failures: deque[tuple[int, dict[str, str]]] = deque()
         self._tokens: set[str] = set()
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._https: LoopbackHttps | None = None
         self.url = ""
 
     # --- control --------------------------------------------------------------
 
     def start(self) -> FakeLogsIngestion:
         """Serve on a free port of 127.0.0.1 (URL with ``localhost``)."""
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                fake._get(self)
-
-            def do_POST(self) -> None:
-                fake._post(self)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        server.socket = self.certs.server_context().wrap_socket(
-            server.socket, server_side=True
-        )
-        self._server = server
-        self.url = f"https://localhost:{server.server_address[1]}"
-        self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._https = LoopbackHttps(self.certs, self._get, self._post)
+        self.url = self._https.start()
         return self
 
     def close(self) -> None:
         """Stop serving."""
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(5)
+        if self._https is not None:
+            self._https.close()
 
     def fail_next(self, status: int, headers: dict[str, str] | None = None) -> None:
         """Answer the next ingestion request with ``status`` (queued in order)."""

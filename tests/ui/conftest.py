@@ -128,6 +128,7 @@ def make_window(
         config: Config | None = None,
         demo: bool = True,
         max_attempts: int = 3,
+        reporting: object | None = None,
     ) -> MainWindow:
         shown = demo_config(config or Config())
 
@@ -150,6 +151,7 @@ def make_window(
             lang=lang,
             demo=scenario if demo else None,
             migration_factory=factory,
+            reporting=reporting,
         )
         qtbot.addWidget(window)
         window.show()

@@ -17,9 +17,11 @@ from ui.pages.common import (
     step_text,
     wrapped_label,
 )
+from ui.pages.intune_status import IntuneStatusCard
 
 if TYPE_CHECKING:
     from helper.journey.engine import JourneyView
+    from helper.report.confirmation import Confirmation
     from ui.main_window import MainWindow
 
 
@@ -48,6 +50,9 @@ class DonePage(Page):
         self.delivery.setAccessibleName(self.tr("Status updates for IT"))
         self.delivery.hide()
         body.addWidget(self.delivery)
+        # Intune's word on the arrival (IT's collector asks Microsoft Graph).
+        self.intune = IntuneStatusCard(self.body)
+        body.addWidget(self.intune)
         # Shown while the collector waits for a signed-in work account.
         self.sign_in_button = make_button(
             self.tr("&Sign in to send the status updates…"),
@@ -119,6 +124,15 @@ class DonePage(Page):
         if reporting is None or self._asked:
             return
         self._asked = True
+        confirmation = getattr(reporting, "confirmation", None)
+        if callable(confirmation):
+            tasks.run_in_background(
+                confirmation,
+                on_success=self._on_confirmation,
+                on_failure=lambda _error: self.intune.hide(),
+                serial=False,
+                context=self,
+            )
         status = reporting.status  # type: ignore[attr-defined]
         tasks.run_in_background(
             status,
@@ -140,6 +154,10 @@ class DonePage(Page):
         self.delivery.show()
         can_sign_in = callable(getattr(self.window_.reporting, "sign_in", None))
         self.sign_in_button.setVisible(state == "sign-in-needed" and can_sign_in)
+        self.update_tab_order()
+
+    def _on_confirmation(self, confirmation: Confirmation) -> None:
+        self.intune.show_confirmation(confirmation)
         self.update_tab_order()
 
     def _on_status_failed(self, error: BaseException) -> None:
