@@ -718,6 +718,48 @@
     </message>
 </context>
 <context>
+    <name>IntuneStatusCard</name>
+    <message>
+        <source>What Intune says</source>
+        <translation>Was Intune meldet</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed by Intune</source>
+        <translation>✓ Von Intune bestätigt</translation>
+    </message>
+    <message>
+        <source>✓ Compliant with your organization’s rules</source>
+        <translation>✓ Erfüllt die Regeln Ihrer Organisation</translation>
+    </message>
+    <message>
+        <source>Not compliant yet: some of your organization’s rules are not met on this device</source>
+        <translation>Noch nicht konform: Einige Regeln Ihrer Organisation sind auf diesem Gerät nicht erfüllt</translation>
+    </message>
+    <message>
+        <source>Compliance not evaluated yet</source>
+        <translation>Konformität noch nicht geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet confirmed by Intune (it can take up to %n hour(s))</source>
+        <translation>
+            <numerusform>Noch nicht von Intune bestätigt (das kann bis zu %n Stunde dauern)</numerusform>
+            <numerusform>Noch nicht von Intune bestätigt (das kann bis zu %n Stunden dauern)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is taking longer than it should: contact IT with your support code.</source>
+        <translation>Das dauert länger als vorgesehen: Wenden Sie sich mit Ihrem Supportcode an die IT.</translation>
+    </message>
+    <message>
+        <source>Intune no longer lists this device: contact IT with your support code.</source>
+        <translation>Intune führt dieses Gerät nicht mehr: Wenden Sie sich mit Ihrem Supportcode an die IT.</translation>
+    </message>
+    <message>
+        <source>Your old device management is back on this device: contact IT with your support code.</source>
+        <translation>Ihre bisherige Geräteverwaltung ist wieder auf diesem Gerät: Wenden Sie sich mit Ihrem Supportcode an die IT.</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <source>Join Microsoft Intune</source>

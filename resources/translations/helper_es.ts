@@ -718,6 +718,48 @@
     </message>
 </context>
 <context>
+    <name>IntuneStatusCard</name>
+    <message>
+        <source>What Intune says</source>
+        <translation>Lo que indica Intune</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed by Intune</source>
+        <translation>✓ Confirmado por Intune</translation>
+    </message>
+    <message>
+        <source>✓ Compliant with your organization’s rules</source>
+        <translation>✓ Cumple las reglas de su organización</translation>
+    </message>
+    <message>
+        <source>Not compliant yet: some of your organization’s rules are not met on this device</source>
+        <translation>Aún no cumple: algunas reglas de su organización no se cumplen en este dispositivo</translation>
+    </message>
+    <message>
+        <source>Compliance not evaluated yet</source>
+        <translation>Cumplimiento aún no evaluado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet confirmed by Intune (it can take up to %n hour(s))</source>
+        <translation>
+            <numerusform>Aún no confirmado por Intune (puede tardar hasta %n hora)</numerusform>
+            <numerusform>Aún no confirmado por Intune (puede tardar hasta %n horas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is taking longer than it should: contact IT with your support code.</source>
+        <translation>Está tardando más de lo previsto: póngase en contacto con el departamento de TI e indíqueles su código de soporte.</translation>
+    </message>
+    <message>
+        <source>Intune no longer lists this device: contact IT with your support code.</source>
+        <translation>Intune ya no muestra este dispositivo: póngase en contacto con el departamento de TI e indíqueles su código de soporte.</translation>
+    </message>
+    <message>
+        <source>Your old device management is back on this device: contact IT with your support code.</source>
+        <translation>Su gestión de dispositivos anterior ha vuelto a este dispositivo: póngase en contacto con el departamento de TI e indíqueles su código de soporte.</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <source>Join Microsoft Intune</source>

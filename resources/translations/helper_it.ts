@@ -718,6 +718,48 @@
     </message>
 </context>
 <context>
+    <name>IntuneStatusCard</name>
+    <message>
+        <source>What Intune says</source>
+        <translation>Cosa indica Intune</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed by Intune</source>
+        <translation>✓ Confermato da Intune</translation>
+    </message>
+    <message>
+        <source>✓ Compliant with your organization’s rules</source>
+        <translation>✓ Conforme alle regole della sua organizzazione</translation>
+    </message>
+    <message>
+        <source>Not compliant yet: some of your organization’s rules are not met on this device</source>
+        <translation>Non ancora conforme: alcune regole della sua organizzazione non sono rispettate su questo dispositivo</translation>
+    </message>
+    <message>
+        <source>Compliance not evaluated yet</source>
+        <translation>Conformità non ancora valutata</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet confirmed by Intune (it can take up to %n hour(s))</source>
+        <translation>
+            <numerusform>Non ancora confermato da Intune (può richiedere fino a %n ora)</numerusform>
+            <numerusform>Non ancora confermato da Intune (può richiedere fino a %n ore)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is taking longer than it should: contact IT with your support code.</source>
+        <translation>Sta richiedendo più tempo del previsto: contatti il reparto IT e comunichi il suo codice di assistenza.</translation>
+    </message>
+    <message>
+        <source>Intune no longer lists this device: contact IT with your support code.</source>
+        <translation>Intune non elenca più questo dispositivo: contatti il reparto IT e comunichi il suo codice di assistenza.</translation>
+    </message>
+    <message>
+        <source>Your old device management is back on this device: contact IT with your support code.</source>
+        <translation>La gestione dei dispositivi precedente è tornata su questo dispositivo: contatti il reparto IT e comunichi il suo codice di assistenza.</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <source>Join Microsoft Intune</source>

@@ -718,6 +718,48 @@
     </message>
 </context>
 <context>
+    <name>IntuneStatusCard</name>
+    <message>
+        <source>What Intune says</source>
+        <translation>Wat Intune meldt</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed by Intune</source>
+        <translation>✓ Bevestigd door Intune</translation>
+    </message>
+    <message>
+        <source>✓ Compliant with your organization’s rules</source>
+        <translation>✓ Voldoet aan de regels van uw organisatie</translation>
+    </message>
+    <message>
+        <source>Not compliant yet: some of your organization’s rules are not met on this device</source>
+        <translation>Nog niet conform: dit apparaat voldoet nog niet aan enkele regels van uw organisatie</translation>
+    </message>
+    <message>
+        <source>Compliance not evaluated yet</source>
+        <translation>Naleving nog niet beoordeeld</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet confirmed by Intune (it can take up to %n hour(s))</source>
+        <translation>
+            <numerusform>Nog niet bevestigd door Intune (dit kan tot %n uur duren)</numerusform>
+            <numerusform>Nog niet bevestigd door Intune (dit kan tot %n uur duren)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is taking longer than it should: contact IT with your support code.</source>
+        <translation>Dit duurt langer dan zou moeten: neem contact op met IT en geef uw ondersteuningscode door.</translation>
+    </message>
+    <message>
+        <source>Intune no longer lists this device: contact IT with your support code.</source>
+        <translation>Intune vermeldt dit apparaat niet meer: neem contact op met IT en geef uw ondersteuningscode door.</translation>
+    </message>
+    <message>
+        <source>Your old device management is back on this device: contact IT with your support code.</source>
+        <translation>Uw oude apparaatbeheer is terug op dit apparaat: neem contact op met IT en geef uw ondersteuningscode door.</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <source>Join Microsoft Intune</source>
