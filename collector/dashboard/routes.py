@@ -117,6 +117,9 @@ class Dashboard:
         self.config = config
         self.settings = settings
         self.intune = config.section(INTUNE_SECTION, IntuneConfig)
+        # Pages other parts add under /dashboard, shown in the navigation to
+        # whoever holds their app role: (path, words key, role).
+        self.links: list[tuple[str, str, str]] = []
         self._static: dict[str, tuple[bytes, str]] = {}
         for name in STATIC:
             data = (
@@ -398,7 +401,7 @@ class Dashboard:
                 hours=self.intune.limbo_hours,
             ),
         )
-        nav = self._nav(words)
+        nav = self._nav(request, principal, words)
         switch = dict(keep)
         switch.update(
             {"sort": [v for k, v in request.query_params.multi_items() if k == "sort"]}
@@ -454,7 +457,7 @@ class Dashboard:
             ),
         }
 
-    def _nav(self, words: Words) -> Markup:
+    def _nav(self, request: Request, principal: Principal, words: Words) -> Markup:
         items = [
             ("summary", words.t("sec_summary")),
             ("history", words.t("sec_history_short")),
@@ -468,9 +471,15 @@ class Dashboard:
             ("never-ran", words.t("sec_never_short")),
             ("expected", words.t("sec_expected_short")),
         ]
+        pages = [
+            tag("a", words.t(key), href=self._url(request, path, {"lang": words.lang}))
+            for path, key, role in self.links
+            if role in principal.roles
+        ]
         return tag(
             "ul",
             join(tag("li", tag("a", label, href=f"#{key}")) for key, label in items),
+            join(tag("li", link, class_="page-link") for link in pages),
         )
 
     def _main(

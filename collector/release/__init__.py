@@ -123,6 +123,10 @@ def register(app: Starlette, store: Store, config: Config) -> None:
     dashboard = getattr(app.state, "dashboard", None)
     if dashboard is not None:
         app.router.routes.extend(Queue(service, dashboard).routes())
+        # Approvers find the queue from the dashboard's navigation.
+        dashboard.links.append(
+            ("/dashboard/releases", "rel_title", service.settings.approver_role)
+        )
 
 
 def show_config(data: dict[str, Any], config: Config) -> None:

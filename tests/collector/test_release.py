@@ -20,6 +20,7 @@ from collector.storage.base import Store
 from tests.collector.fakes.vendors import Device, FakeVendors
 from tests.collector.release_support import (
     APPROVER,
+    APPROVER_ROLE,
     OTHER_USER,
     SECRET_VALUES,
     ReleaseHarness,
@@ -194,6 +195,23 @@ def test_a_device_outside_automatic_waves_waits_for_an_approver(
         release.decide(body["request_id"], "refuse", csrf=csrf.group(1)).status_code
         == 409
     )
+
+
+def test_approvers_find_the_queue_from_the_dashboard(release: ReleaseHarness) -> None:
+    def dashboard(roles: list[str]) -> str:
+        response = release.running.client.get(
+            f"{release.running.url}/dashboard",
+            params={"lang": "fr"},
+            headers={"Authorization": f"Bearer {release.keys.reader(roles=roles)}"},
+        )
+        assert response.status_code == 200
+        return response.text
+
+    both = dashboard(["Migration.Read", APPROVER_ROLE])
+    assert re.search(r'href="[^"]*/dashboard/releases\?lang=fr"', both)
+    assert "Demandes de retrait" in both
+    # A reader who cannot approve is not sent to a page that would refuse them.
+    assert "/dashboard/releases" not in dashboard(["Migration.Read"])
 
 
 def test_an_approver_can_refuse_and_the_device_hears_it(
