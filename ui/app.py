@@ -340,7 +340,10 @@ def run(argv: Sequence[str], startup: Startup) -> int:
     window.first_painted.connect(after_paint.run)
     if instance is not None:
         instance.attach(window)
-    window.show()
+    if args.reminder and not args.demo and not benchmark:
+        window.show_after_login()  # not during a call or a presentation
+    else:
+        window.show()
     code = int(app.exec())
     from ui import tasks
 

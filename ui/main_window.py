@@ -17,6 +17,7 @@ when first shown, and the helper modules behind them load on the state worker.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
@@ -453,6 +454,31 @@ class MainWindow(QMainWindow):
         text = next_reminder_text(when, self.lang)  # type: ignore[arg-type]
         self.reminder_line.setText(text)
         self.reminder_line.setVisible(bool(text))
+
+    def show_after_login(self) -> None:
+        """Started by the login reminder (``gui --reminder``): the window shows
+        when the OS says it is a good moment, as a due reminder does (a call, a
+        presentation, Do Not Disturb hold it back a while; never for ever)."""
+        from PySide6.QtCore import QTimer
+
+        from ui.reminder_prompt import AttentionGate
+
+        gate = AttentionGate(parent=self)
+        self._login_retry = QTimer(self)
+        self._login_retry.setSingleShot(True)
+        self._login_retry.timeout.connect(gate.check)
+
+        def decided(decision: Any) -> None:
+            if decision.action == "postpone":
+                wait = decision.retry_at - datetime.datetime.now(datetime.UTC)
+                self._login_retry.start(max(0, int(wait.total_seconds() * 1000)))
+                return
+            quietly = decision.action == "show-quietly"
+            self.setAttribute(qt().WidgetAttribute.WA_ShowWithoutActivating, quietly)
+            self.show()
+
+        gate.decided.connect(decided)
+        gate.check()
 
     @Slot()
     def _on_reminder_due(self) -> None:

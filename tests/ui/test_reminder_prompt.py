@@ -221,3 +221,23 @@ def test_signals_that_cannot_be_read_hold_the_reminder_twice_then_show_it_quietl
     assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
     click(qtbot, prompt.close_button)
     assert window.reminder_prompt is None
+
+
+def test_started_at_login_the_window_waits_for_the_call_to_end(
+    live_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``gui --reminder`` at login during a call: no window until it ends."""
+    window = live_window
+    window.hide()
+    linux_signals(monkeypatch, IN_A_CALL)
+    window.show_after_login()
+    settle(qtbot)
+    assert not window.isVisible()
+    retry = window._login_retry
+    assert retry.isActive()
+    assert 9 * 60_000 < retry.remainingTime() <= 10 * 60_000 + 1_000
+    # Ten minutes later the call is over: the window shows, taking the focus.
+    linux_signals(monkeypatch, NOT_BUSY)
+    retry.timeout.emit()
+    qtbot.waitUntil(window.isVisible)
+    assert not window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
