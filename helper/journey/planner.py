@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from helper.journey import preflight
 from helper.journey.allowlist import (
@@ -360,11 +360,42 @@ def _fill(text: Text, values: Mapping[str, Text]) -> Text:
     en, fr = text.en, text.fr
     others = dict(text.translations)
     for name, value in values.items():
-        en = en.replace("{" + name + "}", value.en)
-        fr = fr.replace("{" + name + "}", value.fr)
+        en = _place(en, "{" + name + "}", value.en)
+        fr = _place(fr, "{" + name + "}", value.fr)
         for lang, words in others.items():
-            others[lang] = words.replace("{" + name + "}", value.in_language(lang))
+            filled = _place(words, "{" + name + "}", value.in_language(lang))
+            others[lang] = _italian(filled) if lang == "it" else filled
     return Text(en, fr, others)
+
+
+# A sentence's start: the text's, or after . ! or ? and a space.
+_SENTENCE_START: Final = re.compile(r"(?:^|(?<=[.!?]) )$")
+# Italian joins a preposition and "il" (the unknown management's name starts
+# with it): "da il sistema" is "dal sistema".
+_ITALIAN_ARTICLES: Final = re.compile(r"\b(di|da|a|in|su)\s+il\s", re.IGNORECASE)
+_ITALIAN_JOINED: Final = {"di": "del", "da": "dal", "a": "al", "in": "nel", "su": "sul"}
+
+
+def _place(words: str, placeholder: str, value: str) -> str:
+    """``placeholder`` replaced by ``value``, capitalised where it starts a
+    sentence (the unknown management's name is lower case)."""
+    parts = words.split(placeholder)
+    out = parts[0]
+    for part in parts[1:]:
+        starts = bool(_SENTENCE_START.search(out)) and value[:1].islower()
+        out += (value[:1].upper() + value[1:] if starts else value) + part
+    return out
+
+
+def _italian(words: str) -> str:
+    def joined(match: re.Match[str]) -> str:
+        word = match.group(1)
+        contracted = _ITALIAN_JOINED[word.lower()]
+        if word[:1].isupper():
+            contracted = contracted.capitalize()
+        return contracted + " "
+
+    return _ITALIAN_ARTICLES.sub(joined, words)
 
 
 def _platform(name: str) -> Platform:

@@ -578,3 +578,35 @@ def test_extra_dir_playbooks_reach_the_plan(tmp_path: Path) -> None:
     )
     assert "contoso-kandji-ask" in ids(plan)
     assert "routed-to-it" not in plan.reasons
+
+
+def test_an_unnamed_management_reads_right_in_every_language() -> None:
+    """No name, no server: "{vendor_name}" is the planner's phrase, capitalised
+    where it starts a sentence, and joined to its preposition in Italian."""
+    from helper.journey.playbooks import load_playbooks as load_with
+
+    detection = Detection(
+        os="macos", verdict="legacy-enrolled", legacy=[Legacy("unknown-mdm", "")]
+    )
+    plan = build_plan(
+        detection,
+        platform="macos",
+        vendor=None,
+        config=Config(),
+        catalogue=catalogue(),
+        playbooks=load_with(languages=("it", "nl")),
+    )
+    texts = [t for step in plan.steps for t in [step.text, *step.hints]]
+    english = [t.en for t in texts]
+    assert any(
+        t.startswith("Your current management system still manages") for t in english
+    )
+    assert not any(". your current" in t or t.startswith("your ") for t in english)
+    italian = [t.in_language("it") for t in texts]
+    assert any(t.startswith("Il sistema di gestione attuale gestisce") for t in italian)
+    assert any("del sistema di gestione attuale" in t for t in italian), italian
+    for text in italian:
+        for wrong in (" di il ", " da il ", " in il ", " a il ", " su il "):
+            assert wrong not in text.lower(), text
+    dutch = [t.in_language("nl") for t in texts]
+    assert not any(t.startswith("uw ") for t in dutch)
