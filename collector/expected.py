@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from collector.ingest import register_state_hook
 from collector.storage import Migration, register_migrations, utc_now_text, utc_text
 from collector.storage.base import Connection, Store
-from helper.report.event import ID_PATTERN, normalize_serial, serial_hmac
+from helper.parsers.serial import normalize_serial
+from helper.report.event import ID_PATTERN, serial_hmac
 
 if TYPE_CHECKING:
     import argparse

@@ -24,6 +24,9 @@ WIN_WLAN = "windows/wlan-interfaces.txt"  # `netsh wlan show interfaces`
 # The system drive's BitLocker state and its Entra backups, as JSON from
 # PowerShell (helper.probe.windows.BITLOCKER_SCRIPT).
 WIN_BITLOCKER = "windows/bitlocker.json"
+# The BIOS serial number, what Intune shows as the PC's serial: PowerShell's
+# (Get-CimInstance -ClassName Win32_BIOS).SerialNumber, one line.
+WIN_SERIAL = "windows/bios-serial.txt"
 
 # macOS
 MAC_STATUS = (
@@ -43,6 +46,9 @@ MAC_FDESETUP = "macos/fdesetup-status.txt"  # `fdesetup status`
 # When the escrowed FileVault recovery key was last written: `stat -f %m
 # /var/db/FileVaultPRK.dat` (seconds since 1970).
 MAC_FILEVAULT_PRK = "macos/filevault-prk-mtime.txt"
+# The Mac's serial number: only the "IOPlatformSerialNumber" line of
+# `ioreg -rd1 -c IOPlatformExpertDevice` (the rest holds other identifiers).
+MAC_SERIAL = "macos/platform-serial.txt"
 
 # Linux
 LINUX_PACKAGES = "linux/packages.txt"  # dpkg-query -W -f='${Package}\t${Version}\n'
@@ -53,6 +59,9 @@ LINUX_INTUNE_REG = (
 LINUX_WS1HUB = "linux/ws1hubutil-status-enroll.json"  # `ws1HubUtil status --enroll`
 LINUX_AGENTS = "linux/agents.json"
 LINUX_WIFI = "linux/nmcli-wifi.txt"  # `nmcli -t -f ACTIVE,SSID dev wifi`
+# The SMBIOS system serial: /sys/class/dmi/id/product_serial (root only on
+# most distributions).
+LINUX_SERIAL = "linux/product-serial.txt"
 
 BY_OS: dict[str, tuple[str, ...]] = {
     "windows": (
@@ -63,6 +72,7 @@ BY_OS: dict[str, tuple[str, ...]] = {
         WIN_NODECACHE,
         WIN_WLAN,
         WIN_BITLOCKER,
+        WIN_SERIAL,
         WIN_AGENTS,
     ),
     "macos": (
@@ -74,6 +84,7 @@ BY_OS: dict[str, tuple[str, ...]] = {
         MAC_WIFI,
         MAC_FDESETUP,
         MAC_FILEVAULT_PRK,
+        MAC_SERIAL,
         MAC_AGENTS,
     ),
     "linux": (
@@ -82,6 +93,7 @@ BY_OS: dict[str, tuple[str, ...]] = {
         LINUX_INTUNE_REG,
         LINUX_WS1HUB,
         LINUX_WIFI,
+        LINUX_SERIAL,
         LINUX_AGENTS,
     ),
 }
@@ -104,6 +116,14 @@ MAX_BYTES: dict[str, int] = {
     LINUX_INTUNE_REG: 64 * 1024,
     LINUX_PACKAGES: 8 * _MIB,
     MAC_PROFILES: 8 * _MIB,
+    # One line of at most 64 characters (UTF-16 from PowerShell doubles it).
+    **{name: 4 * 1024 for name in (WIN_SERIAL, MAC_SERIAL, LINUX_SERIAL)},
+}
+# The serial file of each OS (helper.parsers.serial reads all three).
+SERIAL_BY_OS: dict[str, str] = {
+    "windows": WIN_SERIAL,
+    "macos": MAC_SERIAL,
+    "linux": LINUX_SERIAL,
 }
 
 

@@ -58,9 +58,16 @@ from helper.journey.state import (
     support_code,
     utc_now,
 )
-from helper.journey.transitions import Event, EventState, Reporter, emit_safely
+from helper.journey.transitions import (
+    DeviceFactsReporter,
+    Event,
+    EventState,
+    Reporter,
+    emit_safely,
+)
 
 if TYPE_CHECKING:
+    from helper.capture.model import Capture
     from helper.catalogue import Catalogue
     from helper.config.model import Config
     from helper.journey.device import DeviceSource
@@ -869,6 +876,7 @@ class Journey:
         try:
             capture = self._device.capture()
             detection = detect(capture, self._catalogue)
+            self._report_device(capture, detection)  # never raises
         except Exception:
             # A probe or parser failure must not end the user's journey: report
             # detect-failed, keep the stage, let the user check again.
@@ -877,6 +885,23 @@ class Journey:
         self._detection = detection
         self._remember_wifi(detection)
         return detection
+
+    def _report_device(self, capture: Capture, detection: Detection) -> None:
+        """Give the reporter (the reporting service's) what the events say
+        about the device, before the events this detection causes: its ids,
+        the halves of "in Intune", and the digest of its serial number (the
+        serial itself stays in the capture, on the device)."""
+        if not isinstance(self._reporter, DeviceFactsReporter):
+            return
+        from helper.parsers.serial import serial_from_capture
+        from helper.report.event import serial_digest
+
+        digest = serial_digest(serial_from_capture(capture))
+        try:
+            self._reporter.update_detection(detection, serial_digest=digest)
+        except Exception:
+            # Reporting must never stop a migration.
+            log.exception("the device facts for the reports were not updated")
 
     def _remember_wifi(self, detection: Detection | None) -> None:
         """Keep the old management's Wi-Fi names in the state (journey.json, on

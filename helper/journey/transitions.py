@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime
 import logging
-from typing import Final, Literal, Protocol
+from typing import TYPE_CHECKING, Final, Literal, Protocol, runtime_checkable
 
 import msgspec
+
+if TYPE_CHECKING:
+    from helper.detect.model import Detection
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,19 @@ class Reporter(Protocol):
 
     def emit(self, event: Event) -> None:
         """Take one event. Must not block for long: the engine waits for it."""
+        ...
+
+
+@runtime_checkable
+class DeviceFactsReporter(Protocol):
+    """A reporter whose events describe the device (the reporting service's):
+    the engine hands it every fresh detection before the events it causes."""
+
+    def update_detection(
+        self, detection: Detection, *, serial_digest: str | None = None
+    ) -> None:
+        """Take the device's ids and state from ``detection``, and the digest
+        of its serial number (never the serial itself)."""
         ...
 
 

@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import msgspec
+
 from helper.capture import layout
 from helper.capture.model import Capture, SourceInfo
 from helper.catalogue import Catalogue
@@ -23,6 +25,9 @@ from helper.probe.runner import CommandRunner
 DPKG_STATUS = "/var/lib/dpkg/status"
 DSREG = "/usr/bin/dsreg"
 NMCLI = "/usr/bin/nmcli"
+# [DOC kernel.org ABI sysfs-class-dmi-id] the SMBIOS system serial; mode 0400,
+# root only, on most distributions: unreadable means "not known".
+PRODUCT_SERIAL = "/sys/class/dmi/id/product_serial"
 # The active Wi-Fi in terse form (``yes:<SSID>``); LC_ALL=C is not needed: the
 # parser reads the translated yes too (helper/parsers/network.py).
 NMCLI_WIFI = [NMCLI, "-t", "-f", "ACTIVE,SSID", "dev", "wifi", "list", "--rescan", "no"]
@@ -160,6 +165,15 @@ def probe_linux(
         run(layout.LINUX_WIFI, NMCLI_WIFI)
     else:
         sources.append(SourceInfo(layout.LINUX_WIFI, NMCLI, error="not-found"))
+
+    # The serial number, when this user may read it (root only by default).
+    data = timed_read(root + PRODUCT_SERIAL, layout.LINUX_SERIAL, sources)
+    if data is not None and data.strip():
+        files[layout.LINUX_SERIAL] = data
+    elif data is not None:
+        sources[-1] = msgspec.structs.replace(sources[-1], error="empty")
+    elif sources[-1].error and "PermissionError" in sources[-1].error:
+        sources[-1] = msgspec.structs.replace(sources[-1], error="requires-root")
 
     # Agents: every Linux path the catalogue names; ws1HubUtil also reports status.
     agents: list[Agent] = []

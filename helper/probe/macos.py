@@ -17,6 +17,8 @@ import os
 import time
 from collections.abc import Callable, Iterable
 
+import msgspec
+
 from helper.capture import layout
 from helper.capture.model import Capture, SourceInfo
 from helper.catalogue import Catalogue
@@ -31,6 +33,9 @@ SECURITY = "/usr/bin/security"
 IPCONFIG = "/usr/sbin/ipconfig"
 FDESETUP = "/usr/bin/fdesetup"
 STAT = "/usr/bin/stat"
+# [DOC ioreg(8)] -r -d1 -c: the IOPlatformExpertDevice object alone, whose
+# IOPlatformSerialNumber property is the Mac's serial number.
+IOREG = "/usr/sbin/ioreg"
 # [DOC developer.apple.com FDERecoveryKeyEscrow] the encrypted personal
 # recovery key, for the MDM to read through SecurityInfo.
 FILEVAULT_PRK = "/var/db/FileVaultPRK.dat"
@@ -54,6 +59,8 @@ COMMANDS: tuple[tuple[str, list[str]], ...] = (
     # When the escrowed recovery key was last written (its time, never its
     # content): Apple writes it there for the escrow payload's MDM.
     (layout.MAC_FILEVAULT_PRK, [STAT, "-f", "%m", FILEVAULT_PRK]),
+    # The serial number (only its line is kept: _serial_line).
+    (layout.MAC_SERIAL, [IOREG, "-rd1", "-c", "IOPlatformExpertDevice"]),
 )
 # security(1) exits 44 (errSecItemNotFound) when no item matches.
 ITEM_NOT_FOUND = 44
@@ -67,6 +74,16 @@ COMPANY_PORTAL_APP = "/Applications/Company Portal.app"
 COMPANY_PORTAL_BUNDLE_ID = "com.microsoft.CompanyPortalMac"
 _GLOB = frozenset("*?[")
 _ROOT_MARKER = "requires root privileges"
+_SERIAL_KEY = b'"IOPlatformSerialNumber"'
+
+
+def _serial_line(out: bytes) -> bytes | None:
+    """The IOPlatformSerialNumber line of ioreg's output: the rest names the
+    hardware UUID and other identifiers the capture does not need."""
+    for line in out.splitlines():
+        if _SERIAL_KEY in line:
+            return line.strip() + b"\n"
+    return None
 
 
 def _ms(start: float) -> float:
@@ -124,6 +141,12 @@ def _run_commands(
             error = "not-found"  # looked, and the keychain has no such record
         if file == layout.MAC_FILEVAULT_PRK and b"No such file" in result.stderr:
             error = "not-found"  # no escrowed key written on this Mac
+        if file == layout.MAC_SERIAL and error is None:
+            line = _serial_line(result.stdout)
+            if line is None:
+                error = "no IOPlatformSerialNumber"
+            else:
+                result = msgspec.structs.replace(result, stdout=line)
         sources.append(
             SourceInfo(
                 file,

@@ -87,6 +87,14 @@ LOCAL_ADMINS = (
     "-Command",
     LOCAL_ADMINS_SCRIPT,
 )
+# [DOC learn.microsoft.com Win32_BIOS class, SerialNumber] the BIOS serial
+# number, which Intune's managedDevice.serialNumber shows for a PC. UTF-8 out:
+# the parser reads one line.
+SERIAL_SCRIPT = (
+    "[Console]::OutputEncoding = [Text.Encoding]::UTF8; "
+    "(Get-CimInstance -ClassName Win32_BIOS).SerialNumber"
+)
+SERIAL = ("powershell.exe", "-NoProfile", "-NonInteractive", "-Command", SERIAL_SCRIPT)
 
 # A sane bound on an export: Enrollments holds a few hundred keys on a busy PC.
 MAX_KEYS = 20_000
@@ -433,6 +441,15 @@ def probe_windows(
         sources,
         file=layout.WIN_BITLOCKER,
         read="powershell.exe Get-BitLockerVolume, BitLocker Management event 845",
+        check_exit=True,
+    )
+    _command_source(
+        runner,
+        list(SERIAL),
+        files,
+        sources,
+        file=layout.WIN_SERIAL,
+        read="powershell.exe Get-CimInstance Win32_BIOS SerialNumber",
         check_exit=True,
     )
 

@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 
 import msgspec
 
+# One normalisation for the probe's parser, the events and IT's lists.
+from helper.parsers.serial import normalize_serial
+
 if TYPE_CHECKING:
     from helper.detect.model import Detection
-    from helper.probe.runner import CommandRunner
 
 SCHEMA: Final = "migration-status/1"
 SCHEMA_ID: Final = (
@@ -367,32 +369,6 @@ def normalize_locale(name: str | None) -> str | None:
     return tag if _LOCALE_RE.fullmatch(tag) else None
 
 
-# Values firmware writes when the maker left the field empty: not a serial.
-_PLACEHOLDER_SERIALS: Final = frozenset(
-    {
-        "",
-        "0",
-        "00000000",
-        "0123456789",
-        "123456789",
-        "DEFAULT STRING",
-        "NONE",
-        "NOT APPLICABLE",
-        "NOT SPECIFIED",
-        "SYSTEM SERIAL NUMBER",
-        "TO BE FILLED BY O.E.M.",
-        "UNKNOWN",
-    }
-)
-
-
-def normalize_serial(serial: str) -> str | None:
-    """The serial as HMAC'd: surrounding spaces removed, upper case; None for
-    empty or placeholder values."""
-    value = serial.strip().upper()
-    return None if value in _PLACEHOLDER_SERIALS else value
-
-
 SERIAL_DIGEST_PREFIX: Final = b"intune-migration-helper/serial/1\n"
 
 
@@ -434,59 +410,6 @@ def serial_hmac(serial: str | None, key: str) -> str | None:
     if not key or digest is None:
         return None
     return hmac_of_digest(digest, key)
-
-
-def read_serial_number(
-    runner: CommandRunner | None = None, *, system: str | None = None
-) -> str | None:
-    """This machine's serial number, best effort (None when it cannot be read).
-
-    Only call it when a HMAC key is configured: without one, no serial is sent.
-    It runs a command on Windows and macOS (up to a second or so): call it off the
-    GUI thread, once, and keep the result.
-
-    Args:
-        runner: runs the command (tests pass a fake one).
-        system: ``platform.system()`` (tests pass another OS).
-    """
-    if system is None:
-        import platform
-
-        system = platform.system()
-    if system == "Linux":
-        try:
-            with open("/sys/class/dmi/id/product_serial", encoding="utf-8") as f:
-                return normalize_serial(f.read())
-        except (OSError, UnicodeDecodeError):
-            return None  # root-only on most distributions
-    if runner is None:
-        from helper.probe.runner import SubprocessRunner
-
-        runner = SubprocessRunner()
-    if system == "Darwin":
-        result = runner.run(["/usr/sbin/ioreg", "-rd1", "-c", "IOPlatformExpertDevice"])
-        match = _IOREG_SERIAL.search(result.stdout or b"")
-        if match is None:
-            return None
-        return normalize_serial(match.group(1).decode("ascii", "replace"))
-    if system == "Windows":
-        result = runner.run(
-            [
-                "powershell.exe",
-                "-NoProfile",
-                "-NonInteractive",
-                "-Command",
-                "(Get-CimInstance -ClassName Win32_BIOS).SerialNumber",
-            ],
-            timeout=20.0,
-        )
-        if result.exit_code != 0:
-            return None
-        return normalize_serial(result.stdout.decode("utf-8", "replace"))
-    return None
-
-
-_IOREG_SERIAL: Final = re.compile(rb'"IOPlatformSerialNumber"\s*=\s*"([^"]*)"')
 
 
 class DeviceFacts(msgspec.Struct, kw_only=True, frozen=True):

@@ -221,8 +221,11 @@ def test_probe_on_fake_root_then_detect(tmp_path: Path) -> None:
     )
     assert capture.manifest.os_version == "Ubuntu 24.04.1 LTS"
     assert [Path(c[0]).name for c in runner.calls] == ["dsreg", "ws1HubUtil"]
-    # no NetworkManager on this fake root: no Wi-Fi source
-    assert set(capture.files) == set(layout.BY_OS["linux"]) - {layout.LINUX_WIFI}
+    # no NetworkManager on this fake root: no Wi-Fi source; no DMI serial either
+    assert set(capture.files) == set(layout.BY_OS["linux"]) - {
+        layout.LINUX_WIFI,
+        layout.LINUX_SERIAL,
+    }
     result = detect(capture, catalogue)
     assert result.verdict == "both-enrolled"
     assert [legacy.vendor for legacy in result.legacy] == ["workspace-one"]

@@ -22,6 +22,7 @@ from helper.capture.store import open_capture, write_capture
 from helper.catalogue import Catalogue, load_catalogue
 from helper.detect.engine import detect
 from helper.parsers.agents import parse_agents
+from helper.parsers.serial import serial_from_capture
 from helper.probe.macos import (
     COMMANDS,
     live_macos_probe,
@@ -37,6 +38,18 @@ SSO_ARGV = ("/usr/bin/app-sso", "platform", "-s")
 WIFI_ARGV = ("/usr/sbin/ipconfig", "getsummary", "en0")
 FDESETUP_ARGV = ("/usr/bin/fdesetup", "status")
 PRK_ARGV = ("/usr/bin/stat", "-f", "%m", "/var/db/FileVaultPRK.dat")
+IOREG_ARGV = ("/usr/sbin/ioreg", "-rd1", "-c", "IOPlatformExpertDevice")
+# ioreg -rd1 -c IOPlatformExpertDevice on an Apple silicon MacBook Pro (abridged).
+IOREG = b"""+-o J314sAP  <class IOPlatformExpertDevice, id 0x100000218, registered, \
+matched, active, busy 0 (52 ms), retain 41>
+    {
+      "manufacturer" = <"Apple Inc.">
+      "model" = <"MacBookPro18,3">
+      "IOPlatformSerialNumber" = "C02XYZ123ABC"
+      "IOPlatformUUID" = "5B4C9F8E-1A2B-4C3D-9E8F-0A1B2C3D4E5F"
+      "target-type" = <"J314s">
+    }
+"""
 # ipconfig getsummary en0 on a Mac on Wi-Fi (abridged; macOS 14).
 WIFI_SUMMARY = b"""<dictionary> {
   Hashed-BSSID : 3a:91:5c:0e:72:d4
@@ -186,6 +199,7 @@ def all_ok() -> FakeRunner:
             WIFI_ARGV: ok(WIFI_ARGV, WIFI_SUMMARY),
             FDESETUP_ARGV: ok(FDESETUP_ARGV, b"FileVault is On.\n"),
             PRK_ARGV: ok(PRK_ARGV, b"1710150316\n"),
+            IOREG_ARGV: ok(IOREG_ARGV, IOREG),
         }
     )
 
@@ -218,6 +232,7 @@ def test_commands_are_argument_lists_with_absolute_paths() -> None:
             "/usr/sbin/ipconfig",
             "/usr/bin/fdesetup",
             "/usr/bin/stat",
+            "/usr/sbin/ioreg",
         )
         assert all(" " not in arg for arg in argv)
     # The keychain is asked for attributes only, never for the secret.
@@ -236,7 +251,13 @@ def test_full_capture(catalogue: Catalogue) -> None:
         WIFI_ARGV,
         FDESETUP_ARGV,
         PRK_ARGV,
+        IOREG_ARGV,
     ]
+    # Only the serial's line: the rest names the hardware UUID.
+    assert capture.read(layout.MAC_SERIAL) == (
+        b'"IOPlatformSerialNumber" = "C02XYZ123ABC"\n'
+    )
+    assert serial_from_capture(capture) == "C02XYZ123ABC"
     assert capture.os == "macos"
     assert capture.origin == "live"
     manifest = capture.manifest

@@ -19,7 +19,6 @@ import pytest
 from helper.capture.store import open_capture
 from helper.catalogue import load_catalogue
 from helper.detect.engine import detect
-from helper.probe.runner import CommandResult
 from helper.report.event import (
     SCHEMA_ID,
     Device,
@@ -35,7 +34,6 @@ from helper.report.event import (
     normalize_arch,
     normalize_locale,
     platform_facts,
-    read_serial_number,
     serial_digest,
     serial_hmac,
     status_schema_text,
@@ -175,28 +173,6 @@ def test_value_guards() -> None:
     assert normalize_locale("fr_FR.UTF-8") == "fr-FR"
     assert normalize_locale("C") is None
     assert normalize_locale("English_United States") is None
-
-
-class FakeRunner:
-    def __init__(self, stdout: bytes, exit_code: int = 0) -> None:
-        self.stdout, self.exit_code = stdout, exit_code
-        self.argv: list[str] = []
-
-    def run(self, argv: Sequence[str], *, timeout: float = 20.0) -> CommandResult:
-        self.argv = list(argv)
-        return CommandResult(list(argv), self.exit_code, stdout=self.stdout)
-
-
-def test_read_serial_number_per_os() -> None:
-    ioreg = b'    "IOPlatformSerialNumber" = "C02XK1ABJGH5"\n'
-    mac = FakeRunner(ioreg)
-    assert read_serial_number(mac, system="Darwin") == "C02XK1ABJGH5"
-    assert mac.argv[0] == "/usr/sbin/ioreg"
-    assert read_serial_number(FakeRunner(b""), system="Darwin") is None
-    win = FakeRunner(b"5CG1234XYZ\r\n")
-    assert read_serial_number(win, system="Windows") == "5CG1234XYZ"
-    assert read_serial_number(FakeRunner(b"", 1), system="Windows") is None
-    assert read_serial_number(FakeRunner(b"x"), system="Plan9") is None
 
 
 def test_platform_facts() -> None:

@@ -24,6 +24,7 @@ from helper.catalogue import Catalogue, OsSignatures, Vendor, load_catalogue
 from helper.detect.engine import detect
 from helper.parsers.agents import Agent, parse_agents
 from helper.parsers.regfile import parse_regfile
+from helper.parsers.serial import serial_from_capture
 from helper.probe import windows as probe
 from helper.probe.regfile_reader import RegFileReader
 from helper.probe.registry import RegValue
@@ -125,6 +126,9 @@ class Recorded:
 
     def run(self, argv: Sequence[str], *, timeout: float = 20.0) -> CommandResult:
         self.calls.append(list(argv))
+        if list(argv) == list(probe.SERIAL):
+            # An HP laptop's BIOS serial, as PowerShell prints it.
+            return CommandResult(list(argv), 0, stdout=b"5CG1234XYZ\r\n")
         if argv[0] not in self.results or list(argv) == list(probe.BITLOCKER):
             # The Wi-Fi and BitLocker sources (issue 17): tools this recorded
             # PC does not have (a desktop without Wi-Fi, Windows Home).
@@ -179,7 +183,9 @@ def test_full_probe_files_and_manifest() -> None:
         list(probe.LOCAL_ADMINS),
         list(probe.WLAN_INTERFACES),
         list(probe.BITLOCKER),
+        list(probe.SERIAL),
     ]
+    assert serial_from_capture(capture) == "5CG1234XYZ"
     manifest = capture.manifest
     assert (manifest.os, manifest.os_version, manifest.arch, manifest.locale) == (
         "windows",
@@ -267,9 +273,10 @@ def test_probe_then_detect_matches_the_library_case() -> None:
     assert result.intune.enrolled is True
     assert result.entra.join == "entra-joined"
     # and the NodeCache, Wi-Fi and BitLocker sources this PC does not have
+    # (the serial read from the BIOS, then the agents)
     assert [s.status for s in result.sources] == ["read"] * 4 + ["missing"] * 3 + [
         "read"
-    ]
+    ] * 2
     assert result.local_admin.present is True
 
 
