@@ -27,6 +27,7 @@ import ssl
 import struct
 import sys
 import threading
+import urllib.parse
 import zlib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -122,6 +123,9 @@ class ReportServer:
         self.receipts: collections.Counter[str] = collections.Counter()
         self.duplicates = 0
         self.requests: list[RequestRecord] = []
+        # GET /api/v1/devices/self: the SelfStatus body per serial_digest (the
+        # collector finds the device only by the digest its events carried).
+        self.self_status: dict[str, bytes] = {}
         self.errors: list[str] = []
         self.keep_bodies = validate
         self.lock = threading.Lock()
@@ -346,9 +350,14 @@ class _Handler(BaseHTTPRequestHandler):
         record = RequestRecord("GET", self.path)
         with owner.lock:
             owner.requests.append(record)
+        path, _, query = self.path.partition("?")
+        digest = urllib.parse.parse_qs(query).get("serial_digest", [""])[0]
         if self.path == "/healthz":
             record.status = 200
             self._reply(200, {"status": "ok"}, {})
+        elif path == "/api/v1/devices/self" and digest in owner.self_status:
+            record.status = 200
+            self._reply(200, json.loads(owner.self_status[digest]), {})
         else:
             record.status = 404
             self._reply(404, _problem(404, "not found"), {})
