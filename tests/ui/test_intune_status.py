@@ -15,10 +15,13 @@ import json
 from typing import Any
 
 import pytest
+import trustme
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from helper.config import Config
 from helper.report.confirmation import UNAVAILABLE, Confirmation, parse_confirmation
+from tests.helper.report_server import ReportServer
 from tests.ui.conftest import WindowFactory, click, settle
 from ui import i18n
 from ui.main_window import MainWindow
@@ -132,3 +135,72 @@ def test_french(make_window: WindowFactory, qtbot: QtBot, qapp: QApplication) ->
         )
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_the_card_asks_the_collector_about_this_device_s_serial(qtbot: QtBot) -> None:
+    """The window as the real app builds it: the reporting controller's service
+    receives the journey's detections, and the done page asks a real HTTPS
+    collector about the device by the digest of the serial number the capture
+    holds (the server answers only for that digest)."""
+    from helper.config.model import Reporting as ReportingSettings
+    from helper.migration import scenario_migration
+    from helper.report.event import serial_digest
+    from helper.report.http import make_http_client
+    from helper.report.token import StaticTokenProvider
+    from ui.demo import demo_config
+    from ui.reporting import ReportingController
+
+    digest = serial_digest("C02FK3M1Q05D")  # the intune-macos capture's serial
+    assert digest is not None
+    with ReportServer(trustme.CA()) as server:
+        server.self_status[digest] = json.dumps(
+            {
+                "intune": "confirmed",
+                "reported": {"in_intune": True, "legacy_status": "left"},
+                "confirm_within_hours": 24,
+                "reenrolled": False,
+            }
+        ).encode()
+        config = demo_config(
+            Config().replace(
+                reporting=ReportingSettings(
+                    enabled=True, collector_url=server.url, api_scope="api://x/.default"
+                )
+            )
+        )
+        controller = ReportingController(
+            config,
+            http_factory=lambda: make_http_client(verify=server.client_context()),
+            tokens_factory=lambda _http: StaticTokenProvider(["tok-1"]),
+        )
+        window = MainWindow(
+            config,
+            lang="en",
+            demo="intune-macos",
+            reporting=controller,
+            migration_factory=lambda: scenario_migration(
+                "intune-macos", config, reporter=controller.build_reporter()
+            ),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.controller.view is not None, timeout=10_000)
+        settle(qtbot)
+        click(qtbot, window.current_page().primary)  # Start
+        click(qtbot, window.current_page().primary)  # Continue
+        assert window.current_page_name() == "done"
+        qtbot.waitUntil(lambda: bool(card_texts(window)), timeout=10_000)
+        assert card_texts(window)[:2] == ["What Intune says", "✓ Confirmed by Intune"]
+        asked = [r.path for r in server.requests if r.method == "GET"]
+        assert asked == [f"/api/v1/devices/self?serial_digest={digest}"]
+        # The journey's events carried the same digest (the start-up heartbeat
+        # goes before any detection: it has none).
+        qtbot.waitUntil(lambda: len(server.store) > 1, timeout=10_000)
+        digests = {
+            e["event_type"]: e["device"].get("serial_digest")
+            for e in server.store.values()
+        }
+        assert digests.pop("heartbeat") is None
+        assert digests and set(digests.values()) == {digest}
+        window.close()
+        settle(qtbot)
