@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from helper.parsers.serial import (
     serial_from_capture,
 )
 from helper.probe.linux import PRODUCT_SERIAL, probe_linux
+from helper.probe.macos import probe_macos
+from helper.probe.runner import CommandResult
 from helper.report.event import serial_digest
 
 # What firmware leaves in the field when the maker did not set it: AMI's
@@ -127,3 +130,24 @@ def test_linux_probe_reads_the_dmi_serial_when_allowed(tmp_path: Path) -> None:
     capture = probe_linux(catalogue, path_exists=lambda _p: False, root=str(root))
     assert capture.read(layout.LINUX_SERIAL) == b"PF3ABCDE\n"
     assert serial_from_capture(capture) == "PF3ABCDE"
+
+
+class _Ioreg:
+    """ioreg answering without the serial property (a Hackintosh, a VM)."""
+
+    def run(self, argv: Sequence[str], *, timeout: float = 20.0) -> CommandResult:
+        out = b'+-o VMware7,1  <class IOPlatformExpertDevice>\n  "model" = <"VM">\n'
+        return CommandResult(list(argv), 0, stdout=out if "-rd1" in argv else b"x\n")
+
+
+def test_macos_probe_without_a_serial_line_keeps_nothing() -> None:
+    capture = probe_macos(
+        load_catalogue(),
+        runner=_Ioreg(),
+        path_exists=lambda _p: False,
+        list_dir=lambda _p: [],
+        bundle_id=lambda _p: None,
+    )
+    assert capture.read(layout.MAC_SERIAL) is None
+    source = capture.source(layout.MAC_SERIAL)
+    assert source is not None and source.error == "no IOPlatformSerialNumber"
