@@ -512,6 +512,7 @@ def test_engine_dispatches_to_the_windows_detector() -> None:
         "missing",
         "missing",
         "missing",
+        "missing",  # the BIOS serial
     ]
 
 
