@@ -103,6 +103,11 @@ _CSRF_CONTEXT: Final = b"intune-migration-collector/dashboard-csrf/1"
 _DAY: Final = 86400
 
 
+def _digits(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts "²", which int() refuses."""
+    return text.isascii() and text.isdigit() and len(text) <= 12
+
+
 class Dashboard:
     """The routes' shared state.
 
@@ -253,7 +258,7 @@ class Dashboard:
         stale_text = request.query_params.get("stale_days")
         stale = self.settings.stale_days
         if stale_text is not None:
-            if not stale_text.isdigit() or not 1 <= int(stale_text) <= 3650:
+            if not _digits(stale_text) or not 1 <= int(stale_text) <= 3650:
                 raise QueryError("stale_days: expected an integer from 1 to 3650")
             stale = int(stale_text)
         sorts = []
@@ -791,7 +796,7 @@ class Dashboard:
             )
         if name == "stale":
             days_text = params.get("stale_days") or str(self.settings.stale_days)
-            if not days_text.isdigit() or not 1 <= int(days_text) <= 3650:
+            if not _digits(days_text) or not 1 <= int(days_text) <= 3650:
                 raise QueryError("stale_days: expected an integer from 1 to 3650")
             cutoff = self._cutoff(request, int(days_text))
             rows = self._stale_rows(cutoff, today)
@@ -973,7 +978,7 @@ class Dashboard:
             if urllib.parse.urlsplit(origin).netloc != host:
                 return False
         day_text, _, mac = token.partition(".")
-        if not day_text.isdigit() or not mac:
+        if not _digits(day_text) or not mac:
             return False
         today = int(self._now(request).timestamp()) // _DAY
         day = int(day_text)

@@ -137,7 +137,9 @@ def release_config(config: Config) -> ReleaseConfig:
         if (
             connector.kind == "ivanti-neurons"
             and connector.partition_id
-            and not (connector.partition_id.isdigit())
+            and not (
+                connector.partition_id.isascii() and connector.partition_id.isdigit()
+            )
         ):
             raise fail(f"{key}.partition_id", "expected a number (dmPartitionId)")
     if settings.enabled and not settings.connectors:

@@ -102,7 +102,9 @@ def lookup(data: Any, key: str) -> Any:
         while rest:
             index_text, _, rest = rest.partition("]")
             rest = rest.removeprefix("[")
-            if not isinstance(value, list | tuple) or not index_text.isdigit():
+            if not isinstance(value, list | tuple) or not (
+                index_text.isascii() and index_text.isdigit()
+            ):
                 return _MISSING
             index = int(index_text)
             if index >= len(value):

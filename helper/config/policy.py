@@ -237,7 +237,11 @@ class RegistryPolicy:
         where = f"{self._key_path(section)} (value {name}"
         if KEYS[leaf] == "waves" and "[" in key:
             index_text = key.split("[", 1)[1].split("]", 1)[0]
-            if index_text.isdigit() and int(index_text) in self._wave_lines:
+            if (
+                index_text.isascii()
+                and index_text.isdigit()
+                and int(index_text) in self._wave_lines
+            ):
                 where += f", line {self._wave_lines[int(index_text)]}"
         return where + ")"
 

@@ -196,14 +196,13 @@ def parse_answer(
         return ReleaseProgress("sign-in-needed", request_id, code)
     if code in _UNAVAILABLE or status == 403:
         return ReleaseProgress("unavailable", request_id, code)
-    wait = (
-        _seconds(retry_after) if retry_after and retry_after.isdigit() else DEFAULT_POLL
-    )
+    wait = _seconds(retry_after) if retry_after else DEFAULT_POLL
     return ReleaseProgress("retry", request_id, code, poll_after=wait)
 
 
 def _seconds(value: object) -> int:
-    if isinstance(value, str) and value.isdigit():
+    # ASCII digits only: str.isdigit() also accepts "¹", which int() refuses.
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         return DEFAULT_POLL

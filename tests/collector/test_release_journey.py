@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from collector.storage.base import Store
@@ -217,6 +217,7 @@ def test_an_unreachable_collector_is_retried_later(certs: Certs) -> None:
         st.none(), st.text(max_size=8), st.integers(0, 10**9).map(str)
     ),
 )
+@example(status=429, body=b"", retry_after="\u00b9")  # "¹".isdigit() is True
 def test_any_answer_becomes_a_progress_never_an_exception(
     status: int, body: bytes, retry_after: str | None
 ) -> None:
