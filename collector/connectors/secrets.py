@@ -19,15 +19,18 @@ Values are wrapped in :class:`Secret`, whose ``repr`` and ``str`` are
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
+from collector.private_file import (
+    MAX_SECRET_BYTES,
+    PrivateFileError,
+    read_private_file,
+)
+
 ENV_PREFIX: Final = "INTUNE_RELEASE_"
 CREDENTIALS_DIRECTORY: Final = "CREDENTIALS_DIRECTORY"
-MAX_SECRET_BYTES: Final = 64 * 1024
 
 
 class SecretsError(Exception):
@@ -59,25 +62,6 @@ class Secret:
         return bool(self._value)
 
 
-def _check_private(path: Path) -> None:
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise SecretsError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise SecretsError(f"{path}: expected a regular file")
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise SecretsError(
-            f"{path}: must belong to the collector's user (uid {os.getuid()}), "
-            f"not uid {info.st_uid}: chown it to the service user"
-        )
-    if info.st_mode & 0o077:
-        raise SecretsError(
-            f"{path}: readable by others (mode {stat.S_IMODE(info.st_mode):04o}); "
-            "run chmod 600 on it: secrets must be readable by the service user only"
-        )
-
-
 def read_secrets_file(path: str) -> dict[str, Secret]:
     """The ``name = "value"`` pairs of a TOML secrets file.
 
@@ -87,12 +71,10 @@ def read_secrets_file(path: str) -> dict[str, Secret]:
     """
     import tomllib
 
-    file = Path(path)
-    _check_private(file)
     try:
-        data = tomllib.loads(file.read_text("utf-8"))
-    except OSError as exc:
-        raise SecretsError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        data = tomllib.loads(read_private_file(path).decode("utf-8"))
+    except PrivateFileError as exc:
+        raise SecretsError(str(exc)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
         # The parser's message may quote the file's text: say only where.
         raise SecretsError(f"{path}: not valid UTF-8 TOML") from None

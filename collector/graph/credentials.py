@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-import stat
 import threading
 import time
 import urllib.parse
@@ -28,6 +27,8 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
+
+from collector.private_file import PrivateFileError, read_private_file
 
 if TYPE_CHECKING:
     import httpx
@@ -41,7 +42,6 @@ CERTIFICATE_CREDENTIAL: Final = "intune-certificate"
 SECRET_CREDENTIAL: Final = "intune-client-secret"
 # A token is renewed this long before it expires.
 _MARGIN: Final = 300.0
-_MAX_SECRET_FILE: Final = 64 * 1024
 
 
 class CredentialError(Exception):
@@ -65,35 +65,15 @@ def _b64(data: bytes) -> str:
 
 def read_secret_file(path: str, *, owner: int | None = None) -> bytes:
     """A file holding a secret, refused unless only its owner (the service
-    user) can read it.
-
-    Args:
-        path: the file.
-        owner: the uid that must own it (default: this process's).
+    user) can read it (:func:`collector.private_file.read_private_file`).
 
     Raises:
-        CredentialError: ``unsafe-file`` (group or others may read it, or
-            another user owns it) or ``bad-file`` (missing, too large).
+        CredentialError: ``unsafe-file`` or ``bad-file``, with the fix.
     """
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-                raise CredentialError(
-                    "unsafe-file",
-                    f"{path}: group or others may read it; chmod 600 (or 400) it",
-                )
-            expected = os.geteuid() if owner is None else owner
-            if info.st_uid != expected:
-                raise CredentialError(
-                    "unsafe-file", f"{path}: expected to be owned by the service user"
-                )
-            data = handle.read(_MAX_SECRET_FILE + 1)
-    except OSError as exc:
-        raise CredentialError("bad-file", f"{path}: {exc.strerror or exc}") from None
-    if len(data) > _MAX_SECRET_FILE:
-        raise CredentialError("bad-file", f"{path}: larger than a credential")
-    return data
+        return read_private_file(path, owner=owner)
+    except PrivateFileError as exc:
+        raise CredentialError(exc.code, str(exc)) from None
 
 
 @dataclass(frozen=True)
