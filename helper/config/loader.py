@@ -310,9 +310,9 @@ def _check_words(config: Config, layers: list[Layer]) -> None:
     """IT's words name keys that exist and keep their placeholders; an error
     names the layer whose text won. IT's extra folder's playbooks count."""
     from helper.config.validate import words_path
-    from helper.config.words import WordsError, check_keys, originals
+    from helper.config.words import WordsError, check_keys, checkable
 
-    known = originals(config.catalogue.extra_dir)
+    known = checkable(config.catalogue.extra_dir)
     by_language: dict[str, dict[str, str]] = {}
     for lang, key, text in config.words:
         by_language.setdefault(lang, {})[key] = text

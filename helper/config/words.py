@@ -291,7 +291,8 @@ def check_keys(
 
     Args:
         table: key → IT's text (one language).
-        originals: key → English text (window and playbook keys).
+        originals: key → the original (:func:`checkable`, or the English
+            texts of :func:`originals`).
 
     Raises:
         WordsError: ``key`` is the override's key.
@@ -322,7 +323,7 @@ def unknown_key(key: str, originals: Iterable[str]) -> str:
     )
 
 
-_CACHE_NAME: Final = "it-words-v1.json"
+_CACHE_NAME: Final = "it-words-v2.json"
 
 
 def _sources(extra_dir: str) -> list[str]:
@@ -352,25 +353,42 @@ def _stamp(files: list[str]) -> list[list[object]]:
 
 
 class Tables(NamedTuple):
-    """The keys IT may override: window strings, playbook texts (English)."""
+    """The keys IT may override.
+
+    Attributes:
+        window: window key → its string (context, English text, comment).
+        playbooks: playbook key → its placeholders only (``{a} {b}``): all
+            a check needs, a fifth of the texts' size to read back.
+    """
 
     window: dict[str, WindowString]
     playbooks: dict[str, str]
 
 
+_memo: dict[str, tuple[list[list[object]], Tables]] = {}
+
+
+def _skeleton(text: str) -> str:
+    return " ".join(f"{{{name}}}" for name in _PLAYBOOK_PLACEHOLDER.findall(text))
+
+
 def tables(extra_dir: str = "", *, use_cache: bool = True) -> Tables:
-    """Every overridable key, window strings and playbook texts.
+    """Every overridable key (see :class:`Tables`).
 
     Reading the 96 playbook files costs about 170 ms and the window's
     catalogues about 25 ms, so both tables are cached in the user cache folder
     and reused while no source file changes (path, mtime and size of each), as
-    the vendor catalogue is: the window applies IT's words before its first
-    paint.
+    the vendor catalogue is, and kept for the process: the configuration
+    checks them, then the window applies IT's words before its first paint.
     """
     import json
 
     stamp = _stamp(_sources(extra_dir))
+    remembered = _memo.get(extra_dir)
+    if use_cache and remembered is not None and remembered[0] == stamp:
+        return remembered[1]
     cache = ""
+    found: Tables | None = None
     if use_cache:
         from helper.paths import cache_dir
 
@@ -379,24 +397,39 @@ def tables(extra_dir: str = "", *, use_cache: bool = True) -> Tables:
             with open(cache, "rb") as handle:
                 doc = json.load(handle)
             if doc["key"] == stamp:
-                return Tables(
+                found = Tables(
                     {k: WindowString(*v) for k, v in doc["window"].items()},
                     dict(doc["playbooks"]),
                 )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no cache yet, or a stale/corrupt one: rebuild it
-    found = Tables(window_keys(window_strings()), playbook_texts(extra_dir))
-    if cache:
-        doc = {"key": stamp, "window": found.window, "playbooks": found.playbooks}
-        _write_cache(cache, json.dumps(doc, ensure_ascii=False))
+    if found is None:
+        texts = playbook_texts(extra_dir)
+        found = Tables(
+            window_keys(window_strings()),
+            {k: _skeleton(v) for k, v in texts.items()},
+        )
+        if cache:
+            doc = {"key": stamp, "window": found.window, "playbooks": found.playbooks}
+            _write_cache(cache, json.dumps(doc, ensure_ascii=False))
+    _memo[extra_dir] = (stamp, found)
     return found
 
 
-def originals(extra_dir: str = "", *, use_cache: bool = True) -> dict[str, str]:
-    """Every overridable key → its English text, window strings first."""
-    found = tables(extra_dir, use_cache=use_cache)
+def checkable(extra_dir: str = "") -> dict[str, str]:
+    """Every key → what :func:`check_keys` compares against: the English text
+    of a window string, the placeholders of a playbook text."""
+    found = tables(extra_dir)
     keys = {k: s.source for k, s in found.window.items()}
     keys.update(found.playbooks)
+    return keys
+
+
+def originals(extra_dir: str = "") -> dict[str, str]:
+    """Every overridable key → its English text, window strings first (reads
+    every playbook file: for ``words --list``)."""
+    keys = {k: s.source for k, s in tables(extra_dir).window.items()}
+    keys.update(playbook_texts(extra_dir))
     return keys
 
 

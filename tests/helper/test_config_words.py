@@ -248,7 +248,7 @@ def test_the_key_table_is_cached_and_rebuilt_when_a_playbook_changes(
         encoding="utf-8",
     )
     first = tables(str(tmp_path))
-    assert first.playbooks["contoso-mdm/windows/leave"] == "Leave Contoso MDM."
+    assert first.playbooks["contoso-mdm/windows/leave"] == ""  # no placeholder
     assert tables(str(tmp_path)) == first  # from the cache
     book.write_text(
         '[[steps]]\nid = "leave"\ntext = { en = "Leave it now, {vendor_name}.", '
@@ -256,11 +256,10 @@ def test_the_key_table_is_cached_and_rebuilt_when_a_playbook_changes(
         encoding="utf-8",
     )
     second = tables(str(tmp_path))
-    assert (
-        second.playbooks["contoso-mdm/windows/leave"] == "Leave it now, {vendor_name}."
-    )
-    assert second.playbooks["contoso-mdm/windows/leave/hint-1"] == "Ask IT."
+    assert second.playbooks["contoso-mdm/windows/leave"] == "{vendor_name}"
+    assert second.playbooks["contoso-mdm/windows/leave/hint-1"] == ""
     assert second.window == first.window
+    assert originals(str(tmp_path))["contoso-mdm/windows/leave/hint-1"] == "Ask IT."
 
 
 def test_the_documented_example_of_it_words_loads(tmp_path: Path) -> None:
