@@ -351,8 +351,16 @@ def _migrate_cached(url: str) -> None:
     from collector.storage.postgres import PostgresStore
 
     with PostgresStore(url, display_url=url, pool_size=1) as store:
-        for component, version in migrate(store):
+        applied = migrate(store)
+        for component, version in applied:
             print(f"  (cached cluster: applied {component} migration {version})")
+    if applied:
+        # A migration that rewrites rows leaves dead tuples and clears the
+        # visibility map (no index-only scans) until autovacuum has run.
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
 
 
 # --- the collector and the timings ---------------------------------------------------

@@ -98,9 +98,12 @@ def wave_counts(conn: Connection, cutoff: str | None) -> list[WaveCounts]:
         flag(_REENROLLED),
     ]
     # One covering index (collector.graph.store's intune_counts), no join.
+    # SQLite without ANALYZE picks the history index instead and reads every
+    # row: 0.9-1.2 s against 0.08-0.2 s at 200,000 devices (make bench).
+    hint = " INDEXED BY intune_counts" if conn.dialect.name == "sqlite" else ""
     sql = (
         f"SELECT {WAVE_SQL}, {', '.join(figures)} "
-        f"FROM device_state s GROUP BY {WAVE_SQL}"
+        f"FROM device_state s{hint} GROUP BY {WAVE_SQL}"
     )
     params = () if cutoff is None else (cutoff,)
     out = []
