@@ -51,7 +51,6 @@ import logging
 import os
 import random
 import re
-import ssl
 import threading
 import time
 import urllib.parse
@@ -65,6 +64,7 @@ import msgspec
 
 from collector.config import ConfigError, register_section
 from collector.logging import log_event
+from collector.outbound import outbound_client
 from collector.storage import Migration, register_migrations, utc_text
 from collector.storage.base import Connection, StorageError, Store
 from helper.report.retry import (
@@ -825,11 +825,8 @@ class Forwarder:
         self._credential = credential
         self._own_client = client is None
         if client is None:
-            context = ssl.create_default_context(cafile=settings.ca_file or None)
-            client = httpx.Client(
-                verify=context,
-                timeout=settings.timeout_seconds,
-                headers={"User-Agent": "intune-migration-collector"},
+            client = outbound_client(
+                ca_file=settings.ca_file, timeout=settings.timeout_seconds
             )
         self._client = client
         self._wake = threading.Event()

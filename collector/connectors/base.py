@@ -23,7 +23,6 @@ once, then ``auth-failed``; 5xx and network failures are ``vendor-error``.
 
 from __future__ import annotations
 
-import ssl
 import threading
 import time
 import urllib.parse
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, get_args
 
 import httpx
 
+from collector.outbound import outbound_client, tls_context
 from helper.report.event import serial_hmac
 from helper.report.retry import parse_retry_after
 
@@ -52,7 +52,6 @@ OUTCOME_CODES: Final[tuple[OutcomeCode, ...]] = get_args(OutcomeCode)
 DeviceState = Literal["managed", "pending", "released"]
 # Outcomes worth trying again later without anyone changing anything.
 RETRYABLE: Final = frozenset({"rate-limited", "vendor-error"})
-USER_AGENT: Final = "intune-migration-collector"
 MAX_RETRY_AFTER: Final = 3600.0
 DEFAULT_TIMEOUT: Final = 20.0
 # Rebuild the hashed inventory at most this often when a device is missing
@@ -224,14 +223,6 @@ class HashedInventory:
         return built
 
 
-def tls_context(ca_file: str = "") -> ssl.SSLContext:
-    """A verifying client context: the system store, or ``ca_file`` alone."""
-    context = ssl.create_default_context(cafile=ca_file or None)
-    if context.verify_mode != ssl.CERT_REQUIRED or not context.check_hostname:
-        raise ValueError("TLS verification cannot be turned off")  # pragma: no cover
-    return context
-
-
 def url_problem(url: str) -> str | None:
     """Why ``url`` may not be a vendor or webhook URL, or None: https only
     (http only on a loopback address, for trials), no user name or password
@@ -305,13 +296,8 @@ class VendorHttp:
         self.base = base_url.rstrip("/")
         self.origin = f"{parts.scheme}://{parts.netloc}".lower()
         self._auth = auth
-        self.client = httpx.Client(
-            verify=tls_context(ca_file),
-            timeout=httpx.Timeout(timeout),
-            follow_redirects=False,
-            trust_env=True,
-            headers={"User-Agent": USER_AGENT},
-            transport=transport,
+        self.client = outbound_client(
+            ca_file=ca_file, timeout=timeout, transport=transport
         )
 
     def url(self, path: str) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import random
-import ssl
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
@@ -28,11 +27,11 @@ import httpx
 from collector.graph.credentials import CredentialError, TokenSource
 from collector.graph.settings import IntuneConfig
 from collector.logging import log_event
+from collector.outbound import USER_AGENT, outbound_client
 from helper.report.retry import Backoff, StatusRules, classify, parse_retry_after
 
 log = logging.getLogger(__name__)
 
-USER_AGENT: Final = "intune-migration-collector"
 # Graph throttles per 20 s windows [DOC V-111]: start at 2 s, at most 2 min.
 BACKOFF: Final = Backoff(
     base=2.0, cap=120.0, max_retry_after=600.0, jitter="upper-half"
@@ -112,13 +111,8 @@ class GraphClient:
         self._rng = rng
         self._own = client is None
         if client is None:
-            context = ssl.create_default_context(cafile=settings.ca_file or None)
-            client = httpx.Client(
-                verify=context,
-                timeout=settings.timeout_seconds,
-                follow_redirects=False,
-                trust_env=True,
-                headers={"User-Agent": USER_AGENT},
+            client = outbound_client(
+                ca_file=settings.ca_file, timeout=settings.timeout_seconds
             )
         self._client = client
         self.requests = 0
